@@ -1,0 +1,38 @@
+#!/bin/sh
+# Quick start: installs the missing Debian/Ubuntu build dependencies, builds
+# tenken and starts it. "./quickstart.sh check" builds, then runs the tests.
+set -eu
+cd "$(dirname "$0")"
+
+pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev libcmocka-dev tmux locales"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "quickstart: installing$missing" >&2
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo="sudo"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+	# shellcheck disable=SC2086
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+[ -x configure ] || ./autogen.sh
+werror=""
+[ "${CI:-}" = "true" ] && werror="--enable-werror"
+[ -f Makefile ] || ./configure -q $werror
+make -s -j"$(nproc 2>/dev/null || echo 2)"
+
+case "${1:-}" in
+check)
+	make -s -j"$(nproc 2>/dev/null || echo 2)" check
+	;;
+"")
+	exec ./src/tenken
+	;;
+*)
+	echo "usage: $0 [check]" >&2
+	exit 2
+	;;
+esac

@@ -1,0 +1,296 @@
+/* textwidth: display width, sanitizing and wrapping of UTF-8 text. */
+#include "textwidth.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+static int ambiguous_width = 1;
+
+/* East Asian Ambiguous ranges (Unicode EastAsianWidth.txt, class A) that
+ * wcwidth() gives one column but many Japanese terminals draw in two.
+ * Private use and variation selectors are left out on purpose. */
+static const struct {
+	uint32_t first, last;
+} ambiguous[] = {
+	{0x00A1, 0x00A1}, {0x00A4, 0x00A4}, {0x00A7, 0x00A8}, {0x00AA, 0x00AA},
+	{0x00AD, 0x00AE}, {0x00B0, 0x00B4}, {0x00B6, 0x00BA}, {0x00BC, 0x00BF},
+	{0x00C6, 0x00C6}, {0x00D0, 0x00D0}, {0x00D7, 0x00D8}, {0x00DE, 0x00E1},
+	{0x00E6, 0x00E6}, {0x00E8, 0x00EA}, {0x00EC, 0x00ED}, {0x00F0, 0x00F0},
+	{0x00F2, 0x00F3}, {0x00F7, 0x00FA}, {0x00FC, 0x00FC}, {0x00FE, 0x00FE},
+	{0x0391, 0x03A9}, {0x03B1, 0x03C9}, {0x0401, 0x0401}, {0x0410, 0x044F},
+	{0x0451, 0x0451}, {0x2010, 0x2010}, {0x2013, 0x2016}, {0x2018, 0x2019},
+	{0x201C, 0x201D}, {0x2020, 0x2022}, {0x2024, 0x2027}, {0x2030, 0x2030},
+	{0x2032, 0x2033}, {0x2035, 0x2035}, {0x203B, 0x203B}, {0x203E, 0x203E},
+	{0x2074, 0x2074}, {0x207F, 0x207F}, {0x2081, 0x2084}, {0x20AC, 0x20AC},
+	{0x2103, 0x2103}, {0x2105, 0x2105}, {0x2109, 0x2109}, {0x2113, 0x2113},
+	{0x2116, 0x2116}, {0x2121, 0x2122}, {0x2126, 0x2126}, {0x212B, 0x212B},
+	{0x2153, 0x2154}, {0x215B, 0x215E}, {0x2160, 0x216B}, {0x2170, 0x2179},
+	{0x2189, 0x2189}, {0x2190, 0x2199}, {0x21B8, 0x21B9}, {0x21D2, 0x21D2},
+	{0x21D4, 0x21D4}, {0x21E7, 0x21E7}, {0x2200, 0x2200}, {0x2202, 0x2203},
+	{0x2207, 0x2208}, {0x220B, 0x220B}, {0x220F, 0x220F}, {0x2211, 0x2211},
+	{0x2215, 0x2215}, {0x221A, 0x221A}, {0x221D, 0x2220}, {0x2223, 0x2223},
+	{0x2225, 0x2225}, {0x2227, 0x222C}, {0x222E, 0x222E}, {0x2234, 0x2237},
+	{0x223C, 0x223D}, {0x2248, 0x2248}, {0x224C, 0x224C}, {0x2252, 0x2252},
+	{0x2260, 0x2261}, {0x2264, 0x2267}, {0x226A, 0x226B}, {0x226E, 0x226F},
+	{0x2282, 0x2283}, {0x2286, 0x2287}, {0x2295, 0x2295}, {0x2299, 0x2299},
+	{0x22A5, 0x22A5}, {0x22BF, 0x22BF}, {0x2312, 0x2312}, {0x2460, 0x24E9},
+	{0x24EB, 0x254B}, {0x2550, 0x2573}, {0x2580, 0x258F}, {0x2592, 0x2595},
+	{0x25A0, 0x25A1}, {0x25A3, 0x25A9}, {0x25B2, 0x25B3}, {0x25B6, 0x25B7},
+	{0x25BC, 0x25BD}, {0x25C0, 0x25C1}, {0x25C6, 0x25C8}, {0x25CB, 0x25CB},
+	{0x25CE, 0x25D1}, {0x25E2, 0x25E5}, {0x25EF, 0x25EF}, {0x2605, 0x2606},
+	{0x2609, 0x2609}, {0x260E, 0x260F}, {0x261C, 0x261C}, {0x261E, 0x261E},
+	{0x2640, 0x2640}, {0x2642, 0x2642}, {0x2660, 0x2661}, {0x2663, 0x2665},
+	{0x2667, 0x266A}, {0x266C, 0x266D}, {0x266F, 0x266F}, {0x269E, 0x269F},
+	{0x273D, 0x273D}, {0x2776, 0x277F}, {0x2B56, 0x2B59}, {0x3248, 0x324F},
+	{0xFFFD, 0xFFFD}, {0x1F100, 0x1F10A}, {0x1F110, 0x1F12D},
+	{0x1F130, 0x1F169}, {0x1F170, 0x1F18D},
+};
+
+void textwidth_set_ambiguous(int width)
+{
+	ambiguous_width = width == 2 ? 2 : 1;
+}
+
+int textwidth_ambiguous(void)
+{
+	return ambiguous_width;
+}
+
+static int is_ambiguous(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof ambiguous / sizeof ambiguous[0];
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < ambiguous[mid].first)
+			hi = mid;
+		else if (cp > ambiguous[mid].last)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+size_t textwidth_decode(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t need;
+	uint32_t c, min;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF) {
+		need = 2, c = u[0] & 0x1F, min = 0x80;
+	} else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
+		need = 3, c = u[0] & 0x0F, min = 0x800;
+	} else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
+		need = 4, c = u[0] & 0x07, min = 0x10000;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (len < need) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < need; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	*cp = c;
+	return need;
+}
+
+int textwidth_valid_utf8(const char *s, size_t len, size_t *bad_offset)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = textwidth_decode(s + i, len - i, &cp);
+		if (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80) {
+			if (bad_offset)
+				*bad_offset = i;
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+static int is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+}
+
+int textwidth_cp(uint32_t cp)
+{
+	int w;
+
+	if (cp < 0x20 || cp == 0x7F)
+		return 2; /* drawn as ^X */
+	if (cp >= 0x80 && cp < 0xA0)
+		return 8; /* drawn as <U+0085> */
+	w = wcwidth((wchar_t)cp);
+	if (w < 0)
+		return 1; /* unprintable here: drawn as U+FFFD */
+	if (w == 1 && ambiguous_width == 2 && is_ambiguous(cp))
+		return 2;
+	return w;
+}
+
+size_t textwidth_str(const char *s)
+{
+	size_t len = strlen(s), i = 0, cols = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		i += textwidth_decode(s + i, len - i, &cp);
+		if (cp == '\t')
+			cols += 1;
+		else
+			cols += (size_t)textwidth_cp(cp);
+	}
+	return cols;
+}
+
+/* Appends the UTF-8 encoding of cp to out; returns the bytes written. */
+static size_t encode(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+char *textwidth_sanitize(const char *s)
+{
+	size_t len = strlen(s), i = 0, o = 0;
+	/* Worst case: every byte becomes <U+0085> (8 bytes) or U+FFFD (3). */
+	char *out = malloc(len * 8 + 1);
+
+	if (!out)
+		return NULL;
+	while (i < len) {
+		uint32_t cp;
+		i += textwidth_decode(s + i, len - i, &cp);
+		if (cp == '\n') {
+			out[o++] = '\n';
+		} else if (cp == '\t') {
+			out[o++] = ' ';
+		} else if (cp < 0x20 || cp == 0x7F) {
+			out[o++] = '^';
+			out[o++] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+		} else if (is_control(cp)) {
+			static const char hex[] = "0123456789ABCDEF";
+			memcpy(out + o, "<U+00", 5);
+			out[o + 5] = hex[cp >> 4];
+			out[o + 6] = hex[cp & 0xF];
+			out[o + 7] = '>';
+			o += 8;
+		} else {
+			o += encode(cp, out + o);
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Characters that must not begin a line (a small Japanese kinsoku set). */
+static int no_line_start(uint32_t cp)
+{
+	static const uint32_t set[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D, 0x300F, 0x3011,
+		0xFF1A, 0xFF1B, 0x30FC, 0x3005, 0xFF01, 0xFF1F, ')', ',', '.',
+	};
+	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == cp)
+			return 1;
+	return 0;
+}
+
+static void put_line(struct textwidth_line *out, size_t max, size_t n, size_t start,
+		     size_t len)
+{
+	if (n < max) {
+		out[n].start = start;
+		out[n].len = len;
+	}
+}
+
+size_t textwidth_wrap(const char *s, int width, struct textwidth_line *out, size_t max)
+{
+	size_t len = strlen(s), i = 0, n = 0;
+	size_t line = 0;     /* start of the current line */
+	size_t brk = 0;      /* best break so far: end of line text */
+	size_t brk_next = 0; /* where the next line starts after brk */
+	int cols = 0, have_brk = 0;
+	int prev_wide = 0;
+
+	if (width < 2)
+		width = 2;
+	while (i < len) {
+		uint32_t cp;
+		size_t at = i, clen = textwidth_decode(s + i, len - i, &cp);
+		int w = cp == '\t' ? 1 : textwidth_cp(cp);
+
+		if (cp == '\n') {
+			put_line(out, max, n++, line, at - line);
+			i = line = at + 1;
+			cols = have_brk = prev_wide = 0;
+			continue;
+		}
+		if (cp == ' ') {
+			/* A space is a break: the line may end before it. */
+			brk = at, brk_next = at + 1, have_brk = 1;
+		} else if (at > line && (w == 2 || prev_wide) && !no_line_start(cp)) {
+			brk = at, brk_next = at, have_brk = 1;
+		}
+		if (cols + w > width && at > line) {
+			size_t end = have_brk && brk > line ? brk : at;
+			size_t next = have_brk && brk > line ? brk_next : at;
+			put_line(out, max, n++, line, end - line);
+			line = next;
+			/* Skip spaces at the start of the new line. */
+			while (line < len && s[line] == ' ')
+				line++;
+			have_brk = 0;
+			cols = 0;
+			i = line;
+			prev_wide = 0;
+			continue;
+		}
+		cols += w;
+		prev_wide = w == 2;
+		i += clen;
+	}
+	put_line(out, max, n++, line, len - line);
+	return n;
+}

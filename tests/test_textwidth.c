@@ -1,0 +1,168 @@
+/* Tests of display width, sanitizing and wrapping. Japanese cases first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <locale.h>
+#include <cmocka.h>
+
+#include "textwidth.h"
+
+static const struct {
+	const char *text;
+	size_t cols;
+} width_cases[] = {
+	{"日本語", 6},
+	{"API接続先", 9},
+	{"セキュリティ管理", 16},
+	{"(注1)", 5},
+	{"ｶﾅ", 2},
+	{"", 0},
+	{"abc", 3},
+	{"a\x1b[31m", 7},   /* ESC drawn as ^[ */
+	{"\xff", 1},        /* invalid byte drawn as U+FFFD */
+	{"\xe6\x97", 2},    /* truncated sequence: two U+FFFD */
+};
+
+static void test_width(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof width_cases / sizeof width_cases[0]; i++)
+		assert_int_equal(textwidth_str(width_cases[i].text), width_cases[i].cols);
+}
+
+static void test_ambiguous_setting(void **state)
+{
+	(void)state;
+	assert_int_equal(textwidth_str("①○※─→×"), 6);
+	textwidth_set_ambiguous(2);
+	assert_int_equal(textwidth_str("①○※─→×"), 12);
+	assert_int_equal(textwidth_str("日本"), 4);
+	assert_int_equal(textwidth_str("ab"), 2);
+	textwidth_set_ambiguous(1);
+}
+
+static void test_sanitize(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"日本語", "日本語"},
+		{"a\x1b[2Jb", "a^[[2Jb"},
+		{"x\ry", "x^My"},
+		{"\x7f", "^?"},
+		{"\xc2\x9b" "31m", "<U+009B>31m"},
+		{"bad\xff!", "bad\xef\xbf\xbd!"},
+		{"tab\there", "tab here"},
+		{"line1\nline2", "line1\nline2"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = textwidth_sanitize(cases[i].in);
+		assert_non_null(s);
+		assert_string_equal(s, cases[i].out);
+		free(s);
+	}
+}
+
+static void test_valid_utf8(void **state)
+{
+	size_t off = 99;
+	(void)state;
+	assert_true(textwidth_valid_utf8("日本語", strlen("日本語"), &off));
+	assert_false(textwidth_valid_utf8("日本\xe8", 7, &off));
+	assert_int_equal(off, 6);
+	assert_false(textwidth_valid_utf8("\xc0\xaf", 2, &off)); /* overlong */
+	assert_int_equal(off, 0);
+	assert_false(textwidth_valid_utf8("\xed\xa0\x80", 3, &off)); /* surrogate */
+}
+
+/* Wraps s at width and checks every line fits and the text is all there. */
+static size_t wrap_check(const char *s, int width, struct textwidth_line *lines, size_t max)
+{
+	size_t n = textwidth_wrap(s, width, lines, max);
+	assert_true(n <= max);
+	for (size_t i = 0; i < n; i++) {
+		char buf[512];
+		assert_true(lines[i].len < sizeof buf);
+		memcpy(buf, s + lines[i].start, lines[i].len);
+		buf[lines[i].len] = '\0';
+		assert_true(textwidth_str(buf) <= (size_t)width);
+		/* Never inside a character: every line is valid UTF-8. */
+		assert_true(textwidth_valid_utf8(buf, lines[i].len, NULL));
+	}
+	return n;
+}
+
+static void test_wrap_japanese(void **state)
+{
+	struct textwidth_line l[16];
+	const char *s = "セキュリティ管理責任の所在と対象範囲を明確にする";
+	(void)state;
+	/* 24 characters, 48 columns: at 20 columns, 10 per line. */
+	assert_int_equal(wrap_check(s, 20, l, 16), 3);
+	assert_int_equal(l[0].len, 30);
+	/* Odd width: a wide character never straddles the edge. */
+	assert_int_equal(wrap_check(s, 7, l, 16), 8);
+	assert_int_equal(l[0].len, 9);
+}
+
+static void test_wrap_kinsoku(void **state)
+{
+	struct textwidth_line l[8];
+	/* "あいう、" at 6 columns: the comma must not begin line 2. */
+	const char *s = "あいう、えお";
+	(void)state;
+	assert_int_equal(wrap_check(s, 6, l, 8), 3);
+	assert_int_equal(l[0].len, 6);  /* あい */
+	assert_int_equal(l[1].len, 9);  /* う、え */
+}
+
+static void test_wrap_mixed_and_spaces(void **state)
+{
+	struct textwidth_line l[8];
+	const char *s = "FISC 安対基準 運3、運4";
+	(void)state;
+	size_t n = wrap_check(s, 10, l, 8);
+	assert_int_equal(n, 3);
+	/* Japanese fills the line: "FISC 安対" / "基準 運3、" / "運4". */
+	assert_int_equal(l[0].len, 11);
+	assert_memory_equal(s + l[1].start, "基準", 6);
+	/* At 6 columns the space breaks the line and is dropped. */
+	assert_int_equal(wrap_check(s, 6, l, 8), 4);
+	assert_int_equal(l[0].len, 4);
+	assert_memory_equal(s + l[1].start, "安対基", 9);
+}
+
+static void test_wrap_newlines_and_empty(void **state)
+{
+	struct textwidth_line l[8];
+	(void)state;
+	assert_int_equal(wrap_check("", 10, l, 8), 1);
+	assert_int_equal(l[0].len, 0);
+	assert_int_equal(wrap_check("一\n\n二", 10, l, 8), 3);
+	assert_int_equal(l[1].len, 0);
+	/* A long ASCII word with no break is cut at the edge. */
+	assert_int_equal(wrap_check("abcdefghij", 4, l, 8), 3);
+	/* More lines than room: the count is still right. */
+	assert_int_equal(textwidth_wrap("a\nb\nc\nd", 10, l, 2), 4);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_ambiguous_setting),
+		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_valid_utf8),
+		cmocka_unit_test(test_wrap_japanese),
+		cmocka_unit_test(test_wrap_kinsoku),
+		cmocka_unit_test(test_wrap_mixed_and_spaces),
+		cmocka_unit_test(test_wrap_newlines_and_empty),
+	};
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		return 77; /* skipped: no UTF-8 locale */
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
