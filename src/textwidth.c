@@ -276,6 +276,8 @@ size_t textwidth_wrap(const char *s, int width, struct textwidth_line *out, size
 		if (cols + w > width && at > line) {
 			size_t end = have_brk && brk > line ? brk : at;
 			size_t next = have_brk && brk > line ? brk_next : at;
+			while (end > line && s[end - 1] == ' ')
+				end--; /* no trailing space */
 			put_line(out, max, n++, line, end - line);
 			line = next;
 			/* Skip spaces at the start of the new line. */
