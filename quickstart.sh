@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")"
 
-pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev libcmocka-dev tmux locales"
+pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libcmocka-dev tmux locales"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -1,49 +1,649 @@
 /* main: options, subcommands, locale and gettext. */
 #include "config.h"
 
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include "answers.h"
+#include "checklist.h"
+#include "checklist_yaml.h"
+#include "export.h"
 #include "gettext.h"
+#include "paths.h"
+#include "print.h"
+#include "store.h"
+#include "textwidth.h"
 
-static void usage(FILE *out)
+enum { EXIT_USAGE = 2 };
+
+/* What every command works on: the checklist, the answer file, the answers. */
+struct ctx {
+	const char *file;      /* -f */
+	const char *checklist; /* --checklist */
+	char path[PATH_MAX];   /* the answer file */
+	struct checklist *cl;
+	struct store *st;      /* NULL when read-only and the file does not exist */
+	struct answers *a;
+};
+
+/* Options every command accepts. */
+#define COMMON_OPTS                                                                       \
+	{"file", required_argument, NULL, 'f'}, {"checklist", required_argument, NULL, 'c'}, \
+		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}
+
+/* Prints an error: "tenken: message", sanitized, to stderr. */
+static void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void error(const char *fmt, ...)
+{
+	char msg[1024], *clean;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	clean = textwidth_sanitize(msg);
+	fprintf(stderr, "tenken: %s\n", clean ? clean : msg);
+	free(clean);
+}
+
+static void usage_main(FILE *out)
 {
 	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), "tenken");
 	fputs(_("Fill in the FISC API connection checklist (API接続チェックリスト).\n"), out);
 	fputs(_("\n"
+		"Commands:\n"
+		"  print      print the checklist with its answers\n"
+		"  status     show progress per section and overall\n"
+		"  set ITEM   set the status or an answer of one item\n"
+		"  export     write the checklist and answers as CSV or JSON\n"
+		"Without a command, tenken prints the checklist.\n"), out);
+	fputs(_("\n"
 		"Options:\n"
-		"  -h, --help       show this help and exit\n"
-		"  -V, --version    show the version and exit\n"), out);
+		"  -f, --file FILE          the answer file (default:\n"
+		"                           $XDG_DATA_HOME/tenken/CHECKLIST.db)\n"
+		"  -c, --checklist ID|FILE  a bundled checklist or a checklist file\n"
+		"  -h, --help               show this help and exit\n"
+		"  -V, --version            show the version and exit\n"), out);
+	fputs(_("\nRun 'tenken COMMAND --help' for a command's options.\n"), out);
 }
+
+static int version(void)
+{
+	printf("tenken %s\n", PACKAGE_VERSION);
+	return EXIT_SUCCESS;
+}
+
+/* Handles an option every command shares; returns 1 if it was one. */
+static int common_option(struct ctx *c, int opt)
+{
+	switch (opt) {
+	case 'f':
+		c->file = optarg;
+		return 1;
+	case 'c':
+		c->checklist = optarg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void ctx_free(struct ctx *c)
+{
+	answers_free(c->a);
+	store_close(c->st);
+	checklist_free(c->cl);
+}
+
+/* Decides which checklist to load: --checklist, else the one the answer
+ * file says it answers, else the default. */
+static int load_checklist(struct ctx *c)
+{
+	char path[PATH_MAX], err[1024], id[128];
+	const char *arg = c->checklist;
+
+	if (!arg && c->file && access(c->file, F_OK) == 0) {
+		if (store_peek_checklist(c->file, id, sizeof id, err, sizeof err) != 0) {
+			error("%s", err);
+			return -1;
+		}
+		arg = id;
+	}
+	if (!arg)
+		arg = PATHS_DEFAULT_CHECKLIST;
+	if (paths_checklist(arg, path, sizeof path) != 0) {
+		error(_("no bundled checklist is called \"%s\" (looked in %s)"), arg, paths_datadir());
+		return -1;
+	}
+	c->cl = checklist_load_file(path, err, sizeof err);
+	if (!c->cl) {
+		error("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Loads the checklist and opens the answers; writable opens create the file.
+ * Returns 0 or -1 (the error already printed). */
+static int ctx_open(struct ctx *c, int writable)
+{
+	char err[1024];
+
+	if (load_checklist(c) != 0)
+		return -1;
+	if (c->file)
+		snprintf(c->path, sizeof c->path, "%s", c->file);
+	else if (paths_default_answers(c->cl->id, writable, c->path, sizeof c->path) != 0) {
+		error(_("cannot use the default answer file: %s"), strerror(errno));
+		return -1;
+	}
+	if (!(c->a = answers_new(c->cl))) {
+		error("%s", _("out of memory"));
+		return -1;
+	}
+	if (!writable && access(c->path, F_OK) != 0 && errno == ENOENT)
+		return 0; /* nothing answered yet: the empty answers stand */
+	c->st = store_open(c->path, c->cl, writable ? 0 : STORE_READONLY, err, sizeof err);
+	if (!c->st || store_load(c->st, c->a, err, sizeof err) != 0) {
+		error("%s", err);
+		return -1;
+	}
+	if (store_checklist_changed(c->st))
+		error(_("warning: %s was answered against another version of the checklist \"%s\""),
+		      c->path, c->cl->id);
+	return 0;
+}
+
+/* Parses a positive number; returns it or -1. */
+static long parse_number(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	return *s && !*end && !errno && v > 0 && v <= INT_MAX ? v : -1;
+}
+
+static int terminal_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static void usage_print(FILE *out)
+{
+	fputs(_("Usage: tenken print [--section N] [--item N] [--width COLUMNS] [-f FILE]\n"
+		"                    [--checklist ID|FILE]\n"
+		"Print the checklist with everything expanded (goal, target, methods, notes,\n"
+		"references, remarks) and the current answers, wrapped at the terminal's\n"
+		"width (80 columns when the output is not a terminal).\n"), out);
+}
+
+static int cmd_print(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"section", required_argument, NULL, 's'}, {"item", required_argument, NULL, 'i'},
+		{"width", required_argument, NULL, 'w'}, COMMON_OPTS, {NULL, 0, NULL, 0}};
+	struct ctx c = {0};
+	const char *section = NULL, *item = NULL;
+	struct print_filter filter = {-1, -1};
+	int opt, width = terminal_width(), rc = EXIT_FAILURE;
+
+	while ((opt = getopt_long(argc, argv, "f:c:s:i:w:hV", opts, NULL)) != -1) {
+		if (common_option(&c, opt))
+			continue;
+		switch (opt) {
+		case 's':
+			section = optarg;
+			break;
+		case 'i':
+			item = optarg;
+			break;
+		case 'w':
+			width = (int)parse_number(optarg);
+			if (width < 20 || width > 1000) {
+				error(_("--width: expected a number of columns from 20 to 1000, not \"%s\""),
+				      optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h':
+			usage_print(stdout);
+			return EXIT_SUCCESS;
+		case 'V':
+			return version();
+		default:
+			usage_print(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		error(_("print: unexpected argument \"%s\""), argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (ctx_open(&c, 0) != 0)
+		goto out;
+	if (section && (filter.section = checklist_find_section(c.cl, (int)parse_number(section))) < 0) {
+		error(_("there is no section %s (the checklist has %zu)"), section, c.cl->n_sections);
+		goto out;
+	}
+	if (item && (filter.item = checklist_find_item(c.cl, (int)parse_number(item))) < 0) {
+		error(_("there is no item %s"), item);
+		goto out;
+	}
+	if (print_checklist(stdout, c.cl, c.a, filter, LANG_JA, width) != 0) {
+		error(_("cannot write the output: %s"), strerror(errno));
+		goto out;
+	}
+	rc = EXIT_SUCCESS;
+out:
+	ctx_free(&c);
+	return rc;
+}
+
+static void usage_status(FILE *out)
+{
+	fputs(_("Usage: tenken status [-f FILE] [--checklist ID|FILE]\n"
+		"Show how many items are answered, per section and overall, and how many\n"
+		"have each status.\n"), out);
+}
+
+/* Pads s with spaces to width columns (display width, not bytes). */
+static void put_padded(const char *s, size_t width)
+{
+	char *clean = textwidth_sanitize(s);
+	size_t w;
+
+	if (!clean)
+		return;
+	w = textwidth_str(clean);
+	fputs(clean, stdout);
+	for (; w < width; w++)
+		putchar(' ');
+	free(clean);
+}
+
+static void status_counts(const size_t counts[STATUS_COUNT], size_t total, size_t name_width,
+			  const char *name)
+{
+	char frac[32];
+
+	put_padded(name, name_width);
+	snprintf(frac, sizeof frac, "%zu/%zu", total - counts[STATUS_UNANSWERED], total);
+	printf(" %7s", frac);
+	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++)
+		printf(" %5zu", counts[s]);
+	putchar('\n');
+}
+
+static int cmd_status(int argc, char **argv)
+{
+	static const struct option opts[] = {COMMON_OPTS, {NULL, 0, NULL, 0}};
+	struct ctx c = {0};
+	size_t counts[STATUS_COUNT], name_width = 0;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "f:c:hV", opts, NULL)) != -1) {
+		if (common_option(&c, opt))
+			continue;
+		if (opt == 'h') {
+			usage_status(stdout);
+			return EXIT_SUCCESS;
+		}
+		if (opt == 'V')
+			return version();
+		usage_status(stderr);
+		return EXIT_USAGE;
+	}
+	if (optind < argc) {
+		error(_("status: unexpected argument \"%s\""), argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (ctx_open(&c, 0) != 0) {
+		ctx_free(&c);
+		return EXIT_FAILURE;
+	}
+	for (size_t s = 0; s < c.cl->n_sections; s++) {
+		size_t w = textwidth_str(text_get(&c.cl->sections[s].name, LANG_JA)) + 4;
+		if (w > name_width)
+			name_width = w;
+	}
+	if (name_width > 44)
+		name_width = 44;
+	put_padded(text_get(&c.cl->title, LANG_JA), 0);
+	printf("\n%s: %s\n\n", _("Answer file"), c.path);
+	put_padded("", name_width);
+	/* TRANSLATORS: column headings of `tenken status`: answered items, then
+	   the count of each status. Keep each within 7, 5, 5, 5 and 5 columns. */
+	printf(" %7s %5s %5s %5s %5s\n", _("Done"), _("Impl"), _("Part"), _("Not"), _("N/A"));
+	for (size_t s = 0; s < c.cl->n_sections; s++) {
+		const struct section *sec = &c.cl->sections[s];
+		char name[512];
+		snprintf(name, sizeof name, "%2d. %s", sec->number, text_get(&sec->name, LANG_JA));
+		answers_count(c.a, sec->first_item, sec->n_items, counts);
+		status_counts(counts, sec->n_items, name_width, name);
+	}
+	answers_count(c.a, 0, c.cl->n_items, counts);
+	status_counts(counts, c.cl->n_items, name_width, _("Total"));
+	printf("\n");
+	for (int s = 0; s < STATUS_COUNT; s++)
+		printf("%s: %zu\n", status_name((enum status)s), counts[s]);
+	ctx_free(&c);
+	return EXIT_SUCCESS;
+}
+
+static void usage_set(FILE *out)
+{
+	fputs(_("Usage: tenken set ITEM [--status KEY] [--field COLUMN=TEXT]... [-f FILE]\n"
+		"                  [--checklist ID|FILE]\n"
+		"Set the status and answers of item ITEM (its 通番). Each change is committed\n"
+		"to the answer file at once and recorded in its history. An empty TEXT clears\n"
+		"the answer.\n"
+		"Status keys: unanswered, implemented, partial, not-implemented,\n"
+		"             not-applicable\n"
+		"COLUMN is the id the checklist gives an answer column (for the trial\n"
+		"edition: current, plan, remarks).\n"), out);
+}
+
+/* Checks an answer typed on the command line: valid UTF-8, and no control
+ * characters but newline and tab. Returns 0 or -1 (error printed). */
+static int check_answer(const char *column, const char *text)
+{
+	size_t len = strlen(text), bad, i = 0;
+
+	if (!textwidth_valid_utf8(text, len, &bad)) {
+		error(_("--field %s: invalid UTF-8 at byte %zu"), column, bad + 1);
+		return -1;
+	}
+	while (i < len) {
+		uint32_t cp;
+		size_t n = textwidth_decode(text + i, len - i, &cp);
+		if (cp != '\n' && cp != '\t' && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
+			error(_("--field %s: control character U+%04X at byte %zu"), column,
+			      (unsigned)cp, i + 1);
+			return -1;
+		}
+		i += n;
+	}
+	return 0;
+}
+
+struct field_arg {
+	long column;
+	const char *text;
+};
+
+static int cmd_set(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"status", required_argument, NULL, 's'}, {"field", required_argument, NULL, 'F'},
+		COMMON_OPTS, {NULL, 0, NULL, 0}};
+	struct ctx c = {0};
+	const char *status = NULL;
+	char **fields = calloc((size_t)argc, sizeof *fields), err[1024];
+	struct field_arg *parsed = calloc((size_t)argc, sizeof *parsed);
+	size_t n_fields = 0;
+	int opt, st = -1, rc = EXIT_USAGE;
+	long item;
+
+	if (!fields || !parsed) {
+		error("%s", _("out of memory"));
+		goto out;
+	}
+	while ((opt = getopt_long(argc, argv, "f:c:s:F:hV", opts, NULL)) != -1) {
+		if (common_option(&c, opt))
+			continue;
+		switch (opt) {
+		case 's':
+			status = optarg;
+			break;
+		case 'F':
+			fields[n_fields++] = optarg;
+			break;
+		case 'h':
+			usage_set(stdout);
+			rc = EXIT_SUCCESS;
+			goto out;
+		case 'V':
+			rc = version();
+			goto out;
+		default:
+			usage_set(stderr);
+			goto out;
+		}
+	}
+	if (optind + 1 != argc) {
+		error("%s", optind == argc ? _("set: which item? (tenken set ITEM …)")
+					   : _("set: give exactly one item"));
+		goto out;
+	}
+	if (!status && !n_fields) {
+		error("%s", _("set: nothing to set (give --status or --field)"));
+		goto out;
+	}
+	if (status && (st = status_parse(status)) < 0) {
+		error(_("--status: unknown status \"%s\" (one of unanswered, implemented, partial, not-implemented, not-applicable)"),
+		      status);
+		goto out;
+	}
+	rc = EXIT_FAILURE;
+	if (load_checklist(&c) != 0)
+		goto out;
+	if ((item = checklist_find_item(c.cl, (int)parse_number(argv[optind]))) < 0) {
+		error(_("there is no item %s in %s"), argv[optind], c.cl->id);
+		goto out;
+	}
+	/* Check every argument before anything is written. */
+	for (size_t i = 0; i < n_fields; i++) {
+		char *eq = strchr(fields[i], '=');
+		if (!eq) {
+			error(_("--field: expected COLUMN=TEXT, not \"%s\""), fields[i]);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		*eq = '\0';
+		parsed[i].column = checklist_find_column(c.cl, fields[i]);
+		parsed[i].text = eq + 1;
+		if (parsed[i].column < 0) {
+			error(_("--field: the checklist has no answer column \"%s\""), fields[i]);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		if (check_answer(fields[i], parsed[i].text) != 0)
+			goto out;
+	}
+	checklist_free(c.cl);
+	c.cl = NULL;
+	if (ctx_open(&c, 1) != 0)
+		goto out;
+	if (st >= 0 &&
+	    store_set_status(c.st, c.a, (size_t)item, (enum status)st, err, sizeof err) != 0) {
+		error("%s", err);
+		goto out;
+	}
+	for (size_t i = 0; i < n_fields; i++)
+		if (store_set_text(c.st, c.a, (size_t)item, (size_t)parsed[i].column, parsed[i].text,
+				   err, sizeof err) != 0) {
+			error("%s", err);
+			goto out;
+		}
+	rc = EXIT_SUCCESS;
+out:
+	free(fields);
+	free(parsed);
+	ctx_free(&c);
+	return rc;
+}
+
+static void usage_export(FILE *out)
+{
+	fputs(_("Usage: tenken export --format csv|json [-o FILE] [-f FILE]\n"
+		"                     [--checklist ID|FILE]\n"
+		"Write the checklist with its answers. CSV has the official column order and\n"
+		"Japanese headers, UTF-8 with a byte order mark so that Excel reads it; JSON\n"
+		"holds the whole checklist and every answer. The output file is created with\n"
+		"mode 0600 and appears only when complete.\n"), out);
+}
+
+/* Writes the export to path through a temporary file renamed into place. */
+static int export_to_file(const struct ctx *c, int json, const char *path)
+{
+	char tmp[PATH_MAX];
+	int fd, ok;
+	FILE *f;
+
+	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp ||
+	    (fd = mkstemp(tmp)) < 0) {
+		error("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!(f = fdopen(fd, "w"))) {
+		error("%s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	ok = (json ? export_json(f, c->cl, c->a) : export_csv(f, c->cl, c->a)) == 0;
+	ok = fsync(fd) == 0 && ok;
+	ok = fclose(f) == 0 && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		error("%s: %s", path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_export(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'o'},
+		COMMON_OPTS, {NULL, 0, NULL, 0}};
+	struct ctx c = {0};
+	const char *format = NULL, *output = NULL;
+	int opt, json, rc = EXIT_FAILURE;
+
+	while ((opt = getopt_long(argc, argv, "f:c:F:o:hV", opts, NULL)) != -1) {
+		if (common_option(&c, opt))
+			continue;
+		switch (opt) {
+		case 'F':
+			format = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			usage_export(stdout);
+			return EXIT_SUCCESS;
+		case 'V':
+			return version();
+		default:
+			usage_export(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!format || (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)) {
+		error("%s", _("export: give --format csv or --format json"));
+		return EXIT_USAGE;
+	}
+	if (optind < argc) {
+		error(_("export: unexpected argument \"%s\""), argv[optind]);
+		return EXIT_USAGE;
+	}
+	json = strcmp(format, "json") == 0;
+	if (ctx_open(&c, 0) == 0) {
+		if (output && strcmp(output, "-") != 0)
+			rc = export_to_file(&c, json, output) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+		else if ((json ? export_json(stdout, c.cl, c.a) : export_csv(stdout, c.cl, c.a)) == 0)
+			rc = EXIT_SUCCESS;
+		else
+			error(_("cannot write the output: %s"), strerror(errno));
+	}
+	ctx_free(&c);
+	return rc;
+}
+
+static const struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} commands[] = {
+	{"print", cmd_print},
+	{"status", cmd_status},
+	{"set", cmd_set},
+	{"export", cmd_export},
+};
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
-	int c;
+	static const struct option opts[] = {COMMON_OPTS, {NULL, 0, NULL, 0}};
+	static char print_cmd[] = "print", opt_f[] = "-f", opt_c[] = "-c";
+	char *file = NULL, *checklist = NULL, **cargv;
+	int opt, cargc, rc;
 
 	setlocale(LC_ALL, "");
+	/* Widths need a UTF-8 character type whatever the user's locale. */
+	if (!strstr(setlocale(LC_CTYPE, NULL), "UTF-8") && !strstr(setlocale(LC_CTYPE, NULL), "utf8"))
+		setlocale(LC_CTYPE, "C.UTF-8");
 	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
-		switch (c) {
+	while ((opt = getopt_long(argc, argv, "+f:c:hV", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'c':
+			checklist = optarg;
+			break;
 		case 'h':
-			usage(stdout);
+			usage_main(stdout);
 			return EXIT_SUCCESS;
 		case 'V':
-			printf("tenken %s\n", PACKAGE_VERSION);
-			return EXIT_SUCCESS;
+			return version();
 		default:
-			usage(stderr);
-			return 2;
+			usage_main(stderr);
+			return EXIT_USAGE;
 		}
 	}
-	usage(stdout);
-	return EXIT_SUCCESS;
+	/* Global -f and --checklist are passed on to the command. */
+	cargv = calloc((size_t)argc + 6, sizeof *cargv);
+	if (!cargv)
+		return EXIT_FAILURE;
+	cargc = 0;
+	cargv[cargc++] = optind < argc ? argv[optind] : print_cmd;
+	if (file)
+		cargv[cargc++] = opt_f, cargv[cargc++] = file;
+	if (checklist)
+		cargv[cargc++] = opt_c, cargv[cargc++] = checklist;
+	for (int i = optind + 1; i < argc; i++)
+		cargv[cargc++] = argv[i];
+	rc = -1;
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(cargv[0], commands[i].name) == 0) {
+			optind = 0; /* 0: glibc re-initializes getopt */
+			rc = commands[i].run(cargc, cargv);
+		}
+	if (rc < 0) {
+		error(_("unknown command \"%s\" (try tenken --help)"), cargv[0]);
+		rc = EXIT_USAGE;
+	}
+	free(cargv);
+	return rc;
 }

@@ -1,4 +1,6 @@
 /* textwidth: display width, sanitizing and wrapping of UTF-8 text. */
+#include "config.h"
+
 #include "textwidth.h"
 
 #include <stdlib.h>

@@ -1,0 +1,96 @@
+/* answers: a user's answers to one checklist. */
+#include "config.h"
+
+#include "answers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gettext.h"
+
+static const struct {
+	const char *key;
+	const char *name;
+} statuses[STATUS_COUNT] = {
+	/* TRANSLATORS: status of a checklist item nobody has answered yet. */
+	{"unanswered", N_("Unanswered")},
+	/* TRANSLATORS: the firm has the control in place (対応済). */
+	{"implemented", N_("Implemented")},
+	{"partial", N_("Partly implemented")},
+	{"not-implemented", N_("Not implemented")},
+	{"not-applicable", N_("Not applicable")},
+};
+
+const char *status_key(enum status s)
+{
+	return statuses[s].key;
+}
+
+const char *status_name(enum status s)
+{
+	return _(statuses[s].name);
+}
+
+int status_parse(const char *key)
+{
+	for (int i = 0; i < STATUS_COUNT; i++)
+		if (strcmp(statuses[i].key, key) == 0)
+			return i;
+	return -1;
+}
+
+struct answers *answers_new(const struct checklist *cl)
+{
+	struct answers *a = calloc(1, sizeof *a);
+	size_t n = cl->n_items ? cl->n_items : 1;
+
+	if (!a)
+		return NULL;
+	a->cl = cl;
+	a->status = calloc(n, sizeof *a->status);
+	a->text = calloc(n * (cl->n_columns ? cl->n_columns : 1), sizeof *a->text);
+	if (!a->status || !a->text) {
+		answers_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+void answers_free(struct answers *a)
+{
+	if (!a)
+		return;
+	if (a->text)
+		for (size_t i = 0; i < a->cl->n_items * a->cl->n_columns; i++)
+			free(a->text[i]);
+	free(a->text);
+	free(a->status);
+	free(a);
+}
+
+const char *answers_text(const struct answers *a, size_t i, size_t c)
+{
+	const char *t = a->text[i * a->cl->n_columns + c];
+
+	return t ? t : "";
+}
+
+int answers_set_text(struct answers *a, size_t i, size_t c, const char *text)
+{
+	char **slot = &a->text[i * a->cl->n_columns + c];
+	char *copy = NULL;
+
+	if (text && *text && !(copy = strdup(text)))
+		return -1;
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+void answers_count(const struct answers *a, size_t first_item, size_t n_items,
+		   size_t counts[STATUS_COUNT])
+{
+	memset(counts, 0, STATUS_COUNT * sizeof counts[0]);
+	for (size_t i = first_item; i < first_item + n_items; i++)
+		counts[a->status[i]]++;
+}

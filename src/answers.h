@@ -1,0 +1,52 @@
+/* answers: a user's answers to one checklist: a status and one text per
+ * answer column for every item. Knows nothing of SQLite or curses. */
+#ifndef TENKEN_ANSWERS_H
+#define TENKEN_ANSWERS_H
+
+#include <stddef.h>
+
+#include "checklist.h"
+
+enum status {
+	STATUS_UNANSWERED,
+	STATUS_IMPLEMENTED,
+	STATUS_PARTIAL,
+	STATUS_NOT_IMPLEMENTED,
+	STATUS_NOT_APPLICABLE,
+	STATUS_COUNT
+};
+
+struct answers {
+	const struct checklist *cl;
+	enum status *status; /* per item index */
+	char **text;         /* per item index * n_columns + column; NULL = empty */
+};
+
+/* Returns the stored key of a status ("implemented", …). */
+const char *status_key(enum status s);
+
+/* Returns the translated name of a status for display (対応済 …). */
+const char *status_name(enum status s);
+
+/* Returns the status whose key is key, or -1. */
+int status_parse(const char *key);
+
+/* Returns new, empty answers for cl, or NULL if memory runs out. */
+struct answers *answers_new(const struct checklist *cl);
+
+/* Frees answers. NULL is allowed. */
+void answers_free(struct answers *a);
+
+/* Returns the text of item index i, column c: never NULL ("" if empty). */
+const char *answers_text(const struct answers *a, size_t i, size_t c);
+
+/* Replaces the text of item index i, column c with a copy of text (NULL or
+ * "" empties it). Returns 0, or -1 if memory runs out. */
+int answers_set_text(struct answers *a, size_t i, size_t c, const char *text);
+
+/* Counts the items of sections [first, first+n) by status into
+ * counts[STATUS_COUNT]. */
+void answers_count(const struct answers *a, size_t first_item, size_t n_items,
+		   size_t counts[STATUS_COUNT]);
+
+#endif

@@ -1,0 +1,121 @@
+/* checklist: the model of a checklist document: sections, items, 手法例
+ * (method groups and methods), 注記 (notes), references, answer columns.
+ * Knows nothing of YAML, SQLite or curses. */
+#ifndef TENKEN_CHECKLIST_H
+#define TENKEN_CHECKLIST_H
+
+#include <stddef.h>
+
+#include "arena.h"
+
+/* A bilingual text: the Japanese original and its English translation.
+ * ja is never NULL (it may be ""); en is NULL when there is none. */
+struct text {
+	const char *ja;
+	const char *en;
+};
+
+/* Which language to show content in. */
+enum lang { LANG_JA, LANG_EN };
+
+/* An entry of a note or method: ① text, with a. b. sub-entries. */
+struct entry {
+	const char *label;
+	struct text text;
+	struct entry *entries;
+	size_t n_entries;
+};
+
+struct method {
+	int number; /* 0 if the method has none */
+	struct text text;
+	int *notes; /* numbers of the notes the method refers to */
+	size_t n_notes;
+	struct entry *entries;
+	size_t n_entries;
+};
+
+struct method_group {
+	struct text heading; /* ja is "" when the group has no heading */
+	struct method *methods;
+	size_t n_methods;
+};
+
+struct note {
+	int number;
+	struct text title;
+	struct text text;
+	struct entry *entries;
+	size_t n_entries;
+};
+
+struct reference {
+	struct text source;   /* 関連規定 */
+	struct text location; /* 関連規定箇所 */
+};
+
+struct item {
+	int number; /* 通番 */
+	size_t section; /* index into checklist.sections */
+	size_t target;  /* index into checklist.targets */
+	struct text goal;
+	struct method_group *groups;
+	size_t n_groups;
+	struct note *notes;
+	size_t n_notes;
+	struct reference *refs;
+	size_t n_refs;
+	struct text remarks;
+};
+
+struct section {
+	int number;
+	struct text name;
+	struct text purpose;
+	size_t first_item; /* index into checklist.items */
+	size_t n_items;
+};
+
+/* A target (対象者) or an answer column: an id and a name. */
+struct named {
+	const char *id;
+	struct text name;
+};
+
+struct checklist {
+	struct arena arena;
+	const char *path; /* the file it was loaded from */
+	char hash[65];    /* SHA-256 of the file's bytes, hex */
+	const char *id;
+	const char *date; /* YYYY-MM-DD or NULL */
+	struct text title, edition, publisher, source;
+	struct named *targets;
+	size_t n_targets;
+	struct named *columns;
+	size_t n_columns;
+	struct section *sections;
+	size_t n_sections;
+	struct item *items; /* all items, section by section */
+	size_t n_items;
+};
+
+/* Frees a checklist and everything in it. NULL is allowed. */
+void checklist_free(struct checklist *cl);
+
+/* Returns the index of the item with number 通番 n, or -1. */
+long checklist_find_item(const struct checklist *cl, int n);
+
+/* Returns the index of the section numbered n, or -1. */
+long checklist_find_section(const struct checklist *cl, int n);
+
+/* Returns the index of the answer column with the given id, or -1. */
+long checklist_find_column(const struct checklist *cl, const char *id);
+
+/* Returns the text in lang, falling back to Japanese where there is no
+ * English. Never NULL. */
+const char *text_get(const struct text *t, enum lang lang);
+
+/* Returns the number of methods in an item, over all its groups. */
+size_t checklist_item_methods(const struct item *it);
+
+#endif

@@ -1,0 +1,825 @@
+/* checklist_yaml: reads a checklist file into the model.
+ *
+ * Two passes. The first turns libyaml's events into a small tree of nodes
+ * that remember their line and column, refusing aliases, anchors, deep
+ * nesting and oversized scalars as soon as the event arrives (libyaml has no
+ * nesting limit of its own and slows down badly on deep nesting, so the
+ * parse stops at the first event past the limit). The second walks the tree
+ * against the schema of data/README.md and builds the model. */
+#include "config.h"
+
+#include "checklist_yaml.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <nettle/sha2.h>
+#include <yaml.h>
+
+#include "gettext.h"
+#include "textwidth.h"
+
+enum ytype { Y_SCALAR, Y_SEQ, Y_MAP };
+
+struct ynode {
+	enum ytype type;
+	size_t line, col; /* 1-based */
+	const char *value; /* scalars */
+	size_t len;
+	int quoted;
+	struct ynode *first, *last, *next; /* children; a map alternates key, value */
+	size_t n;                          /* children */
+	struct ynode *parent;
+};
+
+struct loader {
+	const char *name;
+	const char *buf;
+	size_t len;
+	struct checklist *cl;
+	struct arena *arena; /* the checklist's: values that outlive the load */
+	struct arena tree;   /* the node tree, freed after the load */
+	char *err;
+	size_t errlen;
+	int failed;
+};
+
+static void fail_at(struct loader *ld, size_t line, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void fail_at(struct loader *ld, size_t line, size_t col, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	if (ld->failed)
+		return;
+	ld->failed = 1;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	snprintf(ld->err, ld->errlen, "%s:%zu:%zu: %s", ld->name, line, col, msg);
+}
+
+/* Line and column (1-based, column in characters) of a byte offset. */
+static void offset_to_mark(const struct loader *ld, size_t off, size_t *line, size_t *col)
+{
+	size_t l = 1, c = 1;
+
+	for (size_t i = 0; i < off && i < ld->len; i++) {
+		if (ld->buf[i] == '\n')
+			l++, c = 1;
+		else if (((unsigned char)ld->buf[i] & 0xC0) != 0x80)
+			c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+/* Checks a scalar's value: valid UTF-8, no control characters but newline. */
+static int check_scalar(struct loader *ld, const yaml_event_t *ev)
+{
+	const char *s = (const char *)ev->data.scalar.value;
+	size_t len = ev->data.scalar.length, bad, i = 0;
+	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
+
+	if (len > CHECKLIST_MAX_SCALAR) {
+		fail_at(ld, line, col, _("text longer than %d bytes"), CHECKLIST_MAX_SCALAR);
+		return 0;
+	}
+	if (!textwidth_valid_utf8(s, len, &bad)) {
+		fail_at(ld, line, col, _("invalid UTF-8 in text (byte %zu of the value)"), bad + 1);
+		return 0;
+	}
+	while (i < len) {
+		uint32_t cp;
+		size_t n = textwidth_decode(s + i, len - i, &cp);
+		if (cp != '\n' && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
+			fail_at(ld, line, col, _("control character U+%04X in text"), (unsigned)cp);
+			return 0;
+		}
+		i += n;
+	}
+	return 1;
+}
+
+static struct ynode *new_node(struct loader *ld, struct ynode *parent, enum ytype type,
+			      const yaml_event_t *ev)
+{
+	struct ynode *n = arena_alloc(&ld->tree, sizeof *n);
+
+	if (!n) {
+		fail_at(ld, ev->start_mark.line + 1, ev->start_mark.column + 1, _("out of memory"));
+		return NULL;
+	}
+	n->type = type;
+	n->line = ev->start_mark.line + 1;
+	n->col = ev->start_mark.column + 1;
+	n->parent = parent;
+	if (parent) {
+		if (parent->last)
+			parent->last->next = n;
+		else
+			parent->first = n;
+		parent->last = n;
+		parent->n++;
+	}
+	return n;
+}
+
+static int has_anchor(const yaml_event_t *ev)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return ev->data.scalar.anchor != NULL;
+	case YAML_SEQUENCE_START_EVENT:
+		return ev->data.sequence_start.anchor != NULL;
+	case YAML_MAPPING_START_EVENT:
+		return ev->data.mapping_start.anchor != NULL;
+	default:
+		return 0;
+	}
+}
+
+static void parser_error(struct loader *ld, const yaml_parser_t *p)
+{
+	size_t line, col;
+	const char *what = p->problem ? p->problem : _("malformed YAML");
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_to_mark(ld, p->problem_offset, &line, &col);
+		if (p->problem && strstr(p->problem, "UTF-8"))
+			fail_at(ld, line, col, _("invalid UTF-8 (%s)"), p->problem);
+		else if (p->problem && strstr(p->problem, "control"))
+			fail_at(ld, line, col, _("control character in the file (%s)"), p->problem);
+		else
+			fail_at(ld, line, col, "%s", what);
+		return;
+	}
+	line = p->problem_mark.line + 1;
+	col = p->problem_mark.column + 1;
+	if (p->context)
+		fail_at(ld, line, col, "%s %s", p->context, what);
+	else
+		fail_at(ld, line, col, "%s", what);
+}
+
+/* Handles one event; returns the node to attach the next event to, or sets
+ * ld->failed. *root receives the document's top node. */
+static struct ynode *on_event(struct loader *ld, struct ynode *cur, const yaml_event_t *ev,
+			      size_t *depth, struct ynode **root)
+{
+	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
+	struct ynode *n;
+
+	if (ev->type == YAML_ALIAS_EVENT || has_anchor(ev)) {
+		fail_at(ld, line, col, _("YAML anchors and aliases are not allowed in a checklist"));
+		return cur;
+	}
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		if (!check_scalar(ld, ev))
+			return cur;
+		n = new_node(ld, cur, Y_SCALAR, ev);
+		if (!n)
+			return cur;
+		n->value = arena_strndup(ld->arena, (const char *)ev->data.scalar.value,
+					 ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+		if (!n->value)
+			fail_at(ld, line, col, _("out of memory"));
+		if (!*root)
+			*root = n;
+		return cur;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (++*depth > CHECKLIST_MAX_DEPTH) {
+			fail_at(ld, line, col, _("nesting deeper than %d levels"), CHECKLIST_MAX_DEPTH);
+			return cur;
+		}
+		n = new_node(ld, cur, ev->type == YAML_SEQUENCE_START_EVENT ? Y_SEQ : Y_MAP, ev);
+		if (n && !*root)
+			*root = n;
+		return n ? n : cur;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		--*depth;
+		return cur ? cur->parent : NULL;
+	case YAML_DOCUMENT_START_EVENT:
+		if (*root)
+			fail_at(ld, line, col, _("a checklist file holds one YAML document"));
+		return cur;
+	default:
+		return cur;
+	}
+}
+
+static struct ynode *parse_tree(struct loader *ld)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct ynode *root = NULL, *cur = NULL;
+	size_t depth = 0;
+	int done = 0;
+
+	if (!yaml_parser_initialize(&parser)) {
+		fail_at(ld, 1, 1, _("out of memory"));
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)ld->buf, ld->len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done && !ld->failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(ld, &parser);
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		cur = on_event(ld, cur, &ev, &depth, &root);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (!ld->failed && !root)
+		fail_at(ld, 1, 1, _("the file is empty"));
+	return ld->failed ? NULL : root;
+}
+
+/* ---- The schema ---- */
+
+static const char *type_name(enum ytype t)
+{
+	switch (t) {
+	case Y_SCALAR:
+		return _("a value");
+	case Y_SEQ:
+		return _("a list");
+	default:
+		return _("a mapping");
+	}
+}
+
+static int expect(struct loader *ld, const struct ynode *n, enum ytype t, const char *what)
+{
+	if (n->type == t)
+		return 1;
+	/* TRANSLATORS: "%s: expected a list, found a value" */
+	fail_at(ld, n->line, n->col, _("%s: expected %s, found %s"), what, type_name(t),
+		type_name(n->type));
+	return 0;
+}
+
+/* The keys a mapping allows, and which of them it requires. */
+struct keyspec {
+	const char *key;
+	int required;
+};
+
+/* Looks up key in map; NULL if absent. */
+static const struct ynode *get(const struct ynode *map, const char *key)
+{
+	for (const struct ynode *k = map->first; k && k->next; k = k->next->next)
+		if (k->type == Y_SCALAR && strcmp(k->value, key) == 0)
+			return k->next;
+	return NULL;
+}
+
+/* Checks that map has only known keys, each once, and every required one. */
+static int check_keys(struct loader *ld, const struct ynode *map, const struct keyspec *spec,
+		      const char *what)
+{
+	for (const struct ynode *k = map->first; k && k->next; k = k->next->next) {
+		size_t i;
+		if (k->type != Y_SCALAR) {
+			fail_at(ld, k->line, k->col, _("%s: a key must be a plain value"), what);
+			return 0;
+		}
+		for (i = 0; spec[i].key; i++)
+			if (strcmp(spec[i].key, k->value) == 0)
+				break;
+		if (!spec[i].key) {
+			fail_at(ld, k->line, k->col, _("%s: unknown key \"%s\""), what, k->value);
+			return 0;
+		}
+		for (const struct ynode *o = map->first; o != k; o = o->next->next)
+			if (strcmp(o->value, k->value) == 0) {
+				fail_at(ld, k->line, k->col, _("%s: key \"%s\" appears twice"), what,
+					k->value);
+				return 0;
+			}
+	}
+	for (size_t i = 0; spec[i].key; i++)
+		if (spec[i].required && !get(map, spec[i].key)) {
+			fail_at(ld, map->line, map->col, _("%s: missing required key \"%s\""), what,
+				spec[i].key);
+			return 0;
+		}
+	return 1;
+}
+
+static int to_text(struct loader *ld, const struct ynode *n, struct text *t, const char *what)
+{
+	static const struct keyspec spec[] = {{"ja", 1}, {"en", 0}, {NULL, 0}};
+	const struct ynode *ja, *en;
+
+	if (n->type == Y_SCALAR) {
+		t->ja = n->value;
+		return 1;
+	}
+	if (!expect(ld, n, Y_MAP, what) || !check_keys(ld, n, spec, what))
+		return 0;
+	ja = get(n, "ja");
+	en = get(n, "en");
+	if (!expect(ld, ja, Y_SCALAR, what) || (en && !expect(ld, en, Y_SCALAR, what)))
+		return 0;
+	t->ja = ja->value;
+	t->en = en && *en->value ? en->value : NULL;
+	return 1;
+}
+
+/* Reads an optional text field of map into t (left empty if absent). */
+static int opt_text(struct loader *ld, const struct ynode *map, const char *key,
+		    struct text *t, const char *what)
+{
+	const struct ynode *n = get(map, key);
+
+	t->ja = "";
+	t->en = NULL;
+	return !n || to_text(ld, n, t, what);
+}
+
+static int to_int(struct loader *ld, const struct ynode *n, int min, int *out,
+		  const char *what)
+{
+	char *end;
+	long v;
+
+	if (!expect(ld, n, Y_SCALAR, what))
+		return 0;
+	errno = 0;
+	v = strtol(n->value, &end, 10);
+	if (n->quoted || !*n->value || *end || errno || v < min || v > INT_MAX) {
+		fail_at(ld, n->line, n->col, _("%s: expected a whole number of at least %d, found \"%s\""),
+			what, min, n->value);
+		return 0;
+	}
+	*out = (int)v;
+	return 1;
+}
+
+static int valid_id(const char *s)
+{
+	if (!*s || strlen(s) > 64)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static int to_id(struct loader *ld, const struct ynode *n, const char **out, const char *what)
+{
+	if (!expect(ld, n, Y_SCALAR, what))
+		return 0;
+	if (!valid_id(n->value)) {
+		fail_at(ld, n->line, n->col,
+			_("%s: \"%s\" is not an id (lower-case letters, digits and -)"), what,
+			n->value);
+		return 0;
+	}
+	*out = n->value;
+	return 1;
+}
+
+/* Allocates an array for the n children of a sequence. */
+static void *alloc_array(struct loader *ld, const struct ynode *seq, size_t size)
+{
+	void *p = arena_alloc(ld->arena, size * (seq->n ? seq->n : 1));
+
+	if (!p)
+		fail_at(ld, seq->line, seq->col, _("out of memory"));
+	return p;
+}
+
+static int to_entries(struct loader *ld, const struct ynode *seq, struct entry **out,
+		      size_t *n_out, int level);
+
+static int to_entry(struct loader *ld, const struct ynode *n, struct entry *e, int level)
+{
+	static const struct keyspec spec[] = {
+		{"label", 0}, {"text", 1}, {"entries", 0}, {NULL, 0}};
+	const struct ynode *label, *sub;
+
+	if (!expect(ld, n, Y_MAP, _("entry")) || !check_keys(ld, n, spec, _("entry")))
+		return 0;
+	label = get(n, "label");
+	if (label && !expect(ld, label, Y_SCALAR, _("entry label")))
+		return 0;
+	e->label = label ? label->value : "";
+	if (!to_text(ld, get(n, "text"), &e->text, _("entry text")))
+		return 0;
+	sub = get(n, "entries");
+	return !sub || to_entries(ld, sub, &e->entries, &e->n_entries, level + 1);
+}
+
+static int to_entries(struct loader *ld, const struct ynode *seq, struct entry **out,
+		      size_t *n_out, int level)
+{
+	if (!expect(ld, seq, Y_SEQ, _("entries")))
+		return 0;
+	if (level > 3) {
+		fail_at(ld, seq->line, seq->col, _("entries nested more than 3 levels deep"));
+		return 0;
+	}
+	if (!(*out = alloc_array(ld, seq, sizeof **out)))
+		return 0;
+	for (const struct ynode *c = seq->first; c; c = c->next)
+		if (!to_entry(ld, c, &(*out)[(*n_out)++], level))
+			return 0;
+	return 1;
+}
+
+static int to_method(struct loader *ld, const struct ynode *n, struct method *m)
+{
+	static const struct keyspec spec[] = {
+		{"number", 0}, {"text", 1}, {"notes", 0}, {"entries", 0}, {NULL, 0}};
+	const struct ynode *num, *notes, *entries;
+
+	if (!expect(ld, n, Y_MAP, _("method")) || !check_keys(ld, n, spec, _("method")))
+		return 0;
+	num = get(n, "number");
+	if (num && !to_int(ld, num, 1, &m->number, _("method number")))
+		return 0;
+	if (!to_text(ld, get(n, "text"), &m->text, _("method text")))
+		return 0;
+	notes = get(n, "notes");
+	if (notes) {
+		if (!expect(ld, notes, Y_SEQ, _("method notes")) ||
+		    !(m->notes = alloc_array(ld, notes, sizeof *m->notes)))
+			return 0;
+		for (const struct ynode *c = notes->first; c; c = c->next)
+			if (!to_int(ld, c, 1, &m->notes[m->n_notes++], _("note reference")))
+				return 0;
+	}
+	entries = get(n, "entries");
+	return !entries || to_entries(ld, entries, &m->entries, &m->n_entries, 1);
+}
+
+static int to_group(struct loader *ld, const struct ynode *n, struct method_group *g)
+{
+	static const struct keyspec spec[] = {{"heading", 0}, {"methods", 1}, {NULL, 0}};
+	const struct ynode *ms;
+
+	if (!expect(ld, n, Y_MAP, _("method group")) ||
+	    !check_keys(ld, n, spec, _("method group")) ||
+	    !opt_text(ld, n, "heading", &g->heading, _("heading")))
+		return 0;
+	ms = get(n, "methods");
+	if (!expect(ld, ms, Y_SEQ, _("methods")) ||
+	    !(g->methods = alloc_array(ld, ms, sizeof *g->methods)))
+		return 0;
+	for (const struct ynode *c = ms->first; c; c = c->next)
+		if (!to_method(ld, c, &g->methods[g->n_methods++]))
+			return 0;
+	return 1;
+}
+
+static int to_note(struct loader *ld, const struct ynode *n, struct note *note)
+{
+	static const struct keyspec spec[] = {
+		{"number", 1}, {"title", 0}, {"text", 0}, {"entries", 0}, {NULL, 0}};
+	const struct ynode *entries;
+
+	if (!expect(ld, n, Y_MAP, _("note")) || !check_keys(ld, n, spec, _("note")) ||
+	    !to_int(ld, get(n, "number"), 1, &note->number, _("note number")) ||
+	    !opt_text(ld, n, "title", &note->title, _("note title")) ||
+	    !opt_text(ld, n, "text", &note->text, _("note text")))
+		return 0;
+	entries = get(n, "entries");
+	return !entries || to_entries(ld, entries, &note->entries, &note->n_entries, 1);
+}
+
+static int to_reference(struct loader *ld, const struct ynode *n, struct reference *r)
+{
+	static const struct keyspec spec[] = {{"source", 1}, {"location", 0}, {NULL, 0}};
+
+	return expect(ld, n, Y_MAP, _("reference")) &&
+	       check_keys(ld, n, spec, _("reference")) &&
+	       to_text(ld, get(n, "source"), &r->source, _("reference source")) &&
+	       opt_text(ld, n, "location", &r->location, _("reference location"));
+}
+
+/* Each (注N) a method refers to must exist in the item; note numbers are
+ * unique within the item. */
+static int check_note_refs(struct loader *ld, const struct ynode *n, const struct item *it)
+{
+	for (size_t i = 0; i < it->n_notes; i++)
+		for (size_t j = 0; j < i; j++)
+			if (it->notes[i].number == it->notes[j].number) {
+				fail_at(ld, n->line, n->col, _("item %d: note %d appears twice"),
+					it->number, it->notes[i].number);
+				return 0;
+			}
+	for (size_t g = 0; g < it->n_groups; g++)
+		for (size_t m = 0; m < it->groups[g].n_methods; m++) {
+			const struct method *me = &it->groups[g].methods[m];
+			for (size_t r = 0; r < me->n_notes; r++) {
+				size_t k;
+				for (k = 0; k < it->n_notes; k++)
+					if (it->notes[k].number == me->notes[r])
+						break;
+				if (k == it->n_notes) {
+					fail_at(ld, n->line, n->col,
+						_("item %d: a method refers to note %d, which the item does not have"),
+						it->number, me->notes[r]);
+					return 0;
+				}
+			}
+		}
+	return 1;
+}
+
+/* Reads the optional list under key of map into an array via fn. */
+#define READ_LIST(ld, map, key, arr, count, fn)                                      \
+	do {                                                                         \
+		const struct ynode *seq_ = get(map, key);                            \
+		if (!seq_)                                                           \
+			break;                                                       \
+		if (!expect(ld, seq_, Y_SEQ, key) ||                                 \
+		    !((arr) = alloc_array(ld, seq_, sizeof *(arr))))                 \
+			return 0;                                                    \
+		for (const struct ynode *c_ = seq_->first; c_; c_ = c_->next)        \
+			if (!fn(ld, c_, &(arr)[(count)++]))                          \
+				return 0;                                            \
+	} while (0)
+
+static int find_target(const struct checklist *cl, const char *id, size_t *out)
+{
+	for (size_t i = 0; i < cl->n_targets; i++)
+		if (strcmp(cl->targets[i].id, id) == 0) {
+			*out = i;
+			return 1;
+		}
+	return 0;
+}
+
+static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
+{
+	static const struct keyspec spec[] = {
+		{"number", 1}, {"goal", 1}, {"target", 1}, {"methods", 0}, {"notes", 0},
+		{"references", 0}, {"remarks", 0}, {NULL, 0}};
+	const struct ynode *target;
+
+	if (!expect(ld, n, Y_MAP, _("item")) || !check_keys(ld, n, spec, _("item")) ||
+	    !to_int(ld, get(n, "number"), 1, &it->number, _("item number")) ||
+	    !to_text(ld, get(n, "goal"), &it->goal, _("goal")) ||
+	    !opt_text(ld, n, "remarks", &it->remarks, _("remarks")))
+		return 0;
+	target = get(n, "target");
+	if (!expect(ld, target, Y_SCALAR, _("target")))
+		return 0;
+	if (!find_target(ld->cl, target->value, &it->target)) {
+		fail_at(ld, target->line, target->col,
+			_("item %d: target \"%s\" is not one of the file's targets"), it->number,
+			target->value);
+		return 0;
+	}
+	READ_LIST(ld, n, "methods", it->groups, it->n_groups, to_group);
+	READ_LIST(ld, n, "notes", it->notes, it->n_notes, to_note);
+	READ_LIST(ld, n, "references", it->refs, it->n_refs, to_reference);
+	return check_note_refs(ld, n, it);
+}
+
+/* Counts the items of all sections, to size the flat item array. */
+static int count_items(struct loader *ld, const struct ynode *sections, size_t *total)
+{
+	*total = 0;
+	for (const struct ynode *s = sections->first; s; s = s->next) {
+		const struct ynode *items;
+		if (!expect(ld, s, Y_MAP, _("section")))
+			return 0;
+		items = get(s, "items");
+		if (items && items->type == Y_SEQ)
+			*total += items->n;
+	}
+	if (*total > CHECKLIST_MAX_ITEMS) {
+		fail_at(ld, sections->line, sections->col, _("more than %d items"),
+			CHECKLIST_MAX_ITEMS);
+		return 0;
+	}
+	return 1;
+}
+
+static int to_section(struct loader *ld, const struct ynode *n, size_t index)
+{
+	static const struct keyspec spec[] = {
+		{"number", 1}, {"name", 1}, {"purpose", 0}, {"items", 1}, {NULL, 0}};
+	struct checklist *cl = ld->cl;
+	struct section *s = &cl->sections[index];
+	const struct ynode *items;
+
+	if (!check_keys(ld, n, spec, _("section")) ||
+	    !to_int(ld, get(n, "number"), 1, &s->number, _("section number")) ||
+	    !to_text(ld, get(n, "name"), &s->name, _("section name")) ||
+	    !opt_text(ld, n, "purpose", &s->purpose, _("section purpose")))
+		return 0;
+	for (size_t i = 0; i < index; i++)
+		if (cl->sections[i].number == s->number) {
+			fail_at(ld, n->line, n->col, _("section number %d appears twice"),
+				s->number);
+			return 0;
+		}
+	items = get(n, "items");
+	if (!expect(ld, items, Y_SEQ, _("items")))
+		return 0;
+	s->first_item = cl->n_items;
+	for (const struct ynode *c = items->first; c; c = c->next) {
+		struct item *it = &cl->items[cl->n_items];
+		if (!to_item(ld, c, it))
+			return 0;
+		it->section = index;
+		if (checklist_find_item(cl, it->number) >= 0) {
+			fail_at(ld, c->line, c->col, _("item number %d appears twice"), it->number);
+			return 0;
+		}
+		cl->n_items++;
+		s->n_items++;
+	}
+	return 1;
+}
+
+static int to_named(struct loader *ld, const struct ynode *n, struct named *out)
+{
+	static const struct keyspec spec[] = {{"id", 1}, {"name", 1}, {NULL, 0}};
+
+	return expect(ld, n, Y_MAP, _("entry")) && check_keys(ld, n, spec, _("entry")) &&
+	       to_id(ld, get(n, "id"), &out->id, "id") &&
+	       to_text(ld, get(n, "name"), &out->name, _("name"));
+}
+
+static int unique_ids(struct loader *ld, const struct ynode *seq, const struct named *a,
+		      size_t n, const char *what)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(a[i].id, a[j].id) == 0) {
+				fail_at(ld, seq->line, seq->col, _("%s: id \"%s\" appears twice"),
+					what, a[i].id);
+				return 0;
+			}
+	if (n == 0) {
+		fail_at(ld, seq->line, seq->col, _("%s: the list is empty"), what);
+		return 0;
+	}
+	return 1;
+}
+
+static int valid_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+static int to_checklist(struct loader *ld, const struct ynode *root)
+{
+	static const struct keyspec spec[] = {
+		{"format", 1}, {"id", 1}, {"title", 1}, {"edition", 0}, {"date", 0},
+		{"publisher", 0}, {"source", 0}, {"targets", 1}, {"columns", 1},
+		{"sections", 1}, {NULL, 0}};
+	struct checklist *cl = ld->cl;
+	const struct ynode *format, *date, *sections;
+	size_t total;
+
+	if (!expect(ld, root, Y_MAP, _("checklist")) ||
+	    !check_keys(ld, root, spec, _("checklist")))
+		return 0;
+	format = get(root, "format");
+	if (format->type != Y_SCALAR || strcmp(format->value, "tenken-checklist 1") != 0) {
+		fail_at(ld, format->line, format->col,
+			_("format: expected \"tenken-checklist 1\"; this file is not a checklist tenken can read"));
+		return 0;
+	}
+	if (!to_id(ld, get(root, "id"), &cl->id, "id") ||
+	    !to_text(ld, get(root, "title"), &cl->title, _("title")) ||
+	    !opt_text(ld, root, "edition", &cl->edition, _("edition")) ||
+	    !opt_text(ld, root, "publisher", &cl->publisher, _("publisher")) ||
+	    !opt_text(ld, root, "source", &cl->source, _("source")))
+		return 0;
+	date = get(root, "date");
+	if (date) {
+		if (date->type != Y_SCALAR || !valid_date(date->value)) {
+			fail_at(ld, date->line, date->col, _("date: expected YYYY-MM-DD"));
+			return 0;
+		}
+		cl->date = date->value;
+	}
+	READ_LIST(ld, root, "targets", cl->targets, cl->n_targets, to_named);
+	if (!unique_ids(ld, get(root, "targets"), cl->targets, cl->n_targets, "targets"))
+		return 0;
+	READ_LIST(ld, root, "columns", cl->columns, cl->n_columns, to_named);
+	if (!unique_ids(ld, get(root, "columns"), cl->columns, cl->n_columns, "columns"))
+		return 0;
+	sections = get(root, "sections");
+	if (!expect(ld, sections, Y_SEQ, "sections") || !count_items(ld, sections, &total) ||
+	    !(cl->sections = alloc_array(ld, sections, sizeof *cl->sections)))
+		return 0;
+	cl->items = arena_alloc(ld->arena, sizeof *cl->items * (total ? total : 1));
+	if (!cl->items) {
+		fail_at(ld, sections->line, sections->col, _("out of memory"));
+		return 0;
+	}
+	for (const struct ynode *s = sections->first; s; s = s->next)
+		if (!to_section(ld, s, cl->n_sections++))
+			return 0;
+	return 1;
+}
+
+static void hash_buffer(const char *buf, size_t len, char out[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, len, (const uint8_t *)buf);
+	sha256_digest(&ctx, sizeof digest, digest);
+	for (size_t i = 0; i < sizeof digest; i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+}
+
+struct checklist *checklist_load_buffer(const char *name, const char *buf, size_t len,
+					char *err, size_t errlen)
+{
+	struct checklist *cl = calloc(1, sizeof *cl);
+	struct loader ld = {name, buf, len, cl, NULL, {NULL}, err, errlen, 0};
+	struct ynode *root;
+
+	if (!cl) {
+		snprintf(err, errlen, "%s: %s", name, _("out of memory"));
+		return NULL;
+	}
+	ld.arena = &cl->arena;
+	if (len > CHECKLIST_MAX_FILE) {
+		fail_at(&ld, 1, 1, _("the file is larger than %d bytes"), CHECKLIST_MAX_FILE);
+		checklist_free(cl);
+		return NULL;
+	}
+	root = parse_tree(&ld);
+	if (!root || !to_checklist(&ld, root)) {
+		arena_free(&ld.tree);
+		checklist_free(cl);
+		return NULL;
+	}
+	arena_free(&ld.tree);
+	cl->path = arena_strndup(&cl->arena, name, strlen(name));
+	hash_buffer(buf, len, cl->hash);
+	return cl;
+}
+
+struct checklist *checklist_load_file(const char *path, char *err, size_t errlen)
+{
+	FILE *f = fopen(path, "rb");
+	struct checklist *cl;
+	struct stat st;
+	char *buf;
+	size_t len;
+
+	if (!f) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, _("%s: not a regular file"), path);
+		fclose(f);
+		return NULL;
+	}
+	if (st.st_size > CHECKLIST_MAX_FILE) {
+		snprintf(err, errlen, _("%s:1:1: the file is larger than %d bytes"), path,
+			 CHECKLIST_MAX_FILE);
+		fclose(f);
+		return NULL;
+	}
+	buf = malloc((size_t)st.st_size + 1);
+	if (!buf) {
+		snprintf(err, errlen, "%s: %s", path, _("out of memory"));
+		fclose(f);
+		return NULL;
+	}
+	len = fread(buf, 1, (size_t)st.st_size, f);
+	if (ferror(f)) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	cl = checklist_load_buffer(path, buf, len, err, errlen);
+	free(buf);
+	return cl;
+}

@@ -1,0 +1,25 @@
+/* paths: where bundled checklists and answer files live. */
+#ifndef TENKEN_PATHS_H
+#define TENKEN_PATHS_H
+
+#include <stddef.h>
+
+/* The checklist used when none is named. */
+#define PATHS_DEFAULT_CHECKLIST "fisc-api-2017-trial"
+
+/* Returns the directory that holds the bundled checklists: $TENKEN_DATADIR
+ * if set, the source tree's data/ when tenken runs from its build tree,
+ * else the installed $(pkgdatadir). */
+const char *paths_datadir(void);
+
+/* Resolves a --checklist argument: a file path (anything with a '/' or
+ * ending in .yaml) is used as it is, an id names a bundled checklist.
+ * Writes the path to out; returns 0, or -1 if the id is not bundled. */
+int paths_checklist(const char *arg, char *out, size_t outlen);
+
+/* Writes the default answer file for checklist id to out:
+ * $XDG_DATA_HOME/tenken/ID.db (~/.local/share/tenken/ID.db), creating the
+ * directory (mode 0700) if create is set. Returns 0 or -1 (errno set). */
+int paths_default_answers(const char *id, int create, char *out, size_t outlen);
+
+#endif

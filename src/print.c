@@ -1,0 +1,170 @@
+/* print: the checklist and its answers as plain text. */
+#include "config.h"
+
+#include "print.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gettext.h"
+#include "outline.h"
+#include "textwidth.h"
+
+int print_wrapped(FILE *out, int indent, const char *prefix, const char *text, int width)
+{
+	char *clean = textwidth_sanitize(text), *cprefix = textwidth_sanitize(prefix);
+	int first = (int)textwidth_str(cprefix);
+	struct textwidth_line stackbuf[64], *lines = stackbuf;
+	size_t n;
+	int avail = width - indent - (first > indent ? first - indent : 0);
+
+	if (!clean || !cprefix) {
+		free(clean);
+		free(cprefix);
+		return -1;
+	}
+	if (avail < 10)
+		avail = 10;
+	n = textwidth_wrap(clean, avail, lines, 64);
+	if (n > 64 && (lines = malloc(n * sizeof *lines)) != NULL)
+		textwidth_wrap(clean, avail, lines, n);
+	if (!lines) {
+		free(clean);
+		free(cprefix);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0)
+			fprintf(out, "%*s%s", indent > first ? indent - first : 0, "", cprefix);
+		else
+			fprintf(out, "%*s", indent > first ? indent : first, "");
+		fwrite(clean + lines[i].start, 1, lines[i].len, out);
+		fputc('\n', out);
+	}
+	if (lines != stackbuf)
+		free(lines);
+	free(clean);
+	free(cprefix);
+	return ferror(out) ? -1 : 0;
+}
+
+struct outline_ctx {
+	FILE *out;
+	int width;
+};
+
+static void print_line(void *ctx, enum outline_kind kind, int depth, const char *label,
+		       const char *text)
+{
+	struct outline_ctx *c = ctx;
+	int indent = 6 + 2 * depth;
+	char prefix[48];
+
+	if (kind == OUTLINE_HEADING) {
+		char *h = malloc(strlen(text) + 3);
+		if (!h)
+			return;
+		sprintf(h, "<%s>", text);
+		print_wrapped(c->out, indent, "", h, c->width);
+		free(h);
+		return;
+	}
+	snprintf(prefix, sizeof prefix, "%*s%s%s", indent, "", label,
+		 kind == OUTLINE_METHOD && *label ? " " : "");
+	/* Continuation lines hang under the text, not the label. */
+	print_wrapped(c->out, (int)textwidth_str(prefix), prefix, text, c->width);
+}
+
+static void print_field(FILE *out, const char *label, const char *text, int width)
+{
+	char prefix[256];
+
+	snprintf(prefix, sizeof prefix, "    %s: ", label);
+	print_wrapped(out, 6, prefix, text, width);
+}
+
+static void print_answers(FILE *out, const struct checklist *cl, const struct answers *a,
+			  size_t i, enum lang lang, int width)
+{
+	fprintf(out, "    %s\n", _("Answers:"));
+	{
+		char prefix[256];
+		snprintf(prefix, sizeof prefix, "      %s: ", _("Status"));
+		print_wrapped(out, 8, prefix, status_name(a->status[i]), width);
+	}
+	for (size_t c = 0; c < cl->n_columns; c++) {
+		char prefix[512];
+		const char *t = answers_text(a, i, c);
+		char *name = textwidth_sanitize(text_get(&cl->columns[c].name, lang));
+		snprintf(prefix, sizeof prefix, "      %s: ", name ? name : "");
+		free(name);
+		/* TRANSLATORS: shown in place of an answer nobody has written. */
+		print_wrapped(out, 8, prefix, *t ? t : _("(empty)"), width);
+	}
+}
+
+static void print_item(FILE *out, const struct checklist *cl, const struct answers *a,
+		       size_t i, enum lang lang, int width)
+{
+	const struct item *it = &cl->items[i];
+	char prefix[32];
+	struct outline_ctx ctx = {out, width};
+
+	snprintf(prefix, sizeof prefix, "%3d  ", it->number);
+	print_wrapped(out, 5, prefix, text_get(&it->goal, lang), width);
+	print_field(out, _("Target"), text_get(&cl->targets[it->target].name, lang), width);
+	if (it->n_groups || it->n_notes) {
+		fprintf(out, "    %s:\n", _("Methods (examples)"));
+		outline_item(it, lang, print_line, &ctx);
+	}
+	for (size_t r = 0; r < it->n_refs; r++) {
+		const struct reference *ref = &it->refs[r];
+		char *both = malloc(strlen(text_get(&ref->source, lang)) +
+				    strlen(text_get(&ref->location, lang)) + 4);
+		if (!both)
+			continue;
+		sprintf(both, "%s  %s", text_get(&ref->source, lang), text_get(&ref->location, lang));
+		print_field(out, _("Reference"), both, width);
+		free(both);
+	}
+	if (*it->remarks.ja)
+		print_field(out, _("Remarks"), text_get(&it->remarks, lang), width);
+	print_answers(out, cl, a, i, lang, width);
+	fputc('\n', out);
+}
+
+static void print_section_heading(FILE *out, const struct checklist *cl, size_t s,
+				  enum lang lang, int width)
+{
+	const struct section *sec = &cl->sections[s];
+	char prefix[32];
+
+	snprintf(prefix, sizeof prefix, "== %d. ", sec->number);
+	print_wrapped(out, 6, prefix, text_get(&sec->name, lang), width);
+	if (*sec->purpose.ja)
+		print_wrapped(out, 3, "   ", text_get(&sec->purpose, lang), width);
+	fputc('\n', out);
+}
+
+int print_checklist(FILE *out, const struct checklist *cl, const struct answers *a,
+		    struct print_filter filter, enum lang lang, int width)
+{
+	print_wrapped(out, 0, "", text_get(&cl->title, lang), width);
+	if (cl->date)
+		fprintf(out, "%s\n", cl->date);
+	fputc('\n', out);
+	for (size_t s = 0; s < cl->n_sections; s++) {
+		const struct section *sec = &cl->sections[s];
+		int heading = 0;
+		if (filter.section >= 0 && (size_t)filter.section != s)
+			continue;
+		for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++) {
+			if (filter.item >= 0 && (size_t)filter.item != i)
+				continue;
+			if (!heading++)
+				print_section_heading(out, cl, s, lang, width);
+			print_item(out, cl, a, i, lang, width);
+		}
+	}
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
