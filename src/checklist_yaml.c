@@ -664,17 +664,19 @@ static int to_named(struct loader *ld, const struct ynode *n, struct named *out)
 static int unique_ids(struct loader *ld, const struct ynode *seq, const struct named *a,
 		      size_t n, const char *what)
 {
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(a[i].id, a[j].id) == 0) {
-				fail_at(ld, seq->line, seq->col, _("%s: id \"%s\" appears twice"),
-					what, a[i].id);
-				return 0;
-			}
+	const struct ynode *node = seq->first;
+
 	if (n == 0) {
 		fail_at(ld, seq->line, seq->col, _("%s: the list is empty"), what);
 		return 0;
 	}
+	for (size_t i = 0; i < n; i++, node = node->next)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(a[i].id, a[j].id) == 0) {
+				fail_at(ld, node->line, node->col, _("%s: id \"%s\" appears twice"),
+					what, a[i].id);
+				return 0;
+			}
 	return 1;
 }
 

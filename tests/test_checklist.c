@@ -1,0 +1,334 @@
+/* Tests of the checklist loader: the bundled trial edition, and each class of
+ * bad input, which must be refused with file:line:column. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <locale.h>
+#include <cmocka.h>
+
+#include "checklist.h"
+#include "checklist_yaml.h"
+#include "fixtures.h"
+#include "outline.h"
+
+static struct checklist *trial;
+
+static int load_trial(void **state)
+{
+	char err[1024];
+	(void)state;
+	trial = checklist_load_file(SRCDATADIR "/fisc-api-2017-trial.yaml", err, sizeof err);
+	if (!trial)
+		fprintf(stderr, "%s\n", err);
+	return trial ? 0 : -1;
+}
+
+static int free_trial(void **state)
+{
+	(void)state;
+	checklist_free(trial);
+	return 0;
+}
+
+static const struct item *item(int n)
+{
+	long i = checklist_find_item(trial, n);
+	assert_true(i >= 0);
+	return &trial->items[i];
+}
+
+static void test_trial_shape(void **state)
+{
+	static const size_t per_section[] = {10, 3, 6, 3, 4, 14, 9, 8, 3};
+	(void)state;
+	assert_string_equal(trial->id, "fisc-api-2017-trial");
+	assert_string_equal(trial->title.ja, "API接続チェックリスト(試行版)");
+	assert_string_equal(trial->date, "2017-06-28");
+	assert_int_equal(trial->n_items, 60);
+	assert_int_equal(trial->n_sections, 9);
+	for (size_t s = 0; s < 9; s++)
+		assert_int_equal(trial->sections[s].n_items, per_section[s]);
+	assert_string_equal(trial->sections[0].name.ja, "情報・セキュリティ管理態勢");
+	/* The extraction split this name with spaces; the data must not. */
+	assert_string_equal(trial->sections[2].name.ja, "銀行・API接続先の協力体制");
+	assert_string_equal(trial->sections[8].name.ja, "API利用セキュリティ");
+	for (int n = 1; n <= 60; n++)
+		assert_int_equal(trial->items[n - 1].number, n);
+}
+
+static void test_trial_columns_and_targets(void **state)
+{
+	static const char *const ids[] = {"current", "plan", "remarks"};
+	static const char *const names[] = {"現在の対応状況", "今後の対応予定", "備考"};
+	size_t count[3] = {0};
+	(void)state;
+	assert_int_equal(trial->n_columns, 3);
+	for (size_t c = 0; c < 3; c++) {
+		assert_string_equal(trial->columns[c].id, ids[c]);
+		assert_string_equal(trial->columns[c].name.ja, names[c]);
+	}
+	for (size_t i = 0; i < trial->n_items; i++)
+		count[trial->items[i].target]++;
+	assert_string_equal(trial->targets[0].name.ja, "API接続先");
+	assert_int_equal(count[0], 45);
+	assert_string_equal(trial->targets[1].name.ja, "銀行");
+	assert_int_equal(count[1], 6);
+	assert_string_equal(trial->targets[2].name.ja, "共通");
+	assert_int_equal(count[2], 9);
+}
+
+/* Counts checked by hand against the publisher's table. */
+static void test_trial_counts_by_hand(void **state)
+{
+	static const struct {
+		int item;
+		size_t groups, methods, notes, refs;
+	} cases[] = {
+		{1, 3, 6, 2, 1},
+		{2, 3, 5, 2, 2},
+		{7, 2, 3, 2, 1},
+		{29, 5, 11, 4, 1},
+		{60, 1, 1, 1, 1},
+		{20, 0, 0, 0, 0},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct item *it = item(cases[i].item);
+		if (cases[i].item == 20)
+			continue; /* item 20: references only checked below */
+		assert_int_equal(it->n_groups, cases[i].groups);
+		assert_int_equal(checklist_item_methods(it), cases[i].methods);
+		assert_int_equal(it->n_notes, cases[i].notes);
+		assert_int_equal(it->n_refs, cases[i].refs);
+	}
+	assert_int_equal(item(20)->n_refs, 0);
+}
+
+static void test_trial_item1(void **state)
+{
+	const struct item *it;
+	(void)state;
+	it = item(1);
+	assert_string_equal(it->goal.ja, "セキュリティ管理責任の所在と対象範囲を明確にする");
+	assert_string_equal(it->groups[0].heading.ja, "責任者の設置");
+	assert_int_equal(it->groups[1].methods[0].number, 4); /* numbers run on */
+	assert_int_equal(it->groups[2].methods[0].n_notes, 1);
+	assert_int_equal(it->groups[2].methods[0].notes[0], 1);
+	assert_int_equal(it->notes[1].n_entries, 9); /* (注2) ①…⑨ */
+	assert_string_equal(it->notes[1].entries[8].label, "⑨");
+	assert_string_equal(it->refs[0].location.ja, "運3、運4、運5、運6");
+}
+
+static void test_trial_item2_nested_and_two_refs(void **state)
+{
+	const struct item *it;
+	(void)state;
+	it = item(2);
+	assert_string_equal(it->notes[0].entries[0].label, "①");
+	assert_int_equal(it->notes[0].entries[0].n_entries, 5); /* a. … e. */
+	assert_string_equal(it->notes[0].entries[0].entries[4].label, "e.");
+	assert_int_equal(it->notes[0].entries[1].n_entries, 6);
+	assert_string_equal(it->refs[0].source.ja, "銀行API報告書・セキュリティ原則");
+	assert_string_equal(it->refs[0].location.ja, "3.3.1 API接続先の適格性d");
+	assert_string_equal(it->refs[1].source.ja, "FISC・安対基準");
+	assert_string_equal(it->refs[1].location.ja, "運1、運2、運10");
+}
+
+/* Item 7 lost its method numbers in the extraction: they are 1, 2, 3. */
+static void test_trial_item7_numbers_restored(void **state)
+{
+	const struct item *it;
+	(void)state;
+	it = item(7);
+	assert_int_equal(it->groups[0].methods[0].number, 1);
+	assert_int_equal(it->groups[0].methods[1].number, 2);
+	assert_int_equal(it->groups[1].methods[0].number, 3);
+	assert_string_equal(it->groups[1].methods[0].text.ja, "情報資産の廃棄計画を取り決めている(注2)。");
+}
+
+static void test_trial_no_split_words(void **state)
+{
+	(void)state;
+	/* No space between two Japanese characters anywhere in the goals. */
+	for (size_t i = 0; i < trial->n_items; i++)
+		assert_null(strstr(trial->items[i].goal.ja, " "));
+	/* The spaces split this reference in the extracted text. */
+	assert_string_equal(item(17)->refs[0].source.ja, "銀行API報告書・利用者保護原則");
+	assert_string_equal(item(18)->refs[0].location.ja, "3.4.5 利用者に対する責任・補償");
+}
+
+static void test_outline_cell(void **state)
+{
+	char *s;
+	(void)state;
+	s = outline_item_text(item(7), LANG_JA);
+	assert_non_null(s);
+	assert_non_null(strstr(s, "<解約時のデータポータビリティ及び消去>\n1. 解約時のデータの返却有無"));
+	assert_non_null(strstr(s, "\n3. 情報資産の廃棄計画を取り決めている(注2)。\n(注1)具体例\n"));
+	free(s);
+}
+
+/* ---- bad input ---- */
+
+/* Replaces the first occurrence of from in the fixture with to. */
+static char *patched(const char *from, const char *to)
+{
+	const char *base = FIXTURE_YAML, *at = strstr(base, from);
+	char *out;
+
+	assert_non_null(at);
+	out = malloc(strlen(base) - strlen(from) + strlen(to) + 1);
+	assert_non_null(out);
+	memcpy(out, base, (size_t)(at - base));
+	strcpy(out + (at - base), to);
+	strcat(out, at + strlen(from));
+	return out;
+}
+
+static void expect_error(const char *yaml, size_t len, const char *where, const char *what)
+{
+	char err[1024] = "";
+	struct checklist *cl = checklist_load_buffer("bad.yaml", yaml, len, err, sizeof err);
+
+	if (cl)
+		fail_msg("loaded, but expected an error at %s: %s", where, what);
+	if (strncmp(err, where, strlen(where)) != 0 || !strstr(err, what))
+		fail_msg("error \"%s\", expected \"%s…%s\"", err, where, what);
+}
+
+static void test_fixture_loads(void **state)
+{
+	char err[1024];
+	struct checklist *cl;
+	(void)state;
+	cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML, strlen(FIXTURE_YAML), err, sizeof err);
+	assert_non_null(cl);
+	assert_int_equal(cl->n_items, 3);
+	assert_int_equal(cl->sections[1].first_item, 2);
+	assert_string_equal(cl->title.en, "A small checklist");
+	assert_string_equal(cl->items[0].notes[0].entries[0].entries[0].text.ja, "事業者の名称");
+	assert_int_equal(strlen(cl->hash), 64);
+	checklist_free(cl);
+}
+
+static const struct {
+	const char *from, *to, *where, *what;
+} bad_cases[] = {
+	{"        target: bank\n", "        target: bank\n        colour: red\n", "bad.yaml:45:9:",
+	 "unknown key \"colour\""},
+	{"        goal: ルールを整備する\n", "", "bad.yaml:42:9:", "missing required key \"goal\""},
+	{"      - number: 3\n", "      - number: 2\n", "bad.yaml:48:9:", "item number 2 appears twice"},
+	{"                notes: [1]\n", "                notes: [2]\n", "bad.yaml:21:9:",
+	 "refers to note 2"},
+	{"        target: bank\n", "        target: regulator\n", "bad.yaml:44:17:",
+	 "target \"regulator\""},
+	{"format: tenken-checklist 1\n", "format: other 1\n", "bad.yaml:1:9:", "format"},
+	{"    name: 外部委託管理\n", "    name: &n 外部委託管理\n", "bad.yaml:46:11:",
+	 "anchors and aliases"},
+	{"        goal: 委託先を管理する\n", "        goal: *n\n", "bad.yaml:49:15:",
+	 "anchors and aliases"},
+	{"        goal: ルールを整備する\n", "        goal: \"ルール\\eを整備する\"\n",
+	 "bad.yaml:43:15:", "control character U+001B"},
+	{"        goal: ルールを整備する\n", "        goal: \"ルール\\x9bを整備する\"\n",
+	 "bad.yaml:43:15:", "control character U+009B"},
+	{"date: 2017-06-28\n", "date: 28.6.2017\n", "bad.yaml:6:7:", "YYYY-MM-DD"},
+	{"  - id: plan\n", "  - id: current\n", "bad.yaml:15:5:", "id \"current\" appears twice"},
+	{"      - number: 2\n", "      - number: 二\n", "bad.yaml:42:17:", "whole number"},
+	{"        target: bank\n", "        target: bank\n        target: bank\n", "bad.yaml:45:9:",
+	 "appears twice"},
+	{"\n  - number: 2\n    name:", "\n  - number: 1\n    name:", "bad.yaml:45:5:", "section number 1 appears twice"},
+	{"    items:\n      - number: 3\n", "    items: {}\n      - number: 3\n", "bad.yaml:",
+	 ""},
+};
+
+static void test_bad_input(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof bad_cases / sizeof bad_cases[0]; i++) {
+		char *y = patched(bad_cases[i].from, bad_cases[i].to);
+		expect_error(y, strlen(y), bad_cases[i].where, bad_cases[i].what);
+		free(y);
+	}
+}
+
+static void test_invalid_utf8(void **state)
+{
+	char *y;
+	(void)state;
+	/* A lone continuation byte in the goal of item 2 (line 42). */
+	y = patched("ルールを整備する", "ルール\x80を整備する");
+	expect_error(y, strlen(y), "bad.yaml:43:18:", "invalid UTF-8");
+	free(y);
+}
+
+static void test_raw_control_character(void **state)
+{
+	char *y;
+	(void)state;
+	y = patched("ルールを整備する", "ルール\x1b[2Jを整備する");
+	expect_error(y, strlen(y), "bad.yaml:43:18:", "control character");
+	free(y);
+}
+
+/* Deep nesting stops at the first event past the limit, at its position,
+ * instead of running libyaml to the end of 200 KB of brackets. */
+static void test_deep_nesting(void **state)
+{
+	size_t n = 200 * 1024;
+	char *y = malloc(n + 1);
+	(void)state;
+	assert_non_null(y);
+	memset(y, '[', n);
+	y[n] = '\0';
+	expect_error(y, n, "bad.yaml:1:21:", "nesting deeper than 20 levels");
+	free(y);
+}
+
+static void test_empty_and_not_a_mapping(void **state)
+{
+	(void)state;
+	expect_error("", 0, "bad.yaml:1:1:", "empty");
+	expect_error("- a\n- b\n", 8, "bad.yaml:1:1:", "expected a mapping");
+	expect_error("a: [1, 2\n", 9, "bad.yaml:", "");
+}
+
+static void test_missing_file(void **state)
+{
+	char err[1024];
+	(void)state;
+	assert_null(checklist_load_file("/nonexistent/x.yaml", err, sizeof err));
+	assert_non_null(strstr(err, "/nonexistent/x.yaml: "));
+}
+
+int main(void)
+{
+	const struct CMUnitTest trial_tests[] = {
+		cmocka_unit_test(test_trial_shape),
+		cmocka_unit_test(test_trial_columns_and_targets),
+		cmocka_unit_test(test_trial_counts_by_hand),
+		cmocka_unit_test(test_trial_item1),
+		cmocka_unit_test(test_trial_item2_nested_and_two_refs),
+		cmocka_unit_test(test_trial_item7_numbers_restored),
+		cmocka_unit_test(test_trial_no_split_words),
+		cmocka_unit_test(test_outline_cell),
+	};
+	const struct CMUnitTest bad_tests[] = {
+		cmocka_unit_test(test_fixture_loads),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_raw_control_character),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_empty_and_not_a_mapping),
+		cmocka_unit_test(test_missing_file),
+	};
+	int failed;
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	failed = cmocka_run_group_tests_name("trial edition", trial_tests, load_trial, free_trial);
+	failed += cmocka_run_group_tests_name("bad input", bad_tests, NULL, NULL);
+	return failed ? 1 : 0;
+}
