@@ -170,6 +170,20 @@ static void who(char *out, size_t len)
 	snprintf(out, len, "%s", name && *name ? name : "?");
 }
 
+/* quick_check returns its verdict as text: "ok" or a list of problems. */
+static int quick_check_ok(sqlite3 *db)
+{
+	sqlite3_stmt *s;
+	int ok = 0;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		ok = strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
+	sqlite3_finalize(s);
+	return ok;
+}
+
 /* Checks that the open file is a tenken answer file this tenken can use,
  * without writing to it. Returns its schema version or -1. */
 static long long check_file(struct store *st, int created, char *err, size_t errlen)
@@ -198,6 +212,10 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 		set_err(err, errlen, st->path, msg);
 		return -1;
 	}
+	if (!quick_check_ok(st->db)) {
+		set_err(err, errlen, st->path, _("the file is damaged; it was left untouched"));
+		return -1;
+	}
 	if (!meta_get(st, "checklist_id", id, sizeof id)) {
 		set_err(err, errlen, st->path, _("the file does not say which checklist it answers"));
 		return -1;
@@ -212,20 +230,6 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	if (meta_get(st, "checklist_hash", id, sizeof id))
 		st->checklist_changed = strcmp(id, st->cl->hash) != 0;
 	return version;
-}
-
-/* quick_check returns its verdict as text: "ok" or a list of problems. */
-static int quick_check_ok(sqlite3 *db)
-{
-	sqlite3_stmt *s;
-	int ok = 0;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		ok = strcmp((const char *)sqlite3_column_text(s, 0), "ok") == 0;
-	sqlite3_finalize(s);
-	return ok;
 }
 
 struct store *store_open(const char *path, const struct checklist *cl, int flags,
@@ -271,10 +275,6 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 	version = check_file(st, created, err, errlen);
 	if (version < 0)
 		goto fail;
-	if (!created && !quick_check_ok(st->db)) {
-		set_err(err, errlen, path, _("the file is damaged; it was left untouched"));
-		goto fail;
-	}
 	if (!st->readonly) {
 		/* Durability: WAL with synchronous=FULL syncs the log once per
 		 * commit (about 0.15 ms measured), against four syncs for the

@@ -1,5 +1,7 @@
 /* Tests of the checklist loader: the bundled trial edition, and each class of
  * bad input, which must be refused with file:line:column. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,6 @@
 /* Tests of display width, sanitizing and wrapping. Japanese cases first. */
+#include "config.h"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,0 +1,144 @@
+/* Tests of the CSV and JSON output. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <locale.h>
+#include <cmocka.h>
+
+#include "answers.h"
+#include "checklist_yaml.h"
+#include "export.h"
+#include "fixtures.h"
+
+/* Runs fn into a memory stream and returns what it wrote. */
+#define CAPTURE(buf, len, call)                          \
+	do {                                             \
+		FILE *out_ = open_memstream(&(buf), &(len)); \
+		assert_non_null(out_);                   \
+		call;                                    \
+		fclose(out_);                            \
+	} while (0)
+
+static void test_csv_fields(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"対応済み", "\"対応済み\""},
+		{"", "\"\""},
+		{"a,b", "\"a,b\""},
+		{"彼は\"はい\"と言った", "\"彼は\"\"はい\"\"と言った\""},
+		{"一行目\n二行目", "\"一行目\r\n二行目\""},
+		{"=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""},
+		{"+81", "\"'+81\""},
+		{"@SUM(A1)", "\"'@SUM(A1)\""},
+		{"-1+2", "\"'-1+2\""},
+		{"- 箇条書き", "\"- 箇条書き\""},
+		{"\x1b[2J消去", "\"^[[2J消去\""},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		CAPTURE(buf, len, export_csv_field(out_, cases[i].in));
+		assert_string_equal(buf, cases[i].out);
+		free(buf);
+	}
+}
+
+static void test_json_strings(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"日本語", "\"日本語\""},
+		{"a\"b\\c", "\"a\\\"b\\\\c\""},
+		{"一\n二", "\"一\\n二\""},
+		{"\x1b[31m", "\"\\u001b[31m\""},
+		{"\xc2\x9b", "\"\\u009b\""},
+		{"bad\xff", "\"bad\xef\xbf\xbd\""},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		CAPTURE(buf, len, export_json_string(out_, cases[i].in));
+		assert_string_equal(buf, cases[i].out);
+		free(buf);
+	}
+}
+
+static struct checklist *mini(void)
+{
+	char err[512];
+	struct checklist *cl =
+		checklist_load_buffer("mini.yaml", FIXTURE_YAML, strlen(FIXTURE_YAML), err, sizeof err);
+	assert_non_null(cl);
+	return cl;
+}
+
+static void test_csv_document(void **state)
+{
+	struct checklist *cl = mini();
+	struct answers *a = answers_new(cl);
+	char *buf = NULL;
+	size_t len = 0;
+	(void)state;
+	a->status[0] = STATUS_IMPLEMENTED;
+	answers_set_text(a, 0, 0, "責任者を任命済み");
+	CAPTURE(buf, len, assert_int_equal(export_csv(out_, cl, a), 0));
+	/* BOM, then the official column order. */
+	assert_memory_equal(buf, "\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
+				 "\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
+				 "\"関連規定箇所\",\"備考\",\"回答状況\"\r\n",
+			    strlen("\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
+				   "\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
+				   "\"関連規定箇所\",\"備考\",\"回答状況\"\r\n"));
+	assert_non_null(strstr(buf, "\r\n\"1\",\"情報・セキュリティ管理態勢\",\"責任の所在を明確にする\","
+				    "\"API接続先\",\"<責任者の設置>\r\n1. 責任者を置いている(注1)。\r\n"
+				    "(注1)具体例\r\n①規程の承認\r\n  a.事業者の名称\","
+				    "\"責任者を任命済み\",\"\",\"FISC・安対基準\",\"運3、運4\",\"\","
+				    "\"対応済\"\r\n"));
+	assert_non_null(strstr(buf, "\r\n\"3\",\"外部委託管理\",\"委託先を管理する\",\"API接続先\","
+				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\"\r\n"));
+	free(buf);
+	answers_free(a);
+	checklist_free(cl);
+}
+
+static void test_json_document(void **state)
+{
+	struct checklist *cl = mini();
+	struct answers *a = answers_new(cl);
+	char *buf = NULL;
+	size_t len = 0;
+	(void)state;
+	a->status[2] = STATUS_NOT_APPLICABLE;
+	answers_set_text(a, 2, 1, "計画\n\"なし\"");
+	CAPTURE(buf, len, assert_int_equal(export_json(out_, cl, a), 0));
+	assert_non_null(strstr(buf, "{\"checklist\":{\"id\":\"mini\","));
+	assert_non_null(strstr(buf, "\"answer\":{\"status\":\"not-applicable\",\"current\":\"\","
+				    "\"plan\":\"計画\\n\\\"なし\\\"\"}}"));
+	assert_non_null(strstr(buf, "\"notes\":[1]"));
+	free(buf);
+	answers_free(a);
+	checklist_free(cl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_fields),
+		cmocka_unit_test(test_json_strings),
+		cmocka_unit_test(test_csv_document),
+		cmocka_unit_test(test_json_document),
+	};
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,339 @@
+/* Tests of the answer store: round trip, history, permissions, and the
+ * files it must refuse without touching them. */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <locale.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "answers.h"
+#include "checklist_yaml.h"
+#include "fixtures.h"
+#include "store.h"
+
+struct fx {
+	char dir[64];
+	char path[128];
+	struct checklist *cl;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	char err[512];
+
+	if (!f)
+		return -1;
+	strcpy(f->dir, "/tmp/tenken-test-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof f->path, "%s/answers.db", f->dir);
+	f->cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML, strlen(FIXTURE_YAML), err,
+				      sizeof err);
+	*state = f;
+	return f->cl ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[128];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		return -1;
+	checklist_free(f->cl);
+	free(f);
+	return 0;
+}
+
+static struct store *open_ok(struct fx *f, int flags)
+{
+	char err[512] = "";
+	struct store *st = store_open(f->path, f->cl, flags, err, sizeof err);
+	if (!st)
+		fail_msg("store_open: %s", err);
+	return st;
+}
+
+static void test_round_trip(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl), *b = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+
+	assert_int_equal(store_set_status(st, a, 0, STATUS_PARTIAL, err, sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 0, 0, "責任者を任命済み。\n規程は未整備。", err,
+					sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 2, 1, "来期に対応", err, sizeof err), 0);
+	store_close(st);
+
+	st = open_ok(f, STORE_READONLY);
+	assert_int_equal(store_load(st, b, err, sizeof err), 0);
+	assert_int_equal(b->status[0], STATUS_PARTIAL);
+	assert_int_equal(b->status[1], STATUS_UNANSWERED);
+	assert_string_equal(answers_text(b, 0, 0), "責任者を任命済み。\n規程は未整備。");
+	assert_string_equal(answers_text(b, 2, 1), "来期に対応");
+	assert_string_equal(answers_text(b, 1, 0), "");
+	store_close(st);
+	answers_free(a);
+	answers_free(b);
+}
+
+static void test_file_is_private(void **state)
+{
+	struct fx *f = *state;
+	struct stat sb;
+	mode_t old = umask(0);
+	struct store *st = open_ok(f, 0);
+
+	umask(old);
+	assert_int_equal(stat(f->path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	store_close(st);
+}
+
+static void test_history(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	struct store_change *h;
+	char err[512];
+	size_t n;
+
+	assert_int_equal(store_set_text(st, a, 0, 0, "一回目", err, sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 0, 0, "二回目", err, sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 0, 0, "二回目", err, sizeof err), 0); /* no change */
+	assert_int_equal(store_set_text(st, a, 0, 0, "", err, sizeof err), 0);
+	assert_int_equal(store_set_status(st, a, 1, STATUS_NOT_APPLICABLE, err, sizeof err), 0);
+	h = store_history(st, 1, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(h[0].field, "current");
+	assert_null(h[0].old_value);
+	assert_string_equal(h[0].new_value, "一回目");
+	assert_string_equal(h[1].old_value, "一回目");
+	assert_string_equal(h[1].new_value, "二回目");
+	assert_string_equal(h[2].old_value, "二回目");
+	assert_null(h[2].new_value);
+	assert_true(strlen(h[0].time) >= 20 && h[0].time[4] == '-');
+	assert_true(strlen(h[0].user) > 0);
+	store_changes_free(h, n);
+	h = store_history(st, 2, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(h[0].field, "status");
+	assert_string_equal(h[0].old_value, "unanswered");
+	assert_string_equal(h[0].new_value, "not-applicable");
+	store_changes_free(h, n);
+	store_close(st);
+	answers_free(a);
+}
+
+/* The history can be added to, never rewritten, even with plain SQL. */
+static void test_history_append_only(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+	sqlite3 *db;
+
+	assert_int_equal(store_set_text(st, a, 0, 0, "記録", err, sizeof err), 0);
+	store_close(st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE history SET new = 'x'", NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM history", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	answers_free(a);
+}
+
+static void test_read_only_never_creates(void **state)
+{
+	struct fx *f = *state;
+	char err[512];
+
+	assert_null(store_open(f->path, f->cl, STORE_READONLY, err, sizeof err));
+	assert_int_not_equal(access(f->path, F_OK), 0);
+}
+
+/* Reads a whole file, to show that a refused file was left untouched. */
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	*len = (size_t)ftell(fp);
+	rewind(fp);
+	buf = malloc(*len + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, *len, fp), *len);
+	fclose(fp);
+	return buf;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static void expect_refused_untouched(struct fx *f, const char *what)
+{
+	size_t len0, len1;
+	char *before = slurp(f->path, &len0), *after, err[512] = "";
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+
+	if (st)
+		fail_msg("opened, but expected \"%s\"", what);
+	if (!strstr(err, what) || strncmp(err, f->path, strlen(f->path)) != 0)
+		fail_msg("error \"%s\", expected the path and \"%s\"", err, what);
+	after = slurp(f->path, &len1);
+	assert_int_equal(len0, len1);
+	assert_memory_equal(before, after, len0);
+	free(before);
+	free(after);
+	/* No journal or WAL was left beside it either. */
+	char side[160];
+	snprintf(side, sizeof side, "%s-wal", f->path);
+	assert_int_not_equal(access(side, F_OK), 0);
+}
+
+static void test_not_sqlite_refused(void **state)
+{
+	struct fx *f = *state;
+	write_file(f->path, "現在の対応状況,今後の対応予定\nこれはCSVです\n");
+	expect_refused_untouched(f, "not an SQLite database");
+}
+
+static void test_foreign_sqlite_refused(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL,
+				      NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	expect_refused_untouched(f, "not a tenken answer file");
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+
+	store_close(open_ok(f, 0));
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
+				      NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	expect_refused_untouched(f, "newer tenken (schema 99");
+}
+
+static void test_corrupt_refused(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+	FILE *fp;
+
+	for (int i = 0; i < 200; i++)
+		store_set_text(st, a, (size_t)i % 3, 0, i % 2 ? "対応済みである。" : "未対応", err,
+			       sizeof err);
+	store_close(st);
+	/* Scribble over the second page (a b-tree page), keep the header. */
+	fp = fopen(f->path, "r+b");
+	assert_non_null(fp);
+	fseek(fp, 4096 + 8, SEEK_SET);
+	for (int i = 0; i < 64; i++)
+		fputc(0xA5, fp);
+	fclose(fp);
+	expect_refused_untouched(f, "damaged");
+	answers_free(a);
+}
+
+static void test_other_checklist_refused(void **state)
+{
+	struct fx *f = *state;
+	char err[512];
+	char *other_yaml = strdup(FIXTURE_YAML);
+	struct checklist *other;
+
+	store_close(open_ok(f, 0));
+	memcpy(strstr(other_yaml, "id: mini"), "id: midi", 8);
+	other = checklist_load_buffer("midi.yaml", other_yaml, strlen(other_yaml), err, sizeof err);
+	assert_non_null(other);
+	assert_null(store_open(f->path, other, 0, err, sizeof err));
+	assert_non_null(strstr(err, "answers the checklist \"mini\", not \"midi\""));
+	checklist_free(other);
+	free(other_yaml);
+}
+
+static void test_peek(void **state)
+{
+	struct fx *f = *state;
+	char id[64], err[512];
+
+	store_close(open_ok(f, 0));
+	assert_int_equal(store_peek_checklist(f->path, id, sizeof id, err, sizeof err), 0);
+	assert_string_equal(id, "mini");
+}
+
+/* A file at schema version 0 (an empty database) is brought up to date. */
+static void test_migration_from_empty(void **state)
+{
+	struct fx *f = *state;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	write_file(f->path, "");
+	chmod(f->path, 0600);
+	/* An empty file is a valid, empty SQLite database of version 0 — but
+	 * not a tenken file: it is refused rather than taken over. */
+	expect_refused_untouched(f, "not a tenken answer file");
+	unlink(f->path);
+	store_close(open_ok(f, 0));
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), STORE_SCHEMA_VERSION);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+int main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_round_trip),
+		T(test_file_is_private),
+		T(test_history),
+		T(test_history_append_only),
+		T(test_read_only_never_creates),
+		T(test_not_sqlite_refused),
+		T(test_foreign_sqlite_refused),
+		T(test_newer_schema_refused),
+		T(test_corrupt_refused),
+		T(test_other_checklist_refused),
+		T(test_peek),
+		T(test_migration_from_empty),
+	};
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
