@@ -1,0 +1,123 @@
+#!/bin/sh
+# End-to-end tests of the command line: the real binary, the bundled data,
+# a real answer file. Each check prints ok/FAIL; the last line counts them.
+set -u
+: "${TENKEN:=./src/tenken}"
+tmp=$(mktemp -d /tmp/tenken-cli.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/xdg" LC_ALL=C.UTF-8 LANGUAGE=
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2"; }
+
+# run NAME EXPECTED-STATUS COMMAND...: runs COMMAND, output in $tmp/out, $tmp/err.
+run() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else bad "$name: exit $got, expected $want" "$tmp/err"; fi
+}
+
+has() { # has NAME FILE TEXT: FILE contains TEXT
+	if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: no \"$3\" in output" "$2"; fi
+}
+
+hasnt() {
+	if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" should not be in output" "$2"; else ok "$1"; fi
+}
+
+no_escape() { # the file holds no ESC or other C0 control but \n, \r, \t
+	if LC_ALL=C grep -q "$(printf '[\001-\010\013\014\016-\037\177]')" "$2"; then
+		bad "$1: a raw control character reached the output" "$2"
+	else ok "$1"; fi
+}
+
+run "--help" 0 "$TENKEN" --help
+has "--help lists the commands" "$tmp/out" "export"
+run "--version" 0 "$TENKEN" --version
+has "--version names tenken" "$tmp/out" "tenken "
+for c in print status set export; do
+	run "$c --help" 0 "$TENKEN" "$c" --help
+	has "$c --help shows its usage" "$tmp/out" "tenken $c"
+done
+run "unknown command" 2 "$TENKEN" frobnicate
+has "unknown command is named" "$tmp/err" "frobnicate"
+run "unknown option" 2 "$TENKEN" print --bogus
+
+# print: item 7 complete and numbered 1, 2, 3 (the extraction lost them).
+run "print --item 7" 0 "$TENKEN" print --item 7
+has "item 7 goal" "$tmp/out" "7  サービスの解約時およびシステムの廃棄にあたっては"
+has "item 7 method 1" "$tmp/out" "1. 解約時のデータの返却有無及び方法を定めている(注1)。"
+has "item 7 method 2" "$tmp/out" "2. サービス解約後のデータ消去の実施有無"
+has "item 7 method 3" "$tmp/out" "3. 情報資産の廃棄計画を取り決めている(注2)。"
+has "item 7 heading" "$tmp/out" "<情報資産の廃棄計画>"
+has "item 7 note" "$tmp/out" "(注2)具体例"
+has "item 7 reference" "$tmp/out" "銀行API報告書・セキュリティ原則"
+hasnt "print --item 7 shows no other item" "$tmp/out" "  8  "
+run "print at 40 columns" 0 "$TENKEN" print --item 1 --width 40
+if LC_ALL=C.UTF-8 wc -L <"$tmp/out" | awk '{ exit !($1 <= 40) }'; then ok "no line wider than 40 columns"; else bad "a line is wider than 40 columns" "$tmp/out"; fi
+run "print --section 3" 0 "$TENKEN" print --section 3
+has "section 3 name joined" "$tmp/out" "銀行・API接続先の協力体制"
+run "print --item 61" 1 "$TENKEN" print --item 61
+has "missing item is named" "$tmp/err" "61"
+run "print --section 10" 1 "$TENKEN" print --section 10
+run "print creates no answer file" 0 test ! -e "$tmp/xdg/tenken/fisc-api-2017-trial.db"
+
+# set, status, export.
+run "set 50" 0 "$TENKEN" set 50 --status implemented \
+	--field current='トークンは暗号化して保存し、有効期限は1時間。' --field plan='鍵の定期更新を導入する'
+run "answer file is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/xdg/tenken/fisc-api-2017-trial.db')\" = 600 ]"
+run "status" 0 "$TENKEN" status
+has "status counts item 50" "$tmp/out" "1/60"
+has "status counts its section" "$tmp/out" "1/8"
+run "print --item 50 shows the answer" 0 "$TENKEN" print --item 50
+has "answer printed" "$tmp/out" "トークンは暗号化して保存し"
+run "export csv" 0 "$TENKEN" export --format csv -o "$tmp/out.csv"
+has "csv row of item 50" "$tmp/out.csv" "\"トークンは暗号化して保存し、有効期限は1時間。\",\"鍵の定期更新を導入する\""
+has "csv status of item 50" "$tmp/out.csv" "\"対応済\""
+run "export file is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/out.csv')\" = 600 ]"
+run "csv starts with a BOM" 0 sh -c "head -c 3 '$tmp/out.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+run "export json" 0 "$TENKEN" export --format json
+has "json answer of item 50" "$tmp/out" "\"status\":\"implemented\",\"current\":\"トークンは暗号化して保存し"
+run "export without --format" 2 "$TENKEN" export
+
+# Bad answers are refused before anything is written.
+cp "$tmp/xdg/tenken/fisc-api-2017-trial.db" "$tmp/before.db"
+run "set: unknown status" 2 "$TENKEN" set 50 --status done
+run "set: unknown column" 2 "$TENKEN" set 50 --field answer=x
+run "set: no such item" 1 "$TENKEN" set 99 --status partial
+run "set: escape sequence refused" 1 "$TENKEN" set 50 --field current="$(printf 'a\033[2Jb')"
+no_escape "the refusal shows no raw escape" "$tmp/err"
+run "set: invalid UTF-8 refused" 1 "$TENKEN" set 50 --field current="$(printf 'a\377b')"
+run "refused sets changed nothing" 0 cmp "$tmp/before.db" "$tmp/xdg/tenken/fisc-api-2017-trial.db"
+run "set: clear an answer" 0 "$TENKEN" set 50 --field plan=
+run "status after clearing" 0 "$TENKEN" status
+run "cleared answer is gone" 0 "$TENKEN" print --item 50
+hasnt "plan no longer printed" "$tmp/out" "鍵の定期更新を導入する"
+
+# Files that are not answer files are refused and left untouched.
+printf 'not a database\n' >"$tmp/notdb.db"
+cp "$tmp/notdb.db" "$tmp/notdb.orig"
+run "non-SQLite file refused" 1 "$TENKEN" set 1 --status partial -f "$tmp/notdb.db"
+has "says what is wrong" "$tmp/err" "not an SQLite database"
+run "non-SQLite file untouched" 0 cmp "$tmp/notdb.db" "$tmp/notdb.orig"
+run "-f with a new file" 0 "$TENKEN" set 3 --status partial -f "$tmp/other.db"
+run "-f file knows its checklist" 0 "$TENKEN" status -f "$tmp/other.db"
+has "-f file status" "$tmp/out" "1/60"
+
+# A hostile checklist: escape sequences never reach the terminal.
+printf 'format: tenken-checklist 1\nid: evil\ntitle: "\\e]0;owned\\a\\e[2J"\n' >"$tmp/evil.yaml"
+run "checklist with escapes refused" 1 "$TENKEN" print --checklist "$tmp/evil.yaml"
+has "error names file:line:column" "$tmp/err" "evil.yaml:3:8:"
+no_escape "error shows no raw escape" "$tmp/err"
+printf 'format: tenken-checklist 1\nid: evil\ntitle: "\033[2J"\n' >"$tmp/evil2.yaml"
+run "raw escape in a checklist refused" 1 "$TENKEN" print --checklist "$tmp/evil2.yaml"
+no_escape "its error shows no raw escape" "$tmp/err"
+run "--checklist by id" 0 "$TENKEN" print --checklist fisc-api-2017-trial --item 1
+run "--checklist unknown id" 1 "$TENKEN" print --checklist no-such-list
+has "unknown checklist named" "$tmp/err" "no-such-list"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
