@@ -601,7 +601,7 @@ int main(int argc, char **argv)
 	/* Widths need a UTF-8 character type whatever the user's locale. */
 	if (!strstr(setlocale(LC_CTYPE, NULL), "UTF-8") && !strstr(setlocale(LC_CTYPE, NULL), "utf8"))
 		setlocale(LC_CTYPE, "C.UTF-8");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	while ((opt = getopt_long(argc, argv, "+f:c:hV", opts, NULL)) != -1) {

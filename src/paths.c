@@ -41,6 +41,13 @@ const char *paths_datadir(void)
 	return PKGDATADIR;
 }
 
+const char *paths_localedir(void)
+{
+	if (in_build_tree() && access(BUILDLOCALEDIR, F_OK) == 0)
+		return BUILDLOCALEDIR;
+	return LOCALEDIR;
+}
+
 int paths_checklist(const char *arg, char *out, size_t outlen)
 {
 	size_t len = strlen(arg);

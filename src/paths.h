@@ -12,6 +12,10 @@
  * else the installed $(pkgdatadir). */
 const char *paths_datadir(void);
 
+/* Returns the directory of message catalogues: the build tree's when
+ * tenken runs from it, else the installed $(localedir). */
+const char *paths_localedir(void);
+
 /* Resolves a --checklist argument: a file path (anything with a '/' or
  * ending in .yaml) is used as it is, an id names a bundled checklist.
  * Writes the path to out; returns 0, or -1 if the id is not bundled. */
