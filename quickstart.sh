@@ -1,10 +1,12 @@
 #!/bin/sh
 # Quick start: installs the missing Debian/Ubuntu build dependencies, builds
-# tenken and starts it. "./quickstart.sh check" builds, then runs the tests.
+# tenken and starts it. "./quickstart.sh check" builds, then runs the whole
+# test suite: the tests, then the same tests again from the distribution
+# tarball built with AddressSanitizer and UndefinedBehaviorSanitizer.
 set -eu
 cd "$(dirname "$0")"
 
-pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libcmocka-dev tmux locales"
+pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libcmocka-dev tmux groff-base"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
@@ -18,15 +20,17 @@ if [ -n "$missing" ]; then
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
+jobs=$(nproc 2>/dev/null || echo 2)
 [ -x configure ] || ./autogen.sh
 werror=""
 [ "${CI:-}" = "true" ] && werror="--enable-werror"
 [ -f Makefile ] || ./configure -q $werror
-make -s -j"$(nproc 2>/dev/null || echo 2)"
+make -s -j"$jobs"
 
 case "${1:-}" in
 check)
-	make -s -j"$(nproc 2>/dev/null || echo 2)" check
+	make -s -j"$jobs" check
+	make -s -j"$jobs" distcheck DISTCHECK_CONFIGURE_FLAGS="--enable-sanitizers --enable-werror"
 	;;
 "")
 	exec ./src/tenken
