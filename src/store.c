@@ -45,6 +45,11 @@ static const char *const migrations[] = {
 	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;\n"
 	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
 	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;\n",
+	/* 1 -> 2: text being typed in the editor, kept until it is saved or
+	 * dropped, so that a dropped connection loses nothing. */
+	"CREATE TABLE draft (item INTEGER NOT NULL, field TEXT NOT NULL,"
+	"  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"
+	"  PRIMARY KEY (item, field));\n",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -426,7 +431,12 @@ static int record(struct store *st, int item, const char *field, const char *old
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO history (item, field, old, new, time, user)"
 		 " VALUES (?1, ?2, ?3, ?4, %s, ?5)", now);
-	if (run(st, sql, hp, 5) != 0 || exec(st, "COMMIT", err, errlen) != 0)
+	if (run(st, sql, hp, 5) != 0)
+		goto fail;
+	/* The saved text supersedes any draft of it. */
+	if (!is_status && run(st, "DELETE FROM draft WHERE item = ?1 AND field = ?2", p, 2) != 0)
+		goto fail;
+	if (exec(st, "COMMIT", err, errlen) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -456,7 +466,7 @@ int store_set_text(struct store *st, struct answers *a, size_t i, size_t c,
 	if (!text)
 		text = "";
 	if (strcmp(old, text) == 0)
-		return 0;
+		return st->readonly ? 0 : store_drop_draft(st, i, c, err, errlen);
 	if (record(st, st->cl->items[i].number, st->cl->columns[c].id, *old ? old : NULL,
 		   *text ? text : NULL, err, errlen) != 0)
 		return -1;
@@ -515,4 +525,84 @@ void store_changes_free(struct store_change *c, size_t n)
 		free(c[i].new_value);
 	}
 	free(c);
+}
+
+int store_save_draft(struct store *st, size_t i, size_t c, const char *text, char *err,
+		     size_t errlen)
+{
+	char num[16];
+	const char *p[4];
+
+	if (st->readonly) {
+		set_err(err, errlen, st->path, _("opened read-only"));
+		return -1;
+	}
+	snprintf(num, sizeof num, "%d", st->cl->items[i].number);
+	p[0] = num, p[1] = st->cl->columns[c].id, p[2] = text ? text : "", p[3] = st->user;
+	if (run(st,
+		"INSERT OR REPLACE INTO draft (item, field, text, time, user)"
+		" VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?4)",
+		p, 4) != 0) {
+		db_err(st, err, errlen);
+		return -1;
+	}
+	return 0;
+}
+
+int store_drop_draft(struct store *st, size_t i, size_t c, char *err, size_t errlen)
+{
+	char num[16];
+	const char *p[2];
+
+	if (st->readonly)
+		return 0;
+	snprintf(num, sizeof num, "%d", st->cl->items[i].number);
+	p[0] = num, p[1] = st->cl->columns[c].id;
+	if (run(st, "DELETE FROM draft WHERE item = ?1 AND field = ?2", p, 2) != 0) {
+		db_err(st, err, errlen);
+		return -1;
+	}
+	return 0;
+}
+
+struct store_draft *store_drafts(struct store *st, size_t *n)
+{
+	sqlite3_stmt *s;
+	struct store_draft *out = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT item, field, text, time FROM draft ORDER BY time",
+			       -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long i = checklist_find_item(st->cl, sqlite3_column_int(s, 0));
+		long c = checklist_find_column(st->cl, (const char *)sqlite3_column_text(s, 1));
+		if (i < 0 || c < 0)
+			continue; /* not in this checklist: left in the file */
+		if (*n == cap) {
+			struct store_draft *bigger;
+			cap = cap ? cap * 2 : 4;
+			bigger = realloc(out, cap * sizeof *out);
+			if (!bigger)
+				break;
+			out = bigger;
+		}
+		struct store_draft *d = &out[(*n)++];
+		d->item = (size_t)i;
+		d->column = (size_t)c;
+		d->text = dup_column(s, 2);
+		snprintf(d->time, sizeof d->time, "%s", sqlite3_column_text(s, 3));
+		if (!d->text)
+			(*n)--;
+	}
+	sqlite3_finalize(s);
+	return out;
+}
+
+void store_drafts_free(struct store_draft *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(d[i].text);
+	free(d);
 }

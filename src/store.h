@@ -10,7 +10,7 @@
 #include "checklist.h"
 
 /* The schema version this tenken writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of a tenken answer file: "TKNK". */
 #define STORE_APPLICATION_ID 0x544B4E4B
@@ -69,5 +69,28 @@ struct store_change *store_history(struct store *st, int item, size_t *n);
 
 /* Frees an array returned by store_history. */
 void store_changes_free(struct store_change *c, size_t n);
+
+/* A draft: text typed in the editor and not yet saved. */
+struct store_draft {
+	size_t item;   /* item index */
+	size_t column; /* answer column index */
+	char *text;
+	char time[32]; /* when it was kept, UTC, ISO 8601 */
+};
+
+/* Keeps text as the draft of item index i, column c, replacing any earlier
+ * draft; it is not an answer and not in the history. Returns 0 or -1. */
+int store_save_draft(struct store *st, size_t i, size_t c, const char *text, char *err,
+		     size_t errlen);
+
+/* Forgets the draft of item index i, column c, if any. Returns 0 or -1. */
+int store_drop_draft(struct store *st, size_t i, size_t c, char *err, size_t errlen);
+
+/* Reads the drafts of this checklist's items, oldest first, into a newly
+ * allocated array; *n receives the count. Free with store_drafts_free. */
+struct store_draft *store_drafts(struct store *st, size_t *n);
+
+/* Frees an array returned by store_drafts. */
+void store_drafts_free(struct store_draft *d, size_t n);
 
 #endif

@@ -317,6 +317,86 @@ static void test_migration_from_empty(void **state)
 	sqlite3_close(db);
 }
 
+/* A draft survives closing the file, is not an answer, and is gone once
+ * the text is saved. */
+static void test_draft_kept_until_saved(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	struct store_draft *d;
+	size_t n;
+	char err[512];
+
+	assert_int_equal(store_save_draft(st, 2, 1, "入力途中の", err, sizeof err), 0);
+	assert_int_equal(store_save_draft(st, 2, 1, "入力途中の回答", err, sizeof err), 0);
+	store_close(st);
+
+	st = open_ok(f, 0);
+	assert_int_equal(store_load(st, a, err, sizeof err), 0);
+	assert_string_equal(answers_text(a, 2, 1), "");
+	d = store_drafts(st, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(d[0].item, 2);
+	assert_int_equal(d[0].column, 1);
+	assert_string_equal(d[0].text, "入力途中の回答");
+	store_drafts_free(d, n);
+
+	assert_int_equal(store_set_text(st, a, 2, 1, "入力途中の回答", err, sizeof err), 0);
+	d = store_drafts(st, &n);
+	assert_int_equal(n, 0);
+	store_drafts_free(d, n);
+	store_close(st);
+	answers_free(a);
+}
+
+/* Dropping a draft leaves the saved answer as it was. */
+static void test_draft_dropped(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	struct store_draft *d;
+	size_t n;
+	char err[512];
+
+	assert_int_equal(store_set_text(st, a, 0, 0, "保存済み", err, sizeof err), 0);
+	assert_int_equal(store_save_draft(st, 0, 0, "保存済みに追記", err, sizeof err), 0);
+	assert_int_equal(store_drop_draft(st, 0, 0, err, sizeof err), 0);
+	d = store_drafts(st, &n);
+	assert_int_equal(n, 0);
+	store_drafts_free(d, n);
+	assert_string_equal(answers_text(a, 0, 0), "保存済み");
+	store_close(st);
+	answers_free(a);
+}
+
+/* A file of schema version 1 (before drafts) is upgraded in place, its
+ * answers intact. */
+static void test_migration_from_v1(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl), *b = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+	sqlite3 *db;
+
+	assert_int_equal(store_set_text(st, a, 0, 0, "版1の回答", err, sizeof err), 0);
+	store_close(st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE draft; PRAGMA user_version = 1", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	st = open_ok(f, 0);
+	assert_int_equal(store_load(st, b, err, sizeof err), 0);
+	assert_string_equal(answers_text(b, 0, 0), "版1の回答");
+	assert_int_equal(store_save_draft(st, 0, 0, "下書き", err, sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+	answers_free(b);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -333,6 +413,9 @@ int main(void)
 		T(test_other_checklist_refused),
 		T(test_peek),
 		T(test_migration_from_empty),
+		T(test_draft_kept_until_saved),
+		T(test_draft_dropped),
+		T(test_migration_from_v1),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
