@@ -24,6 +24,7 @@
 #include "print.h"
 #include "store.h"
 #include "textwidth.h"
+#include "ui.h"
 
 enum { EXIT_USAGE = 2 };
 
@@ -68,12 +69,17 @@ static void usage_main(FILE *out)
 		"  status     show progress per section and overall\n"
 		"  set ITEM   set the status or an answer of one item\n"
 		"  export     write the checklist and answers as CSV or JSON\n"
-		"Without a command, tenken prints the checklist.\n"), out);
+		"  ui         the full-screen interface\n"
+		"Without a command, tenken opens the full-screen interface on a terminal\n"
+		"and prints the checklist otherwise.\n"), out);
 	fputs(_("\n"
 		"Options:\n"
 		"  -f, --file FILE          the answer file (default:\n"
 		"                           $XDG_DATA_HOME/tenken/CHECKLIST.db)\n"
 		"  -c, --checklist ID|FILE  a bundled checklist or a checklist file\n"
+		"  -s, --section N          open at section N\n"
+		"  -i, --item N             open item N\n"
+		"  -R, --read-only          review without changing any answer\n"
 		"  -h, --help               show this help and exit\n"
 		"  -V, --version            show the version and exit\n"), out);
 	fputs(_("\nRun 'tenken COMMAND --help' for a command's options.\n"), out);
@@ -580,6 +586,77 @@ static int cmd_export(int argc, char **argv)
 	return rc;
 }
 
+static void usage_ui(FILE *out)
+{
+	fputs(_("Usage: tenken ui [--section N] [--item N] [-R] [-f FILE] [--checklist ID|FILE]\n"
+		"Open the full-screen interface: browse the sections, open an item, set its\n"
+		"status and type the answers. Every change is saved at once; text being typed\n"
+		"is kept as a draft if the connection drops. Press ? in it for the keys.\n"
+		"  -R, --read-only  review only: no key changes an answer\n"), out);
+}
+
+static int cmd_ui(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"section", required_argument, NULL, 's'}, {"item", required_argument, NULL, 'i'},
+		{"read-only", no_argument, NULL, 'R'}, COMMON_OPTS, {NULL, 0, NULL, 0}};
+	struct ctx c = {0};
+	struct ui_options o = {0};
+	char err[1024];
+	int opt, rc = EXIT_FAILURE;
+	const char *section = NULL, *item = NULL;
+
+	while ((opt = getopt_long(argc, argv, "f:c:s:i:RhV", opts, NULL)) != -1) {
+		if (common_option(&c, opt))
+			continue;
+		switch (opt) {
+		case 's':
+			section = optarg;
+			break;
+		case 'i':
+			item = optarg;
+			break;
+		case 'R':
+			o.read_only = 1;
+			break;
+		case 'h':
+			usage_ui(stdout);
+			return EXIT_SUCCESS;
+		case 'V':
+			return version();
+		default:
+			usage_ui(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		error(_("ui: unexpected argument \"%s\""), argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (ctx_open(&c, !o.read_only) != 0)
+		goto out;
+	if (section && checklist_find_section(c.cl, o.section = (int)parse_number(section)) < 0) {
+		error(_("there is no section %s (the checklist has %zu)"), section, c.cl->n_sections);
+		goto out;
+	}
+	if (item && checklist_find_item(c.cl, o.item = (int)parse_number(item)) < 0) {
+		error(_("there is no item %s"), item);
+		goto out;
+	}
+	o.cl = c.cl;
+	o.a = c.a;
+	o.st = c.st;
+	o.path = c.path;
+	if (ui_run(&o, err, sizeof err) != 0) {
+		error("%s", err);
+		goto out;
+	}
+	rc = EXIT_SUCCESS;
+out:
+	ctx_free(&c);
+	return rc;
+}
+
 static const struct command {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -588,13 +665,18 @@ static const struct command {
 	{"status", cmd_status},
 	{"set", cmd_set},
 	{"export", cmd_export},
+	{"ui", cmd_ui},
 };
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {COMMON_OPTS, {NULL, 0, NULL, 0}};
-	static char print_cmd[] = "print", opt_f[] = "-f", opt_c[] = "-c";
-	char *file = NULL, *checklist = NULL, **cargv;
+	static const struct option opts[] = {
+		{"section", required_argument, NULL, 's'}, {"item", required_argument, NULL, 'i'},
+		{"read-only", no_argument, NULL, 'R'}, COMMON_OPTS, {NULL, 0, NULL, 0}};
+	static char print_cmd[] = "print", ui_cmd[] = "ui", opt_f[] = "-f", opt_c[] = "-c",
+		    opt_s[] = "-s", opt_i[] = "-i", opt_r[] = "-R";
+	char *file = NULL, *checklist = NULL, *section = NULL, *item = NULL, **cargv;
+	int read_only = 0;
 	int opt, cargc, rc;
 
 	setlocale(LC_ALL, "");
@@ -604,8 +686,17 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
-	while ((opt = getopt_long(argc, argv, "+f:c:hV", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+f:c:s:i:RhV", opts, NULL)) != -1) {
 		switch (opt) {
+		case 's':
+			section = optarg;
+			break;
+		case 'i':
+			item = optarg;
+			break;
+		case 'R':
+			read_only = 1;
+			break;
 		case 'f':
 			file = optarg;
 			break;
@@ -623,15 +714,24 @@ int main(int argc, char **argv)
 		}
 	}
 	/* Global -f and --checklist are passed on to the command. */
-	cargv = calloc((size_t)argc + 6, sizeof *cargv);
+	cargv = calloc((size_t)argc + 10, sizeof *cargv);
 	if (!cargv)
 		return EXIT_FAILURE;
 	cargc = 0;
-	cargv[cargc++] = optind < argc ? argv[optind] : print_cmd;
+	/* Without a command: the interface on a terminal, else the text. */
+	cargv[cargc++] = optind < argc ? argv[optind]
+		       : isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? ui_cmd
+								     : print_cmd;
 	if (file)
 		cargv[cargc++] = opt_f, cargv[cargc++] = file;
 	if (checklist)
 		cargv[cargc++] = opt_c, cargv[cargc++] = checklist;
+	if (section)
+		cargv[cargc++] = opt_s, cargv[cargc++] = section;
+	if (item)
+		cargv[cargc++] = opt_i, cargv[cargc++] = item;
+	if (read_only && (!strcmp(cargv[0], "ui") || !strcmp(cargv[0], "set")))
+		cargv[cargc++] = opt_r;
 	for (int i = optind + 1; i < argc; i++)
 		cargv[cargc++] = argv[i];
 	rc = -1;

@@ -1,0 +1,34 @@
+/* ui: the full-screen interface. The screen code draws the model and turns
+ * keys into calls on the store; it holds no answers of its own. */
+#ifndef TENKEN_UI_H
+#define TENKEN_UI_H
+
+#include <stddef.h>
+
+#include "answers.h"
+#include "checklist.h"
+#include "store.h"
+
+struct ui_options {
+	struct checklist *cl;
+	struct answers *a;
+	struct store *st;  /* NULL when read-only and no answer file exists */
+	const char *path;  /* the answer file, shown in the header */
+	int read_only;     /* -R: no key changes an answer */
+	int section;       /* open at this section number (0: none) */
+	int item;          /* open this item number (0: none) */
+	/* Tests: play these keys instead of reading the terminal (see
+	 * ui_script_next in ui.c for the notation), on a terminal of
+	 * script_cols x script_rows that writes to /dev/null, then store
+	 * the screen's text in *dump (newly allocated). */
+	const char *script;
+	int script_cols, script_rows;
+	char **dump;
+};
+
+/* Runs the interface until the user quits, the terminal goes away or a
+ * signal asks tenken to stop (a draft in the editor is kept first).
+ * Returns 0, or -1 with a message in err. */
+int ui_run(const struct ui_options *o, char *err, size_t errlen);
+
+#endif

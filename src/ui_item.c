@@ -1,0 +1,251 @@
+/* ui_item: one item in full: goal, target, references, the 手法例 under
+ * their <headings>, each 注記 folded until opened, the publisher's remarks,
+ * then the status and the answer columns. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gettext.h"
+#include "outline.h"
+#include "textwidth.h"
+#include "ui_impl.h"
+
+struct build {
+	struct ui *u;
+	int note;    /* the note being walked, -1 in the methods */
+	int in_open; /* its entries are shown */
+};
+
+static void labelled(struct doc *d, const char *label, const char *text, enum block_kind kind,
+		     size_t ref)
+{
+	doc_block(d, kind, ref, 1);
+	doc_text(d, 1, label, ATTR_LABEL);
+	if (text)
+		doc_text(d, 3, text, ATTR_NORMAL);
+}
+
+static void outline_row(void *ctx, enum outline_kind kind, int depth, const char *label,
+			const char *text)
+{
+	struct build *b = ctx;
+	struct doc *d = &b->u->item;
+	char buf[4096];
+	int x = 3 + 2 * depth;
+
+	switch (kind) {
+	case OUTLINE_HEADING:
+		snprintf(buf, sizeof buf, "<%s>", text);
+		doc_block(d, BLOCK_PART, 0, 1);
+		doc_text(d, 3, buf, ATTR_BOLD);
+		return;
+	case OUTLINE_METHOD: {
+		doc_block(d, BLOCK_PART, 0, 1);
+		int lw = *label ? (int)textwidth_str(label) + 1 : 0;
+		size_t r = doc_text(d, x + lw, text, ATTR_NORMAL);
+		if (*label)
+			doc_decorate(d, r, x, label, ATTR_BOLD, NULL);
+		return;
+	}
+	case OUTLINE_NOTE: {
+		b->note++;
+		b->in_open = b->u->notes_open[b->note];
+		if (b->note == 0) {
+			doc_block(d, BLOCK_TEXT, 0, 0);
+			doc_text(d, 1, _("Notes"), ATTR_LABEL);
+		}
+		snprintf(buf, sizeof buf, "%s%s", label, text);
+		doc_block(d, BLOCK_NOTE, (size_t)b->note, 1);
+		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
+		doc_decorate(d, r, 3, b->in_open ? "-" : "+", ATTR_BOLD, NULL);
+		return;
+	}
+	case OUTLINE_TEXT:
+	case OUTLINE_ENTRY:
+		if (b->note >= 0 && !b->in_open)
+			return;
+		doc_block(d, b->note >= 0 ? BLOCK_TEXT : BLOCK_PART, 0, b->note < 0);
+		size_t lw = textwidth_str(label);
+		size_t r = doc_text(d, x + 2 + (int)lw, text, ATTR_NORMAL);
+		if (lw)
+			doc_decorate(d, r, x + 2, label, ATTR_NORMAL, NULL);
+		return;
+	}
+}
+
+static void build_answers(struct ui *u)
+{
+	struct doc *d = &u->item;
+	size_t i = u->item_index;
+	char buf[256];
+
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 0, "", ATTR_NORMAL);
+	doc_block(d, BLOCK_STATUS, 0, 1);
+	snprintf(buf, sizeof buf, "%s", _("Status"));
+	doc_text(d, 1, buf, ATTR_LABEL);
+	size_t r = doc_text(d, 7, status_name(u->a->status[i]), ATTR_STATUS + u->a->status[i]);
+	d->rows[r].mark = (int)u->a->status[i] + 1;
+	d->rows[r].mark_x = 3;
+	for (size_t c = 0; c < u->cl->n_columns; c++) {
+		const char *t = answers_text(u->a, i, c);
+		doc_block(d, BLOCK_COLUMN, c, 1);
+		doc_text(d, 1, text_get(&u->cl->columns[c].name, u->lang), ATTR_LABEL);
+		if (*t)
+			doc_text(d, 3, t, ATTR_NORMAL);
+		else
+			doc_text(d, 3, _("(empty)"), ATTR_EMPTY);
+	}
+}
+
+void ui_item_build(struct ui *u)
+{
+	struct doc *d = &u->item;
+	const struct item *it = &u->cl->items[u->item_index];
+	const struct section *sec = &u->cl->sections[it->section];
+	struct build b = {u, -1, 0};
+	char buf[512];
+
+	doc_clear(d);
+	d->width = u->cols;
+	doc_block(d, BLOCK_PART, 0, 1);
+	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number,
+		 text_get(&sec->name, u->lang));
+	doc_text(d, 0, buf, ATTR_TITLE);
+	labelled(d, _("Security goal"), text_get(&it->goal, u->lang), BLOCK_PART, 0);
+	labelled(d, _("Target"), text_get(&u->cl->targets[it->target].name, u->lang), BLOCK_PART,
+		 0);
+	for (size_t r = 0; r < it->n_refs; r++) {
+		snprintf(buf, sizeof buf, "%s  %s", text_get(&it->refs[r].source, u->lang),
+			 text_get(&it->refs[r].location, u->lang));
+		labelled(d, r ? NULL : _("Related regulations"), buf, BLOCK_PART, 0);
+	}
+	if (it->n_groups) {
+		doc_block(d, BLOCK_TEXT, 0, 0);
+		doc_text(d, 1, _("Method examples"), ATTR_LABEL);
+	}
+	outline_item(it, u->lang, outline_row, &b);
+	if (*it->remarks.ja)
+		labelled(d, _("Remarks (in the checklist)"), text_get(&it->remarks, u->lang),
+			 BLOCK_PART, 0);
+	build_answers(u);
+}
+
+void ui_item_open(struct ui *u, size_t item)
+{
+	free(u->notes_open);
+	u->notes_open = calloc(u->cl->items[item].n_notes + 1, 1);
+	if (!u->notes_open)
+		abort();
+	u->item_index = item;
+	u->item.top = u->item.cursor = 0;
+	ui_item_build(u);
+	if (ui_top(u) != &ui_item_view)
+		ui_push(u, &ui_item_view);
+}
+
+static void close_item(struct ui *u)
+{
+	ui_list_select_item(u, u->item_index);
+	free(u->notes_open);
+	u->notes_open = NULL;
+	ui_pop(u);
+}
+
+static void toggle_notes(struct ui *u, int which)
+{
+	size_t n = u->cl->items[u->item_index].n_notes;
+	int any_closed = 0;
+
+	if (!n) {
+		ui_message(u, 0, "%s", _("This item has no notes."));
+		return;
+	}
+	if (which >= 0) {
+		u->notes_open[which] = !u->notes_open[which];
+	} else {
+		for (size_t k = 0; k < n; k++)
+			any_closed |= !u->notes_open[k];
+		memset(u->notes_open, any_closed, n);
+	}
+	ui_item_build(u);
+	doc_ensure_visible(&u->item, getmaxy(u->body));
+}
+
+/* The answer column the cursor is on, else the first. */
+static size_t cursor_column(const struct ui *u)
+{
+	const struct block *b = &u->item.blocks[u->item.cursor];
+
+	return b->kind == BLOCK_COLUMN ? b->ref : 0;
+}
+
+/* The next or previous item shown, without closing. */
+static void step_item(struct ui *u, int dir)
+{
+	size_t n = u->cl->n_items;
+
+	for (size_t i = u->item_index; dir > 0 ? i + 1 < n : i > 0;) {
+		i = dir > 0 ? i + 1 : i - 1;
+		if (ui_item_visible(u, i)) {
+			ui_list_select_item(u, i);
+			ui_item_open(u, i);
+			return;
+		}
+	}
+	ui_message(u, 0, "%s", dir > 0 ? _("This is the last item.") : _("This is the first item."));
+}
+
+static void item_key(struct ui *u, int key)
+{
+	enum action act = ui_key_action(key, IN_ITEM);
+	const struct block *b = &u->item.blocks[u->item.cursor];
+
+	if (ui_browse_action(u, act, key))
+		return;
+	switch (act) {
+	case ACT_CLOSE:
+		close_item(u);
+		break;
+	case ACT_OPEN:
+		if (b->kind == BLOCK_NOTE)
+			toggle_notes(u, (int)b->ref);
+		else if (b->kind == BLOCK_STATUS && ui_can_write(u))
+			ui_menu_open(u, u->item_index);
+		else if (b->kind == BLOCK_COLUMN && ui_can_write(u))
+			ui_editor_open(u, u->item_index, b->ref, NULL, 0);
+		break;
+	case ACT_NOTES:
+		toggle_notes(u, -1);
+		break;
+	case ACT_TAB:
+		step_item(u, key == '[' ? -1 : 1);
+		break;
+	case ACT_EDIT:
+		if (ui_can_write(u))
+			ui_editor_open(u, u->item_index, cursor_column(u), NULL, 0);
+		break;
+	case ACT_EXTERNAL:
+		if (ui_can_write(u))
+			ui_external_edit(u, u->item_index, cursor_column(u));
+		break;
+	default:
+		doc_scroll_actions(&u->item, getmaxy(u->body), act);
+	}
+}
+
+static void item_draw(struct ui *u)
+{
+	doc_draw(u, &u->item, u->body);
+}
+
+static const char *item_hints(struct ui *u)
+{
+	(void)u;
+	/* TRANSLATORS: the footer of an open item; keep it within 79 columns. */
+	return _("Esc:back Enter:open/edit o:notes s:status e:edit ]/[:next/prev ?:help");
+}
+
+const struct view ui_item_view = {IN_ITEM, 0, item_draw, item_key, item_hints};

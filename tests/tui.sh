@@ -1,0 +1,147 @@
+#!/bin/sh
+# End-to-end tests of the full-screen interface on a real terminal (tmux):
+# the binary as shipped, real signals, a dropped connection, resize, the
+# user's own editor.
+set -u
+TENKEN=${TENKEN:-./src/tenken}
+case $TENKEN in /*) ;; *) TENKEN=$(pwd)/$TENKEN ;; esac
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "SKIP: tmux is not installed"
+	exit 77
+fi
+tmp=$(mktemp -d)
+n=0
+sock="$tmp/tmux.0.sock"
+export XDG_DATA_HOME="$tmp/data" LC_ALL=C.UTF-8 LANGUAGE= TMPDIR="$tmp/tmpdir"
+mkdir -p "$TMPDIR"
+pass=0 fail=0
+trap 'for s in "$tmp"/tmux.*.sock; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
+
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+t() { tmux -S "$sock" "$@"; }
+start() { # start command...: each on a server of its own, so that one
+	# shutting down after its program quit cannot race with the next
+	t kill-server 2>/dev/null
+	n=$((n + 1))
+	sock="$tmp/tmux.$n.sock"
+	t -f /dev/null new-session -d -x 80 -y 24 "$@"
+	t set-option -g remain-on-exit off >/dev/null
+}
+screen() { t capture-pane -p 2>/dev/null; }
+# wait_for TEXT: waits up to 10 s for TEXT on the screen.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+check() { # check NAME TEXT
+	if wait_for "$2"; then ok "$1"; else bad "$1: \"$2\" not on the screen:"; screen; fi
+}
+keys() { t send-keys "$@"; }
+pid_of() { t display-message -p '#{pane_pid}'; }
+answers() { "$TENKEN" export --format json; }
+
+# --- The first screen.
+start "$TENKEN"
+check "first screen: title" "API接続チェックリスト(試行版)"
+check "first screen: progress" "0/60"
+check "first screen: an item" "セキュリティ管理責任の所在と対象範囲を明確にする"
+
+# --- Status and an answer typed in Japanese, saved at once.
+keys s 3
+check "status set from the menu" "1/60"
+keys e
+check "editor opens" "Ctrl-X"
+keys -l "責任者を任命済み"
+keys C-x
+check "answer saved" "saved"
+if answers | grep -q '"current":"責任者を任命済み"'; then ok "the answer is in the file"; else bad "the answer is not in the file"; fi
+keys q
+sleep 0.3
+
+# --- A dropped connection (the terminal goes away: SIGHUP) while typing.
+start "$TENKEN"
+check "restart" "1/60"
+keys j e
+check "editor on item 2" "Ctrl-X"
+keys -l "回線が切れる前の文"
+sleep 0.3
+t kill-server
+sleep 0.5
+start "$TENKEN"
+check "draft recovered after a hang-up" "A draft was recovered"
+check "draft text shown" "回線が切れる前の文"
+keys t
+check "draft taken into the editor" "回線が切れる前の文"
+keys C-x
+check "draft saved" "saved"
+if answers | grep -q '"current":"回線が切れる前の文"'; then ok "the recovered draft is in the file"; else bad "the recovered draft is not in the file"; fi
+
+# --- SIGTERM while typing.
+keys j j e
+keys -l "終了前の文"
+sleep 0.3
+kill -TERM "$(pid_of)"
+sleep 0.5
+start "$TENKEN"
+check "draft recovered after SIGTERM" "終了前の文"
+keys d
+check "draft dropped" "dropped"
+keys q
+
+# --- Read-only review says so and changes nothing.
+start "$TENKEN" -R --section 3
+check "read-only in the header" "[read-only]"
+check "--section opens at section 3" "銀行・API接続先の協力体制"
+keys s
+check "read-only refuses a status" "read-only (-R)"
+keys q
+
+# --- --item opens the item.
+start "$TENKEN" --item 29
+check "--item opens item 29" "Item 29"
+keys q
+
+# --- Resize redraws; too small says so.
+start "$TENKEN"
+check "before resize: goals wrap at 80 columns" "セキュリティに対するモラルを高"
+t resize-window -x 120 -y 30
+check "resize to 120x30: the goal on one row" "周知し、セキュリティに対するモラルを高める"
+t resize-window -x 30 -y 8
+check "too small says so" "too small"
+t resize-window -x 80 -y 24
+check "back to 80x24" "セキュリティ管理責任"
+keys q
+
+# --- vt100 without colours, and NO_COLOR.
+start env TERM=vt100 "$TENKEN"
+check "TERM=vt100" "API接続チェックリスト(試行版)"
+keys q
+start env NO_COLOR=1 "$TENKEN"
+check "NO_COLOR" "API接続チェックリスト(試行版)"
+keys q
+
+# --- $EDITOR: a private temporary file, removed afterwards.
+cat >"$tmp/ed.sh" <<'EOF'
+#!/bin/sh
+stat -c %a "$1" >"$TMPDIR/../mode"
+printf '外部エディタで書いた回答\n二行目\n' >"$1"
+EOF
+chmod +x "$tmp/ed.sh"
+start env EDITOR="$tmp/ed.sh" VISUAL= "$TENKEN"
+check "start for E" "1/60"
+keys j j j E
+check "external edit saved" "saved"
+if [ "$(cat "$tmp/mode" 2>/dev/null)" = 600 ]; then ok "temporary file is 0600"; else bad "temporary file mode: $(cat "$tmp/mode" 2>/dev/null)"; fi
+if [ -z "$(ls -A "$TMPDIR")" ]; then ok "temporary file removed"; else bad "left behind: $(ls "$TMPDIR")"; fi
+if answers | grep -q '"current":"外部エディタで書いた回答\\n二行目"'; then ok "external text in the file"; else bad "external text not in the file"; fi
+keys q
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
