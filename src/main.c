@@ -24,9 +24,15 @@
 #include "print.h"
 #include "store.h"
 #include "textwidth.h"
+#include "settings.h"
 #include "ui.h"
 
 enum { EXIT_USAGE = 2 };
+
+/* The character set of the user's own locale, before tenken switched to
+ * C.UTF-8 for itself: the terminal speaks it. */
+static char user_ctype[128];
+static int user_ctype_utf8;
 
 /* What every command works on: the checklist, the answer file, the answers. */
 struct ctx {
@@ -80,6 +86,8 @@ static void usage_main(FILE *out)
 		"  -s, --section N          open at section N\n"
 		"  -i, --item N             open item N\n"
 		"  -R, --read-only          review without changing any answer\n"
+		"      --ambiguous-width N  1 or 2: the columns the terminal gives to\n"
+		"                           characters such as ① ※ ○ (setting: ambiguous-width)\n"
 		"  -h, --help               show this help and exit\n"
 		"  -V, --version            show the version and exit\n"), out);
 	fputs(_("\nRun 'tenken COMMAND --help' for a command's options.\n"), out);
@@ -633,6 +641,13 @@ static int cmd_ui(int argc, char **argv)
 		error(_("ui: unexpected argument \"%s\""), argv[optind]);
 		return EXIT_USAGE;
 	}
+	if (!user_ctype_utf8) {
+		error(_("the full-screen interface needs a UTF-8 locale, and the locale is \"%s\"; "
+			"run it as LANG=C.UTF-8 tenken, or set LANG to a UTF-8 locale such as "
+			"ja_JP.UTF-8"),
+		      user_ctype);
+		return EXIT_FAILURE;
+	}
 	if (ctx_open(&c, !o.read_only) != 0)
 		goto out;
 	if (section && checklist_find_section(c.cl, o.section = (int)parse_number(section)) < 0) {
@@ -672,16 +687,21 @@ int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{"section", required_argument, NULL, 's'}, {"item", required_argument, NULL, 'i'},
-		{"read-only", no_argument, NULL, 'R'}, COMMON_OPTS, {NULL, 0, NULL, 0}};
+		{"read-only", no_argument, NULL, 'R'},
+		{"ambiguous-width", required_argument, NULL, 'A'}, COMMON_OPTS, {NULL, 0, NULL, 0}};
 	static char print_cmd[] = "print", ui_cmd[] = "ui", opt_f[] = "-f", opt_c[] = "-c",
 		    opt_s[] = "-s", opt_i[] = "-i", opt_r[] = "-R";
 	char *file = NULL, *checklist = NULL, *section = NULL, *item = NULL, **cargv;
-	int read_only = 0;
+	int read_only = 0, ambiguous = 0;
+	struct settings settings = {0};
+	char spath[PATH_MAX], warn[PATH_MAX + 256];
 	int opt, cargc, rc;
 
 	setlocale(LC_ALL, "");
+	snprintf(user_ctype, sizeof user_ctype, "%s", setlocale(LC_CTYPE, NULL));
+	user_ctype_utf8 = strstr(user_ctype, "UTF-8") || strstr(user_ctype, "utf8");
 	/* Widths need a UTF-8 character type whatever the user's locale. */
-	if (!strstr(setlocale(LC_CTYPE, NULL), "UTF-8") && !strstr(setlocale(LC_CTYPE, NULL), "utf8"))
+	if (!user_ctype_utf8)
 		setlocale(LC_CTYPE, "C.UTF-8");
 	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
@@ -703,6 +723,12 @@ int main(int argc, char **argv)
 		case 'c':
 			checklist = optarg;
 			break;
+		case 'A':
+			if (!(ambiguous = settings_parse_ambiguous(optarg))) {
+				error(_("--ambiguous-width: expected 1 or 2, not \"%s\""), optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h':
 			usage_main(stdout);
 			return EXIT_SUCCESS;
@@ -713,6 +739,12 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	if (settings_path(spath, sizeof spath) == 0 &&
+	    (settings_load(spath, &settings, warn, sizeof warn) != 0 || warn[0]))
+		error(_("warning: %s"), warn);
+	if (!ambiguous)
+		ambiguous = settings.ambiguous_width ? settings.ambiguous_width : 1;
+	textwidth_set_ambiguous(ambiguous);
 	/* Global -f and --checklist are passed on to the command. */
 	cargv = calloc((size_t)argc + 10, sizeof *cargv);
 	if (!cargv)

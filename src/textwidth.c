@@ -3,6 +3,7 @@
 
 #include "textwidth.h"
 
+#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -136,6 +137,28 @@ static int is_control(uint32_t cp)
 	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
+/* The C library's wcwidth, which the one below stands in front of. */
+static int (*libc_wcwidth)(wchar_t);
+
+/* tenken's wcwidth: the C library's, with East Asian Ambiguous characters
+ * two columns wide when the user says the terminal draws them so. Defined
+ * here, it is also the wcwidth ncurses calls (the program's own symbol
+ * comes first), so that curses counts columns as the terminal does and as
+ * the rest of tenken does. */
+int wcwidth(wchar_t wc)
+{
+	int w;
+
+	if (!libc_wcwidth)
+		*(void **)&libc_wcwidth = dlsym(RTLD_NEXT, "wcwidth");
+	if (!libc_wcwidth)
+		return wc >= 0x20 && wc != 0x7f ? 1 : -1;
+	w = libc_wcwidth(wc);
+	if (w == 1 && ambiguous_width == 2 && is_ambiguous((uint32_t)wc))
+		return 2;
+	return w;
+}
+
 int textwidth_cp(uint32_t cp)
 {
 	int w;
@@ -147,8 +170,6 @@ int textwidth_cp(uint32_t cp)
 	w = wcwidth((wchar_t)cp);
 	if (w < 0)
 		return 1; /* unprintable here: drawn as U+FFFD */
-	if (w == 1 && ambiguous_width == 2 && is_ambiguous(cp))
-		return 2;
 	return w;
 }
 

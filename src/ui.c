@@ -114,7 +114,7 @@ int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int att
 			waddstr(w, "?");
 			cw = 1;
 		} else {
-			wchar_t wc[2] = {(wchar_t)cp, 0};
+			wchar_t wc[2] = {wcwidth((wchar_t)cp) < 0 ? 0xFFFD : (wchar_t)cp, 0};
 			waddnwstr(w, wc, 1);
 		}
 		used += cw;

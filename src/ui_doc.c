@@ -273,25 +273,28 @@ void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
 		int sel = b->selectable && r->block == d->cursor ? A_REVERSE : 0;
 		int first = d->top + (size_t)y == b->first;
 
+		/* The cursor is a bar in the margin left of the text, not the whole
+		 * row: a move then repaints a few cells, not two lines. */
+		int bar = r->x > 1 ? r->x - 1 : 1;
 		if (sel) {
 			wattrset(w, u->attrs[ATTR_NORMAL] | sel);
-			mvwhline(w, y, 0, ' ', cols);
+			mvwhline(w, y, 0, ' ', bar);
 		}
 		if (first && r->prefix)
 			ui_put(w, y, r->prefix_x, r->prefix, strlen(r->prefix), cols - r->prefix_x,
-			       u->attrs[r->prefix_attr] | sel);
+			       u->attrs[r->prefix_attr] | (r->prefix_x < bar ? sel : 0));
 		if (first && r->mark) {
 			char m[4];
 			ui_status_mark((enum status)(r->mark - 1), m);
 			ui_put(w, y, r->mark_x, m, 3, cols - r->mark_x,
-			       u->attrs[ATTR_STATUS + r->mark - 1] | sel);
+			       u->attrs[ATTR_STATUS + r->mark - 1] | (r->mark_x < bar ? sel : 0));
 		}
-		ui_put(w, y, r->x, r->s, r->len, cols - r->x, u->attrs[r->attr] | sel);
+		ui_put(w, y, r->x, r->s, r->len, cols - r->x, u->attrs[r->attr]);
 		if (first && r->suffix) {
 			int sw = (int)textwidth_str(r->suffix);
 			if (sw < cols)
 				ui_put(w, y, cols - sw, r->suffix, strlen(r->suffix), sw,
-				       u->attrs[ATTR_DIM] | sel);
+				       u->attrs[ATTR_DIM]);
 		}
 	}
 	wattrset(w, A_NORMAL);

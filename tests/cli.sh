@@ -119,5 +119,25 @@ run "--checklist by id" 0 "$TENKEN" print --checklist fisc-api-2017-trial --item
 run "--checklist unknown id" 1 "$TENKEN" print --checklist no-such-list
 has "unknown checklist named" "$tmp/err" "no-such-list"
 
+# The interface: refuses a non-UTF-8 locale with what to do, and a pipe.
+run "ui under LC_ALL=C" 1 env LC_ALL=C "$TENKEN" ui
+has "says how to fix the locale" "$tmp/err" "LANG=C.UTF-8"
+run "ui without a terminal" 1 "$TENKEN" ui </dev/null
+has "says it needs a terminal" "$tmp/err" "needs a terminal"
+
+# Ambiguous width: option, settings file, bad values.
+run "--ambiguous-width 3" 2 "$TENKEN" --ambiguous-width 3 status
+has "--ambiguous-width 3 says what is expected" "$tmp/err" "expected 1 or 2"
+"$TENKEN" print --item 1 --width 40 >"$tmp/amb1"
+"$TENKEN" --ambiguous-width 2 print --item 1 --width 40 >"$tmp/amb2"
+if cmp -s "$tmp/amb1" "$tmp/amb2"; then bad "ambiguous width 2 wraps ① as two columns"; else ok "ambiguous width 2 wraps ① as two columns"; fi
+mkdir -p "$tmp/cfg/tenken"
+echo "ambiguous-width = 2" >"$tmp/cfg/tenken/config"
+XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" print --item 1 --width 40 >"$tmp/amb3"
+run "the setting acts as the option" 0 cmp "$tmp/amb2" "$tmp/amb3"
+printf '# comment\n\nambiguous-width = 3\ncolour = on\n' >"$tmp/cfg/tenken/config"
+run "a bad setting is not fatal" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" status
+has "a bad setting names file:line" "$tmp/err" "tenken/config:3: ambiguous-width must be 1 or 2"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -13,6 +13,8 @@
 #include <locale.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <curses.h>
+#include <wchar.h>
 
 #include "answers.h"
 #include "checklist_yaml.h"
@@ -461,6 +463,54 @@ static void test_help_lists_keys(void **state)
 	free(s);
 }
 
+/* With ambiguous width 2, curses itself counts ① as two columns, as the
+ * terminal draws it: the next character lands two cells on. */
+static void test_curses_honours_ambiguous_width(void **state)
+{
+	FILE *in = fopen("/dev/null", "r"), *out = fopen("/dev/null", "w");
+	SCREEN *scr;
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t attr;
+	short pair;
+
+	(void)state;
+	setenv("LINES", "24", 1);
+	setenv("COLUMNS", "80", 1);
+	scr = newterm("xterm-256color", out, in);
+	assert_non_null(scr);
+	for (int amb = 1; amb <= 2; amb++) {
+		textwidth_set_ambiguous(amb);
+		assert_int_equal(wcwidth(L'①'), amb);
+		assert_int_equal(wcwidth(L'情'), 2);
+		erase();
+		mvaddwstr(0, 0, L"①情a");
+		mvin_wch(0, amb + 2, &cc);
+		getcchar(&cc, wc, &attr, &pair, NULL);
+		assert_true(wc[0] == L'a');
+	}
+	textwidth_set_ambiguous(1);
+	endwin();
+	delscreen(scr);
+	fclose(in);
+	fclose(out);
+}
+
+/* At ambiguous width 2 every view still fits, the notes' ①② included. */
+static void test_fits_with_ambiguous_width_2(void **state)
+{
+	char *s;
+
+	textwidth_set_ambiguous(2);
+	s = run(*state, "<Enter>oG<PgUp>");
+	textwidth_set_ambiguous(1);
+	assert_screen_has(s, "①");
+	textwidth_set_ambiguous(2);
+	assert_fits(s, 80, 24);
+	textwidth_set_ambiguous(1);
+	free(s);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -485,6 +535,8 @@ int main(void)
 		T(test_answer_escape_shown_visibly),
 		T(test_start_at_item),
 		T(test_help_lists_keys),
+		T(test_curses_honours_ambiguous_width),
+		T(test_fits_with_ambiguous_width_2),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);

@@ -1,0 +1,88 @@
+/* settings: the user's settings file. */
+#include "config.h"
+
+#include "settings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gettext.h"
+
+int settings_path(char *out, size_t outlen)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		snprintf(out, outlen, "%s/tenken/config", xdg);
+	else if (home && *home)
+		snprintf(out, outlen, "%s/.config/tenken/config", home);
+	else
+		return -1;
+	return 0;
+}
+
+int settings_parse_ambiguous(const char *value)
+{
+	return !strcmp(value, "1") ? 1 : !strcmp(value, "2") ? 2 : 0;
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+		*--end = '\0';
+	return s;
+}
+
+/* Applies one "name = value" line; returns NULL or what is wrong with it. */
+static const char *apply(struct settings *s, char *line)
+{
+	char *eq = strchr(line, '='), *name, *value;
+
+	if (!eq)
+		return _("expected \"name = value\"");
+	*eq = '\0';
+	name = trim(line);
+	value = trim(eq + 1);
+	if (!strcmp(name, "ambiguous-width")) {
+		int w = settings_parse_ambiguous(value);
+		if (!w)
+			return _("ambiguous-width must be 1 or 2");
+		s->ambiguous_width = w;
+		return NULL;
+	}
+	return _("unknown setting");
+}
+
+int settings_load(const char *path, struct settings *s, char *warn, size_t warnlen)
+{
+	FILE *f = fopen(path, "r");
+	char line[1024];
+	int n = 0;
+
+	if (warnlen)
+		warn[0] = '\0';
+	if (!f) {
+		if (errno == ENOENT)
+			return 0;
+		snprintf(warn, warnlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, f)) {
+		char *t = trim(line);
+		const char *why;
+		n++;
+		if (!*t || *t == '#')
+			continue;
+		if ((why = apply(s, t)) != NULL && !warn[0])
+			snprintf(warn, warnlen, "%s:%d: %s", path, n, why);
+	}
+	fclose(f);
+	return 0;
+}
