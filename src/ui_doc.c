@@ -283,7 +283,7 @@ void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
 		if (first && r->prefix)
 			ui_put(w, y, r->prefix_x, r->prefix, strlen(r->prefix), cols - r->prefix_x,
 			       u->attrs[r->prefix_attr] | (r->prefix_x < bar ? sel : 0));
-		if (first && r->mark) {
+		if (r->mark) {
 			char m[4];
 			ui_status_mark((enum status)(r->mark - 1), m);
 			ui_put(w, y, r->mark_x, m, 3, cols - r->mark_x,

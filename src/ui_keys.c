@@ -99,7 +99,7 @@ static void help_group(struct ui *u, const char *title, int where)
 			continue;
 		snprintf(line, sizeof line, "%s", _(b->help));
 		doc_block(&u->help, BLOCK_TEXT, 0, 0);
-		size_t r = doc_text(&u->help, 18, line, ATTR_NORMAL);
+		size_t r = doc_text(&u->help, 21, line, ATTR_NORMAL);
 		doc_decorate(&u->help, r, 3, b->name, ATTR_BOLD, NULL);
 	}
 	doc_block(&u->help, BLOCK_TEXT, 0, 0);
@@ -121,7 +121,7 @@ void ui_help_build(struct ui *u)
 		ui_status_mark((enum status)s, m);
 		snprintf(marks, sizeof marks, "%s", status_name((enum status)s));
 		doc_block(&u->help, BLOCK_TEXT, 0, 0);
-		size_t r = doc_text(&u->help, 18, marks, ATTR_NORMAL);
+		size_t r = doc_text(&u->help, 21, marks, ATTR_NORMAL);
 		doc_decorate(&u->help, r, 3, m, ATTR_STATUS + s, NULL);
 	}
 }
