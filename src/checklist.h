@@ -54,6 +54,19 @@ struct reference {
 	struct text location; /* 関連規定箇所 */
 };
 
+/* A note of an edition's review on an item: which 基準 changed, and how. */
+struct revision {
+	struct text review;   /* e.g. 2025年度見直し */
+	struct text standard; /* the changed 基準 */
+	struct text change;   /* what changed, as the publisher summarizes it */
+};
+
+/* One line of an edition's revision history. */
+struct history {
+	const char *date; /* YYYY-MM-DD */
+	struct text text;
+};
+
 struct item {
 	int number; /* 通番 */
 	size_t section; /* index into checklist.sections */
@@ -66,12 +79,18 @@ struct item {
 	struct reference *refs;
 	size_t n_refs;
 	struct text remarks;
+	struct revision *revisions;
+	size_t n_revisions;
+	struct text *warnings; /* what not to do (行うべきでないこと) */
+	size_t n_warnings;
 };
 
 struct section {
 	int number;
 	struct text name;
 	struct text purpose;
+	struct text *sources; /* the documents the section draws on */
+	size_t n_sources;
 	size_t first_item; /* index into checklist.items */
 	size_t n_items;
 };
@@ -88,7 +107,10 @@ struct checklist {
 	char hash[65];    /* SHA-256 of the file's bytes, hex */
 	const char *id;
 	const char *date; /* YYYY-MM-DD or NULL */
-	struct text title, edition, publisher, source;
+	struct text title, edition, publisher, source, remarks;
+	const char *examples_from; /* id of a checklist whose 手法例 stand in, or NULL */
+	struct history *history;
+	size_t n_history;
 	struct named *targets;
 	size_t n_targets;
 	struct named *columns;

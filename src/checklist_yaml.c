@@ -513,6 +513,22 @@ static int to_reference(struct loader *ld, const struct ynode *n, struct referen
 	       opt_text(ld, n, "location", &r->location, _("reference location"));
 }
 
+static int to_revision(struct loader *ld, const struct ynode *n, struct revision *r)
+{
+	static const struct keyspec spec[] = {
+		{"review", 1}, {"standard", 0}, {"change", 1}, {NULL, 0}};
+
+	return expect(ld, n, Y_MAP, _("revision")) && check_keys(ld, n, spec, _("revision")) &&
+	       to_text(ld, get(n, "review"), &r->review, _("revision review")) &&
+	       opt_text(ld, n, "standard", &r->standard, _("revision standard")) &&
+	       to_text(ld, get(n, "change"), &r->change, _("revision change"));
+}
+
+static int to_plain_text(struct loader *ld, const struct ynode *n, struct text *t)
+{
+	return to_text(ld, n, t, _("text"));
+}
+
 /* Each (注N) a method refers to must exist in the item; note numbers are
  * unique within the item. */
 static int check_note_refs(struct loader *ld, const struct ynode *n, const struct item *it)
@@ -571,7 +587,7 @@ static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
 {
 	static const struct keyspec spec[] = {
 		{"number", 1}, {"goal", 1}, {"target", 1}, {"methods", 0}, {"notes", 0},
-		{"references", 0}, {"remarks", 0}, {NULL, 0}};
+		{"references", 0}, {"remarks", 0}, {"revisions", 0}, {"warnings", 0}, {NULL, 0}};
 	const struct ynode *target;
 
 	if (!expect(ld, n, Y_MAP, _("item")) || !check_keys(ld, n, spec, _("item")) ||
@@ -591,6 +607,8 @@ static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
 	READ_LIST(ld, n, "methods", it->groups, it->n_groups, to_group);
 	READ_LIST(ld, n, "notes", it->notes, it->n_notes, to_note);
 	READ_LIST(ld, n, "references", it->refs, it->n_refs, to_reference);
+	READ_LIST(ld, n, "revisions", it->revisions, it->n_revisions, to_revision);
+	READ_LIST(ld, n, "warnings", it->warnings, it->n_warnings, to_plain_text);
 	return check_note_refs(ld, n, it);
 }
 
@@ -617,7 +635,7 @@ static int count_items(struct loader *ld, const struct ynode *sections, size_t *
 static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 {
 	static const struct keyspec spec[] = {
-		{"number", 1}, {"name", 1}, {"purpose", 0}, {"items", 1}, {NULL, 0}};
+		{"number", 1}, {"name", 1}, {"purpose", 0}, {"sources", 0}, {"items", 1}, {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	struct section *s = &cl->sections[index];
 	const struct ynode *items;
@@ -627,6 +645,7 @@ static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 	    !to_text(ld, get(n, "name"), &s->name, _("section name")) ||
 	    !opt_text(ld, n, "purpose", &s->purpose, _("section purpose")))
 		return 0;
+	READ_LIST(ld, n, "sources", s->sources, s->n_sources, to_plain_text);
 	for (size_t i = 0; i < index; i++)
 		if (cl->sections[i].number == s->number) {
 			fail_at(ld, n->line, n->col, _("section number %d appears twice"),
@@ -689,12 +708,28 @@ static int valid_date(const char *s)
 	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
+static int to_history(struct loader *ld, const struct ynode *n, struct history *h)
+{
+	static const struct keyspec spec[] = {{"date", 1}, {"text", 1}, {NULL, 0}};
+	const struct ynode *date;
+
+	if (!expect(ld, n, Y_MAP, _("history")) || !check_keys(ld, n, spec, _("history")))
+		return 0;
+	date = get(n, "date");
+	if (date->type != Y_SCALAR || !valid_date(date->value)) {
+		fail_at(ld, date->line, date->col, _("date: expected YYYY-MM-DD"));
+		return 0;
+	}
+	h->date = date->value;
+	return to_text(ld, get(n, "text"), &h->text, _("history"));
+}
+
 static int to_checklist(struct loader *ld, const struct ynode *root)
 {
 	static const struct keyspec spec[] = {
 		{"format", 1}, {"id", 1}, {"title", 1}, {"edition", 0}, {"date", 0},
-		{"publisher", 0}, {"source", 0}, {"targets", 1}, {"columns", 1},
-		{"sections", 1}, {NULL, 0}};
+		{"publisher", 0}, {"source", 0}, {"remarks", 0}, {"examples-from", 0},
+		{"history", 0}, {"targets", 1}, {"columns", 1}, {"sections", 1}, {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	const struct ynode *format, *date, *sections;
 	size_t total;
@@ -712,8 +747,13 @@ static int to_checklist(struct loader *ld, const struct ynode *root)
 	    !to_text(ld, get(root, "title"), &cl->title, _("title")) ||
 	    !opt_text(ld, root, "edition", &cl->edition, _("edition")) ||
 	    !opt_text(ld, root, "publisher", &cl->publisher, _("publisher")) ||
-	    !opt_text(ld, root, "source", &cl->source, _("source")))
+	    !opt_text(ld, root, "source", &cl->source, _("source")) ||
+	    !opt_text(ld, root, "remarks", &cl->remarks, _("remarks")))
 		return 0;
+	if (get(root, "examples-from") &&
+	    !to_id(ld, get(root, "examples-from"), &cl->examples_from, "examples-from"))
+		return 0;
+	READ_LIST(ld, root, "history", cl->history, cl->n_history, to_history);
 	date = get(root, "date");
 	if (date) {
 		if (date->type != Y_SCALAR || !valid_date(date->value)) {
@@ -784,13 +824,13 @@ struct checklist *checklist_load_buffer(const char *name, const char *buf, size_
 	return cl;
 }
 
-struct checklist *checklist_load_file(const char *path, char *err, size_t errlen)
+/* Reads the file at path into a new buffer (NUL-terminated); *len gets its
+ * size. Returns the buffer, or NULL with a message in err. */
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
-	struct checklist *cl;
 	struct stat st;
 	char *buf;
-	size_t len;
 
 	if (!f) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
@@ -813,15 +853,111 @@ struct checklist *checklist_load_file(const char *path, char *err, size_t errlen
 		fclose(f);
 		return NULL;
 	}
-	len = fread(buf, 1, (size_t)st.st_size, f);
+	*len = fread(buf, 1, (size_t)st.st_size, f);
 	if (ferror(f)) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		free(buf);
 		fclose(f);
 		return NULL;
 	}
+	buf[*len] = '\0';
 	fclose(f);
+	return buf;
+}
+
+struct checklist *checklist_load_file(const char *path, char *err, size_t errlen)
+{
+	size_t len;
+	char *buf = read_file(path, &len, err, errlen);
+	struct checklist *cl;
+
+	if (!buf)
+		return NULL;
 	cl = checklist_load_buffer(path, buf, len, err, errlen);
 	free(buf);
 	return cl;
+}
+
+/* ---- Mapping files ---- */
+
+static int to_number_list(struct loader *ld, const struct ynode *seq, int **out, size_t *n)
+{
+	if (!expect(ld, seq, Y_SEQ, "from"))
+		return 0;
+	*n = 0;
+	if (!(*out = alloc_array(ld, seq, sizeof **out)))
+		return 0;
+	for (const struct ynode *c = seq->first; c; c = c->next)
+		if (!to_int(ld, c, 1, &(*out)[(*n)++], _("item number")))
+			return 0;
+	return 1;
+}
+
+static int to_link(struct loader *ld, const struct ynode *n, struct mapping_link *l)
+{
+	static const struct keyspec spec[] = {{"to", 1}, {"from", 1}, {"why", 1}, {NULL, 0}};
+
+	return expect(ld, n, Y_MAP, _("link")) && check_keys(ld, n, spec, _("link")) &&
+	       to_int(ld, get(n, "to"), 1, &l->to, _("item number")) &&
+	       to_number_list(ld, get(n, "from"), &l->from, &l->n_from) &&
+	       to_text(ld, get(n, "why"), &l->why, "why");
+}
+
+static int to_drop(struct loader *ld, const struct ynode *n, struct mapping_drop *d)
+{
+	static const struct keyspec spec[] = {{"from", 1}, {"why", 1}, {NULL, 0}};
+
+	return expect(ld, n, Y_MAP, _("dropped item")) &&
+	       check_keys(ld, n, spec, _("dropped item")) &&
+	       to_int(ld, get(n, "from"), 1, &d->from, _("item number")) &&
+	       to_text(ld, get(n, "why"), &d->why, "why");
+}
+
+static int to_mapping(struct loader *ld, const struct ynode *root, struct mapping *m)
+{
+	static const struct keyspec spec[] = {
+		{"format", 1}, {"from", 1}, {"to", 1}, {"links", 1}, {"dropped", 0}, {NULL, 0}};
+	const struct ynode *format;
+
+	if (!expect(ld, root, Y_MAP, _("mapping")) || !check_keys(ld, root, spec, _("mapping")))
+		return 0;
+	format = get(root, "format");
+	if (format->type != Y_SCALAR || strcmp(format->value, "tenken-mapping 1") != 0) {
+		fail_at(ld, format->line, format->col, _("format: expected \"tenken-mapping 1\""));
+		return 0;
+	}
+	if (!to_id(ld, get(root, "from"), &m->from, "from") ||
+	    !to_id(ld, get(root, "to"), &m->to, "to"))
+		return 0;
+	READ_LIST(ld, root, "links", m->links, m->n_links, to_link);
+	READ_LIST(ld, root, "dropped", m->dropped, m->n_dropped, to_drop);
+	return 1;
+}
+
+struct mapping *mapping_load_file(const char *path, char *err, size_t errlen)
+{
+	size_t len;
+	char *buf = read_file(path, &len, err, errlen);
+	struct mapping *m = buf ? calloc(1, sizeof *m) : NULL;
+	struct loader ld = {path, buf, len, NULL, NULL, {NULL}, err, errlen, 0};
+	struct ynode *root;
+
+	if (!m) {
+		if (buf)
+			snprintf(err, errlen, "%s: %s", path, _("out of memory"));
+		free(buf);
+		return NULL;
+	}
+	ld.arena = &m->arena;
+	root = parse_tree(&ld);
+	if (!root || !to_mapping(&ld, root, m)) {
+		arena_free(&ld.tree);
+		free(buf);
+		mapping_free(m);
+		return NULL;
+	}
+	arena_free(&ld.tree);
+	free(buf);
+	m->path = arena_strndup(&m->arena, path, strlen(path));
+	return m;
 }

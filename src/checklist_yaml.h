@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "checklist.h"
+#include "mapping.h"
 
 /* Limits that bound the loader's time and memory on hostile input. */
 enum {
@@ -23,5 +24,9 @@ struct checklist *checklist_load_file(const char *path, char *err, size_t errlen
  * Returns the checklist or NULL with a message in err. */
 struct checklist *checklist_load_buffer(const char *name, const char *buf, size_t len,
 					char *err, size_t errlen);
+
+/* Loads the mapping file at path (format tenken-mapping 1). Returns it, or
+ * NULL with "file:line:column: what" in err. Check it with mapping_check. */
+struct mapping *mapping_load_file(const char *path, char *err, size_t errlen);
 
 #endif

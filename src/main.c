@@ -42,6 +42,10 @@ struct ctx {
 	struct checklist *cl;
 	struct store *st;      /* NULL when read-only and the file does not exist */
 	struct answers *a;
+	/* The older edition whose 手法例 the checklist shows, if it names one. */
+	struct checklist *ex_cl;
+	struct mapping *map;
+	struct examples ex;
 };
 
 /* Options every command accepts. */
@@ -116,9 +120,39 @@ static int common_option(struct ctx *c, int opt)
 
 static void ctx_free(struct ctx *c)
 {
+	mapping_free(c->map);
+	checklist_free(c->ex_cl);
 	answers_free(c->a);
 	store_close(c->st);
 	checklist_free(c->cl);
+}
+
+/* Loads the older edition and the mapping whose 手法例 the checklist shows.
+ * Without them the checklist still works: a warning, and no examples. */
+static void load_examples(struct ctx *c)
+{
+	const char *from = c->cl->examples_from;
+	char path[PATH_MAX], err[1024];
+
+	if (!from)
+		return;
+	if (paths_checklist(from, path, sizeof path) != 0 ||
+	    !(c->ex_cl = checklist_load_file(path, err, sizeof err)) ||
+	    paths_mapping(from, c->cl->id, path, sizeof path) != 0 ||
+	    !(c->map = mapping_load_file(path, err, sizeof err)) ||
+	    mapping_check(c->map, c->ex_cl, c->cl, err, sizeof err) != 0) {
+		if (!c->ex_cl || !c->map)
+			snprintf(err, sizeof err, _("no mapping from %s to %s was found"), from,
+				 c->cl->id);
+		error(_("warning: the %s examples are not shown: %s"), from, err);
+		mapping_free(c->map);
+		checklist_free(c->ex_cl);
+		c->map = NULL;
+		c->ex_cl = NULL;
+		return;
+	}
+	c->ex.cl = c->ex_cl;
+	c->ex.m = c->map;
 }
 
 /* Decides which checklist to load: --checklist, else the one the answer
@@ -146,6 +180,7 @@ static int load_checklist(struct ctx *c)
 		error("%s", err);
 		return -1;
 	}
+	load_examples(c);
 	return 0;
 }
 
@@ -261,7 +296,7 @@ static int cmd_print(int argc, char **argv)
 		error(_("there is no item %s"), item);
 		goto out;
 	}
-	if (print_checklist(stdout, c.cl, c.a, filter, LANG_JA, width) != 0) {
+	if (print_checklist_ex(stdout, c.cl, c.a, c.map ? &c.ex : NULL, filter, LANG_JA, width) != 0) {
 		error(_("cannot write the output: %s"), strerror(errno));
 		goto out;
 	}

@@ -66,6 +66,13 @@ int paths_checklist(const char *arg, char *out, size_t outlen)
 	return 0;
 }
 
+int paths_mapping(const char *from, const char *to, char *out, size_t outlen)
+{
+	int n = snprintf(out, outlen, "%s/%s.to.%s.yaml", paths_datadir(), from, to);
+
+	return n < 0 || (size_t)n >= outlen || access(out, R_OK) != 0 ? -1 : 0;
+}
+
 /* mkdir -p with mode 0700 for the directories it creates. */
 static int make_dirs(char *path)
 {

@@ -21,6 +21,10 @@ const char *paths_localedir(void);
  * Writes the path to out; returns 0, or -1 if the id is not bundled. */
 int paths_checklist(const char *arg, char *out, size_t outlen);
 
+/* Writes the path of the bundled mapping from checklist from to checklist
+ * to (DATADIR/FROM.to.TO.yaml) to out. Returns 0, or -1 if there is none. */
+int paths_mapping(const char *from, const char *to, char *out, size_t outlen);
+
 /* Writes the default answer file for checklist id to out:
  * $XDG_DATA_HOME/tenken/ID.db (~/.local/share/tenken/ID.db), creating the
  * directory (mode 0700) if create is set. Returns 0 or -1 (errno set). */

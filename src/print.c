@@ -77,7 +77,7 @@ static void print_line(void *ctx, enum outline_kind kind, int depth, const char 
 
 static void print_field(FILE *out, const char *label, const char *text, int width)
 {
-	char prefix[256];
+	char prefix[600];
 
 	snprintf(prefix, sizeof prefix, "    %s: ", label);
 	print_wrapped(out, 6, prefix, text, width);
@@ -103,8 +103,38 @@ static void print_answers(FILE *out, const struct checklist *cl, const struct an
 	}
 }
 
+/* The older edition's 手法例 for item it, each of its items labelled. */
+static void print_examples(FILE *out, const struct examples *ex, const struct item *it,
+			   enum lang lang, int width)
+{
+	const struct mapping_link *l = mapping_link_to(ex->m, it->number);
+	struct outline_ctx ctx = {out, width};
+	char label[512];
+
+	for (size_t k = 0; l && k < l->n_from; k++) {
+		long j = checklist_find_item(ex->cl, l->from[k]);
+		if (j < 0)
+			continue;
+		const struct item *old = &ex->cl->items[j];
+		/* TRANSLATORS: the older edition's name and item number. */
+		snprintf(label, sizeof label, _("Methods of %s, item %d, for reference"),
+			 text_get(&ex->cl->edition, lang), old->number);
+		print_field(out, label, text_get(&old->goal, lang), width);
+		outline_item(old, lang, print_line, &ctx);
+	}
+}
+
+static void print_revisions(FILE *out, const struct item *it, enum lang lang, int width)
+{
+	for (size_t r = 0; r < it->n_revisions; r++) {
+		const struct revision *rv = &it->revisions[r];
+		print_field(out, text_get(&rv->review, lang), text_get(&rv->standard, lang), width);
+		print_wrapped(out, 8, "        ", text_get(&rv->change, lang), width);
+	}
+}
+
 static void print_item(FILE *out, const struct checklist *cl, const struct answers *a,
-		       size_t i, enum lang lang, int width)
+		       const struct examples *ex, size_t i, enum lang lang, int width)
 {
 	const struct item *it = &cl->items[i];
 	char prefix[32];
@@ -129,6 +159,11 @@ static void print_item(FILE *out, const struct checklist *cl, const struct answe
 	}
 	if (*it->remarks.ja)
 		print_field(out, _("Remarks"), text_get(&it->remarks, lang), width);
+	for (size_t w = 0; w < it->n_warnings; w++)
+		print_field(out, _("Do not"), text_get(&it->warnings[w], lang), width);
+	print_revisions(out, it, lang, width);
+	if (ex)
+		print_examples(out, ex, it, lang, width);
 	print_answers(out, cl, a, i, lang, width);
 	fputc('\n', out);
 }
@@ -143,15 +178,33 @@ static void print_section_heading(FILE *out, const struct checklist *cl, size_t 
 	print_wrapped(out, 6, prefix, text_get(&sec->name, lang), width);
 	if (*sec->purpose.ja)
 		print_wrapped(out, 3, "   ", text_get(&sec->purpose, lang), width);
+	for (size_t k = 0; k < sec->n_sources; k++)
+		print_field(out, _("Source"), text_get(&sec->sources[k], lang), width);
 	fputc('\n', out);
 }
 
 int print_checklist(FILE *out, const struct checklist *cl, const struct answers *a,
 		    struct print_filter filter, enum lang lang, int width)
 {
+	return print_checklist_ex(out, cl, a, NULL, filter, lang, width);
+}
+
+int print_checklist_ex(FILE *out, const struct checklist *cl, const struct answers *a,
+		       const struct examples *ex, struct print_filter filter, enum lang lang,
+		       int width)
+{
 	print_wrapped(out, 0, "", text_get(&cl->title, lang), width);
 	if (cl->date)
 		fprintf(out, "%s\n", cl->date);
+	if (*cl->edition.ja)
+		print_wrapped(out, 0, "", text_get(&cl->edition, lang), width);
+	for (size_t h = 0; h < cl->n_history; h++) {
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "  %s  ", cl->history[h].date);
+		print_wrapped(out, 14, prefix, text_get(&cl->history[h].text, lang), width);
+	}
+	if (*cl->remarks.ja)
+		print_wrapped(out, 0, "", text_get(&cl->remarks, lang), width);
 	fputc('\n', out);
 	for (size_t s = 0; s < cl->n_sections; s++) {
 		const struct section *sec = &cl->sections[s];
@@ -163,7 +216,7 @@ int print_checklist(FILE *out, const struct checklist *cl, const struct answers 
 				continue;
 			if (!heading++)
 				print_section_heading(out, cl, s, lang, width);
-			print_item(out, cl, a, i, lang, width);
+			print_item(out, cl, a, ex, i, lang, width);
 		}
 	}
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "answers.h"
+#include "mapping.h"
 #include "checklist.h"
 
 /* Which part to print: everything, one section, or one item. */
@@ -19,6 +20,12 @@ struct print_filter {
  * visibly, never sent. Returns 0, or -1 on an output error. */
 int print_checklist(FILE *out, const struct checklist *cl, const struct answers *a,
 		    struct print_filter filter, enum lang lang, int width);
+
+/* The same, with ex (NULL: none) the older edition whose 手法例 are shown
+ * under each item as the publisher's examples for reference. */
+int print_checklist_ex(FILE *out, const struct checklist *cl, const struct answers *a,
+		       const struct examples *ex, struct print_filter filter, enum lang lang,
+		       int width);
 
 /* Prints text wrapped at width columns, the first line after prefix and the
  * rest indented by indent columns. Returns 0 or -1. */
