@@ -1,6 +1,7 @@
 /* main: options, subcommands, locale and gettext. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -33,6 +34,9 @@ enum { EXIT_USAGE = 2 };
  * C.UTF-8 for itself: the terminal speaks it. */
 static char user_ctype[128];
 static int user_ctype_utf8;
+
+/* The settings file's values. */
+static struct settings settings;
 
 /* What every command works on: the checklist, the answer file, the answers. */
 struct ctx {
@@ -80,6 +84,7 @@ static void usage_main(FILE *out)
 		"  set ITEM   set the status or an answer of one item\n"
 		"  export     write the checklist and answers as CSV or JSON\n"
 		"  ui         the full-screen interface\n"
+		"  checklists list the bundled checklists\n"
 		"Without a command, tenken opens the full-screen interface on a terminal\n"
 		"and prints the checklist otherwise.\n"), out);
 	fputs(_("\n"
@@ -169,6 +174,8 @@ static int load_checklist(struct ctx *c)
 		}
 		arg = id;
 	}
+	if (!arg && settings.checklist[0])
+		arg = settings.checklist;
 	if (!arg)
 		arg = PATHS_DEFAULT_CHECKLIST;
 	if (paths_checklist(arg, path, sizeof path) != 0) {
@@ -629,6 +636,79 @@ static int cmd_export(int argc, char **argv)
 	return rc;
 }
 
+static void usage_checklists(FILE *out)
+{
+	fputs(_("Usage: tenken checklists\n"
+		"List the bundled checklists, newest first: id, date, number of items, title.\n"
+		"The one marked * is used when no --checklist is given.\n"), out);
+}
+
+struct bundled {
+	char id[128];
+	char date[16];
+	size_t items;
+	char *title;
+};
+
+static int by_date_desc(const void *a, const void *b)
+{
+	const struct bundled *x = a, *y = b;
+
+	return strcmp(y->date, x->date);
+}
+
+static int cmd_checklists(int argc, char **argv)
+{
+	static const struct option opts[] = {{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	const char *dir = paths_datadir(), *def = settings.checklist[0] ? settings.checklist
+								       : PATHS_DEFAULT_CHECKLIST;
+	struct bundled list[64];
+	size_t n = 0;
+	struct dirent *e;
+	DIR *d;
+	int opt;
+
+	while ((opt = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if (opt == 'h') {
+			usage_checklists(stdout);
+			return EXIT_SUCCESS;
+		}
+		usage_checklists(stderr);
+		return EXIT_USAGE;
+	}
+	if (!(d = opendir(dir))) {
+		error("%s: %s", dir, strerror(errno));
+		return EXIT_FAILURE;
+	}
+	while ((e = readdir(d)) != NULL && n < sizeof list / sizeof list[0]) {
+		size_t len = strlen(e->d_name);
+		char path[PATH_MAX], err[1024];
+		struct checklist *cl;
+		/* Checklists are ID.yaml; mappings FROM.to.TO.yaml. */
+		if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") || strstr(e->d_name, ".to."))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (!(cl = checklist_load_file(path, err, sizeof err))) {
+			error("%s", err);
+			continue;
+		}
+		snprintf(list[n].id, sizeof list[n].id, "%s", cl->id);
+		snprintf(list[n].date, sizeof list[n].date, "%s", cl->date ? cl->date : "");
+		list[n].items = cl->n_items;
+		list[n].title = textwidth_sanitize(text_get(&cl->title, LANG_JA));
+		n++;
+		checklist_free(cl);
+	}
+	closedir(d);
+	qsort(list, n, sizeof list[0], by_date_desc);
+	for (size_t i = 0; i < n; i++) {
+		printf("%s %-22s %-10s %4zu  %s\n", strcmp(list[i].id, def) ? " " : "*", list[i].id,
+		       list[i].date, list[i].items, list[i].title ? list[i].title : "");
+		free(list[i].title);
+	}
+	return EXIT_SUCCESS;
+}
+
 static void usage_ui(FILE *out)
 {
 	fputs(_("Usage: tenken ui [--section N] [--item N] [-R] [-f FILE] [--checklist ID|FILE]\n"
@@ -697,6 +777,7 @@ static int cmd_ui(int argc, char **argv)
 	o.a = c.a;
 	o.st = c.st;
 	o.path = c.path;
+	o.ex = c.map ? &c.ex : NULL;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		error("%s", err);
 		goto out;
@@ -716,6 +797,7 @@ static const struct command {
 	{"set", cmd_set},
 	{"export", cmd_export},
 	{"ui", cmd_ui},
+	{"checklists", cmd_checklists},
 };
 
 int main(int argc, char **argv)
@@ -728,7 +810,6 @@ int main(int argc, char **argv)
 		    opt_s[] = "-s", opt_i[] = "-i", opt_r[] = "-R";
 	char *file = NULL, *checklist = NULL, *section = NULL, *item = NULL, **cargv;
 	int read_only = 0, ambiguous = 0;
-	struct settings settings = {0};
 	char spath[PATH_MAX], warn[PATH_MAX + 256];
 	int opt, cargc, rc;
 

@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
-/* The checklist used when none is named. */
-#define PATHS_DEFAULT_CHECKLIST "fisc-api-2017-trial"
+/* The checklist used when none is named: the edition new assessments use. */
+#define PATHS_DEFAULT_CHECKLIST "fisc-api-2018"
 
 /* Returns the directory that holds the bundled checklists: $TENKEN_DATADIR
  * if set, the source tree's data/ when tenken runs from its build tree,

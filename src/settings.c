@@ -57,6 +57,12 @@ static const char *apply(struct settings *s, char *line)
 		s->ambiguous_width = w;
 		return NULL;
 	}
+	if (!strcmp(name, "checklist")) {
+		if (!*value || strlen(value) >= sizeof s->checklist)
+			return _("checklist must name a bundled checklist or a checklist file");
+		snprintf(s->checklist, sizeof s->checklist, "%s", value);
+		return NULL;
+	}
 	return _("unknown setting");
 }
 

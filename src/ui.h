@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "mapping.h"
 #include "store.h"
 
 struct ui_options {
@@ -14,6 +15,7 @@ struct ui_options {
 	struct answers *a;
 	struct store *st;  /* NULL when read-only and no answer file exists */
 	const char *path;  /* the answer file, shown in the header */
+	const struct examples *ex; /* an older edition's 手法例 to show, or NULL */
 	int read_only;     /* -R: no key changes an answer */
 	int section;       /* open at this section number (0: none) */
 	int item;          /* open this item number (0: none) */

@@ -13,6 +13,9 @@
 #include "editor.h"
 #include "ui.h"
 
+/* The most items of an older edition shown as examples under one item. */
+#define UI_MAX_EXAMPLES 16
+
 /* A key: a Unicode code point, or a curses key code offset past Unicode. */
 #define UI_KEYCODE(k) (0x200000 + (k))
 #define UI_CTRL(c) ((c)&0x1f)

@@ -75,6 +75,69 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 	}
 }
 
+/* One line of an older edition's 手法例, all shown, indented under its
+ * fold. */
+static void example_row(void *ctx, enum outline_kind kind, int depth, const char *label,
+			const char *text)
+{
+	struct doc *d = ctx;
+	char buf[4096];
+	int x = 7 + 2 * depth, lw = *label ? (int)textwidth_str(label) + (kind == OUTLINE_METHOD) : 0;
+
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	if (kind == OUTLINE_HEADING) {
+		snprintf(buf, sizeof buf, "<%s>", text);
+		doc_text(d, 7, buf, ATTR_BOLD);
+		return;
+	}
+	size_t r = doc_text(d, x + lw, text, ATTR_DIM);
+	if (*label)
+		doc_decorate(d, r, x, label, ATTR_DIM, NULL);
+}
+
+/* The publisher's 2025年度見直し notes and the like. */
+static void build_revisions(struct ui *u, const struct item *it)
+{
+	struct doc *d = &u->item;
+
+	for (size_t r = 0; r < it->n_revisions; r++) {
+		const struct revision *rv = &it->revisions[r];
+		doc_block(d, BLOCK_PART, 0, 1);
+		doc_text(d, 1, text_get(&rv->review, u->lang), ATTR_LABEL);
+		doc_text(d, 3, text_get(&rv->standard, u->lang), ATTR_NORMAL);
+		doc_text(d, 5, text_get(&rv->change, u->lang), ATTR_NORMAL);
+	}
+	for (size_t w = 0; w < it->n_warnings; w++)
+		labelled(d, w ? NULL : _("Do not"), text_get(&it->warnings[w], u->lang), BLOCK_PART, 0);
+}
+
+/* The older edition's 手法例 for the items the open one replaced, each
+ * folded until opened; their folds follow the notes' in notes_open. */
+static void build_examples(struct ui *u, const struct item *it)
+{
+	const struct examples *ex = u->o->ex;
+	const struct mapping_link *l = ex ? mapping_link_to(ex->m, it->number) : NULL;
+	struct doc *d = &u->item;
+	char buf[1024];
+
+	for (size_t k = 0; l && k < l->n_from && k < UI_MAX_EXAMPLES; k++) {
+		long j = checklist_find_item(ex->cl, l->from[k]);
+		size_t fold = it->n_notes + k;
+		if (j < 0)
+			continue;
+		const struct item *old = &ex->cl->items[j];
+		/* TRANSLATORS: the older edition (試行版), its item number and goal. */
+		snprintf(buf, sizeof buf, _("Methods of %s, item %d, for reference: %s"),
+			 text_get(&ex->cl->edition, u->lang), old->number,
+			 text_get(&old->goal, u->lang));
+		doc_block(d, BLOCK_NOTE, fold, 1);
+		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
+		doc_decorate(d, r, 3, u->notes_open[fold] ? "-" : "+", ATTR_BOLD, NULL);
+		if (u->notes_open[fold])
+			outline_item(old, u->lang, example_row, d);
+	}
+}
+
 static void build_answers(struct ui *u)
 {
 	struct doc *d = &u->item;
@@ -130,13 +193,15 @@ void ui_item_build(struct ui *u)
 	if (*it->remarks.ja)
 		labelled(d, _("Remarks (in the checklist)"), text_get(&it->remarks, u->lang),
 			 BLOCK_PART, 0);
+	build_revisions(u, it);
+	build_examples(u, it);
 	build_answers(u);
 }
 
 void ui_item_open(struct ui *u, size_t item)
 {
 	free(u->notes_open);
-	u->notes_open = calloc(u->cl->items[item].n_notes + 1, 1);
+	u->notes_open = calloc(u->cl->items[item].n_notes + UI_MAX_EXAMPLES + 1, 1);
 	if (!u->notes_open)
 		abort();
 	u->item_index = item;
@@ -154,9 +219,20 @@ static void close_item(struct ui *u)
 	ui_pop(u);
 }
 
+/* How many folds the open item has: its notes, then the examples. */
+static size_t n_folds(const struct ui *u)
+{
+	const struct item *it = &u->cl->items[u->item_index];
+	const struct mapping_link *l =
+		u->o->ex ? mapping_link_to(u->o->ex->m, it->number) : NULL;
+	size_t ex = l ? l->n_from : 0;
+
+	return it->n_notes + (ex < UI_MAX_EXAMPLES ? ex : UI_MAX_EXAMPLES);
+}
+
 static void toggle_notes(struct ui *u, int which)
 {
-	size_t n = u->cl->items[u->item_index].n_notes;
+	size_t n = n_folds(u);
 	int any_closed = 0;
 
 	if (!n) {

@@ -6,6 +6,10 @@ set -u
 tmp=$(mktemp -d /tmp/tenken-cli.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/xdg" LC_ALL=C.UTF-8 LANGUAGE=
+# Most checks here use the trial edition, named once in the settings file.
+mkdir -p "$tmp/config/tenken"
+echo "checklist = fisc-api-2017-trial" >"$tmp/config/tenken/config"
+export XDG_CONFIG_HOME="$tmp/config"
 passed=0 failed=0
 
 ok() { passed=$((passed + 1)); echo "ok - $1"; }
@@ -132,7 +136,7 @@ has "--ambiguous-width 3 says what is expected" "$tmp/err" "expected 1 or 2"
 "$TENKEN" --ambiguous-width 2 print --item 1 --width 40 >"$tmp/amb2"
 if cmp -s "$tmp/amb1" "$tmp/amb2"; then bad "ambiguous width 2 wraps ① as two columns"; else ok "ambiguous width 2 wraps ① as two columns"; fi
 mkdir -p "$tmp/cfg/tenken"
-echo "ambiguous-width = 2" >"$tmp/cfg/tenken/config"
+printf 'checklist = fisc-api-2017-trial\nambiguous-width = 2\n' >"$tmp/cfg/tenken/config"
 XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" print --item 1 --width 40 >"$tmp/amb3"
 run "the setting acts as the option" 0 cmp "$tmp/amb2" "$tmp/amb3"
 printf '# comment\n\nambiguous-width = 3\ncolour = on\n' >"$tmp/cfg/tenken/config"

@@ -13,7 +13,10 @@ tmp=$(mktemp -d)
 n=0
 sock="$tmp/tmux.0.sock"
 export XDG_DATA_HOME="$tmp/data" LC_ALL=C.UTF-8 LANGUAGE= TMPDIR="$tmp/tmpdir"
-mkdir -p "$TMPDIR"
+mkdir -p "$TMPDIR" "$tmp/config/tenken"
+# These checks use the trial edition, named once in the settings file.
+echo "checklist = fisc-api-2017-trial" >"$tmp/config/tenken/config"
+export XDG_CONFIG_HOME="$tmp/config"
 pass=0 fail=0
 trap 'for s in "$tmp"/tmux.*.sock; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
