@@ -21,6 +21,7 @@
 #include "checklist_yaml.h"
 #include "export.h"
 #include "gettext.h"
+#include "migrate.h"
 #include "paths.h"
 #include "print.h"
 #include "store.h"
@@ -85,6 +86,7 @@ static void usage_main(FILE *out)
 		"  export     write the checklist and answers as CSV or JSON\n"
 		"  ui         the full-screen interface\n"
 		"  checklists list the bundled checklists\n"
+		"  migrate    carry answers into a new file for another edition\n"
 		"Without a command, tenken opens the full-screen interface on a terminal\n"
 		"and prints the checklist otherwise.\n"), out);
 	fputs(_("\n"
@@ -636,6 +638,116 @@ static int cmd_export(int argc, char **argv)
 	return rc;
 }
 
+static void usage_migrate(FILE *out)
+{
+	fputs(_("Usage: tenken migrate --from FILE --to ID|FILE -o NEWFILE\n"
+		"Carry the answers in FILE into a new answer file NEWFILE for the checklist\n"
+		"ID (for example fisc-api-2018), along the bundled mapping between the two,\n"
+		"and report what went where and what needs review. FILE is only read;\n"
+		"NEWFILE must not exist yet.\n"), out);
+}
+
+/* Loads the mapping from checklist from to checklist to and checks it. */
+static struct mapping *load_mapping(const struct checklist *from, const struct checklist *to)
+{
+	char path[PATH_MAX], err[1024];
+	struct mapping *m;
+
+	if (paths_mapping(from->id, to->id, path, sizeof path) != 0) {
+		error(_("tenken has no mapping from %s to %s"), from->id, to->id);
+		return NULL;
+	}
+	if (!(m = mapping_load_file(path, err, sizeof err)) ||
+	    mapping_check(m, from, to, err, sizeof err) != 0) {
+		error("%s", err);
+		mapping_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* Opens a new answer file at path.partial for checklist cl. */
+static struct store *create_new(const char *path, const struct checklist *cl, char *partial,
+				size_t len)
+{
+	char err[1024];
+	struct store *st;
+
+	snprintf(partial, len, "%s.partial", path);
+	if (access(path, F_OK) == 0 || access(partial, F_OK) == 0) {
+		error(_("%s already exists: migrate writes a new file and overwrites nothing"),
+		      access(path, F_OK) == 0 ? path : partial);
+		return NULL;
+	}
+	if (!(st = store_open(partial, cl, 0, err, sizeof err)))
+		error("%s", err);
+	return st;
+}
+
+static int cmd_migrate(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"from", required_argument, NULL, 'F'}, {"to", required_argument, NULL, 'T'},
+		{"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	struct ctx old = {0}, new = {0};
+	const char *out = NULL;
+	char partial[PATH_MAX + 16], err[1024];
+	struct mapping *m = NULL;
+	int opt, rc = EXIT_FAILURE, review;
+
+	while ((opt = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'F':
+			old.file = optarg;
+			break;
+		case 'T':
+			new.checklist = optarg;
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			usage_migrate(stdout);
+			return EXIT_SUCCESS;
+		default:
+			usage_migrate(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!old.file || !new.checklist || !out || optind < argc) {
+		usage_migrate(stderr);
+		return EXIT_USAGE;
+	}
+	if (access(old.file, F_OK) != 0) {
+		error("%s: %s", old.file, strerror(errno));
+		return EXIT_FAILURE;
+	}
+	if (ctx_open(&old, 0) != 0 || load_checklist(&new) != 0 ||
+	    !(m = load_mapping(old.cl, new.cl)) ||
+	    !(new.a = answers_new(new.cl)) ||
+	    !(new.st = create_new(out, new.cl, partial, sizeof partial)))
+		goto done;
+	printf(_("From %s (%s) to %s (%s):\n"), old.path, old.cl->id, out, new.cl->id);
+	review = migrate_answers(old.cl, old.a, new.cl, new.a, new.st, m, stdout, err, sizeof err);
+	store_close(new.st);
+	new.st = NULL;
+	if (review < 0 || rename(partial, out) != 0) {
+		error("%s", review < 0 ? err : strerror(errno));
+		unlink(partial);
+		goto done;
+	}
+	printf(ngettext("%s written; %d item needs review.\n",
+			"%s written; %d items need review.\n", (unsigned long)review),
+	       out, review);
+	rc = EXIT_SUCCESS;
+done:
+	mapping_free(m);
+	ctx_free(&old);
+	ctx_free(&new);
+	return rc;
+}
+
 static void usage_checklists(FILE *out)
 {
 	fputs(_("Usage: tenken checklists\n"
@@ -798,6 +910,7 @@ static const struct command {
 	{"export", cmd_export},
 	{"ui", cmd_ui},
 	{"checklists", cmd_checklists},
+	{"migrate", cmd_migrate},
 };
 
 int main(int argc, char **argv)

@@ -227,7 +227,7 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	}
 	if (strcmp(id, st->cl->id) != 0) {
 		snprintf(msg, sizeof msg,
-			 _("this file answers the checklist \"%s\", not \"%s\"; open it with --checklist %s"),
+			 _("this file answers the checklist \"%s\", not \"%s\"; open it with --checklist %s, or carry its answers over with tenken migrate"),
 			 id, st->cl->id, id);
 		set_err(err, errlen, st->path, msg);
 		return -1;

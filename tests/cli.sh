@@ -143,5 +143,65 @@ printf '# comment\n\nambiguous-width = 3\ncolour = on\n' >"$tmp/cfg/tenken/confi
 run "a bad setting is not fatal" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" status
 has "a bad setting names file:line" "$tmp/err" "tenken/config:3: ambiguous-width must be 1 or 2"
 
+# Editions: the 2018年10月版 is bundled, listed and the default.
+run "checklists" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" checklists
+has "checklists: the 2018 edition, default" "$tmp/out" "* fisc-api-2018          2018-10-12   44"
+has "checklists: the trial edition" "$tmp/out" "fisc-api-2017-trial    2017-06-28   60"
+run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" status -f "$tmp/none.db"
+has "2018: 44 items" "$tmp/out" "0/44"
+has "2018: chapter 9" "$tmp/out" "9. API利用セキュリティ"
+has "2018: chapter 3 is 金融機関・…" "$tmp/out" "金融機関・API接続先の協力体制"
+run "2018: print" 0 "$TENKEN" print -c fisc-api-2018
+if [ -s "$tmp/err" ]; then bad "2018 loads with its mapping, no warning" "$tmp/err"; else ok "2018 loads with its mapping, no warning"; fi
+has "2018: item 44's goal" "$tmp/out" "利用者のAPI接続に関する誤認・誤解を防ぐ。"
+has "2018: item 38 is for 金融機関" "$tmp/out" "Target: 金融機関"
+run "2018: item 22" 0 "$TENKEN" print -c fisc-api-2018 --item 22
+has "item 22: 2025 references" "$tmp/out" "FISC・安対基準  実1、実8、実9、実16、実26"
+has "item 22: 2025 revision note" "$tmp/out" "実9 IDの不正防止機能を設けること。"
+has "item 22: the trial's 29 as reference" "$tmp/out" "Methods of 試行版, item 29, for reference"
+run "2018: item 3" 0 "$TENKEN" print -c fisc-api-2018 --item 3
+has "item 3: trial item 3's methods" "$tmp/out" "Methods of 試行版, item 3, for reference"
+has "item 3: trial item 4's methods" "$tmp/out" "Methods of 試行版, item 4, for reference"
+run "2018: item 8 (連鎖接続)" 0 "$TENKEN" print -c fisc-api-2018 --item 8
+hasnt "item 8 has no trial methods" "$tmp/out" "for reference"
+hasnt "item 8 has no invented references" "$tmp/out" "Reference:"
+run "2018: item 6" 0 "$TENKEN" print -c fisc-api-2018 --item 6
+hasnt "item 6: no reference where the sources give none" "$tmp/out" "Reference:"
+
+# A mapping that names an item that does not exist: a warning, and the
+# checklist still works.
+mkdir -p "$tmp/data"
+cp "${srcdir:-.}"/data/*.yaml "$tmp/data/"
+sed -i 's/^  - to: 44$/  - to: 99/' "$tmp/data/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+run "broken mapping: still prints" 0 env TENKEN_DATADIR="$tmp/data" "$TENKEN" print -c fisc-api-2018 --item 1
+has "broken mapping: says which item" "$tmp/err" "item 99 of fisc-api-2018"
+
+# Migration: every answer of the trial edition is carried, none merged silently.
+m="$tmp/mig.db"
+for n in $(seq 1 60); do
+	"$TENKEN" -c fisc-api-2017-trial -f "$m" set "$n" --status implemented \
+		--field current="現状T${n}終" --field plan="予定P${n}終" >/dev/null 2>&1
+done
+cp "$m" "$tmp/mig.orig"
+run "migrate" 0 "$TENKEN" migrate --from "$m" --to fisc-api-2018 -o "$tmp/new.db"
+cp "$tmp/out" "$tmp/report"
+run "migrate leaves the original untouched" 0 cmp "$m" "$tmp/mig.orig"
+has "report: several items joined" "$tmp/report" "3 <- 3, 4: Implemented; current: 2 answers joined (review)"
+has "report: the dropped item" "$tmp/report" "item 9 of fisc-api-2017-trial has no counterpart"
+"$TENKEN" -f "$tmp/new.db" export --format json >"$tmp/new.json"
+lost=""
+for n in $(seq 1 60); do
+	[ "$n" = 9 ] && continue
+	grep -q "現状T${n}終" "$tmp/new.json" && grep -q "予定P${n}終" "$tmp/new.json" || lost="$lost $n"
+done
+if [ -z "$lost" ]; then ok "migrate: no trial answer lost"; else bad "migrate: lost the answers of$lost"; fi
+has "migrate: joined answers name their trial items" "$tmp/new.json" "[試行版 item 4]"
+run "migrate: new file is 2018" 0 "$TENKEN" -f "$tmp/new.db" status
+has "migrate: 43 items carried as implemented" "$tmp/out" "43/44"
+run "migrate over an existing file" 1 "$TENKEN" migrate --from "$m" --to fisc-api-2018 -o "$tmp/new.db"
+has "says it overwrites nothing" "$tmp/err" "overwrites nothing"
+run "a trial file opened as 2018" 1 "$TENKEN" -c fisc-api-2018 -f "$m" status
+has "refusal names migrate" "$tmp/err" "tenken migrate"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
