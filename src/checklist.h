@@ -91,6 +91,8 @@ struct section {
 	struct text purpose;
 	struct text *sources; /* the documents the section draws on */
 	size_t n_sources;
+	struct text *warnings; /* what not to do (行うべきでないこと) */
+	size_t n_warnings;
 	size_t first_item; /* index into checklist.items */
 	size_t n_items;
 };

@@ -635,7 +635,8 @@ static int count_items(struct loader *ld, const struct ynode *sections, size_t *
 static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 {
 	static const struct keyspec spec[] = {
-		{"number", 1}, {"name", 1}, {"purpose", 0}, {"sources", 0}, {"items", 1}, {NULL, 0}};
+		{"number", 1}, {"name", 1}, {"purpose", 0}, {"sources", 0}, {"warnings", 0},
+		{"items", 1}, {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	struct section *s = &cl->sections[index];
 	const struct ynode *items;
@@ -646,6 +647,7 @@ static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 	    !opt_text(ld, n, "purpose", &s->purpose, _("section purpose")))
 		return 0;
 	READ_LIST(ld, n, "sources", s->sources, s->n_sources, to_plain_text);
+	READ_LIST(ld, n, "warnings", s->warnings, s->n_warnings, to_plain_text);
 	for (size_t i = 0; i < index; i++)
 		if (cl->sections[i].number == s->number) {
 			fail_at(ld, n->line, n->col, _("section number %d appears twice"),

@@ -69,9 +69,16 @@ static char *join_refs(const struct item *it, int location)
 int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
 {
 	long remarks = checklist_find_column(cl, "remarks");
+	int has_methods = 0;
 
+	/* The 2018 format has no 手法例 column: only a checklist with 手法例
+	 * gets one. */
+	for (size_t i = 0; i < cl->n_items; i++)
+		has_methods |= cl->items[i].n_groups || cl->items[i].n_notes;
 	fputs("\xEF\xBB\xBF", out);
-	fputs("\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\",\"手法例\"", out);
+	fputs("\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\"", out);
+	if (has_methods)
+		fputs(",\"手法例\"", out);
 	for (size_t c = 0; c < cl->n_columns; c++)
 		if ((long)c != remarks) {
 			fputc(',', out);
@@ -93,8 +100,10 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
 		export_csv_field(out, it->goal.ja);
 		fputc(',', out);
 		export_csv_field(out, cl->targets[it->target].name.ja);
-		fputc(',', out);
-		export_csv_field(out, methods ? methods : "");
+		if (has_methods) {
+			fputc(',', out);
+			export_csv_field(out, methods ? methods : "");
+		}
 		for (size_t c = 0; c < cl->n_columns; c++)
 			if ((long)c != remarks) {
 				fputc(',', out);

@@ -180,6 +180,8 @@ static void print_section_heading(FILE *out, const struct checklist *cl, size_t 
 		print_wrapped(out, 3, "   ", text_get(&sec->purpose, lang), width);
 	for (size_t k = 0; k < sec->n_sources; k++)
 		print_field(out, _("Source"), text_get(&sec->sources[k], lang), width);
+	for (size_t k = 0; k < sec->n_warnings; k++)
+		print_field(out, _("Do not"), text_get(&sec->warnings[k], lang), width);
 	fputc('\n', out);
 }
 

@@ -107,8 +107,12 @@ static void build_revisions(struct ui *u, const struct item *it)
 		doc_text(d, 3, text_get(&rv->standard, u->lang), ATTR_NORMAL);
 		doc_text(d, 5, text_get(&rv->change, u->lang), ATTR_NORMAL);
 	}
-	for (size_t w = 0; w < it->n_warnings; w++)
-		labelled(d, w ? NULL : _("Do not"), text_get(&it->warnings[w], u->lang), BLOCK_PART, 0);
+	const struct section *sec = &u->cl->sections[it->section];
+	for (size_t w = 0; w < it->n_warnings + sec->n_warnings; w++) {
+		const struct text *t = w < it->n_warnings ? &it->warnings[w]
+							  : &sec->warnings[w - it->n_warnings];
+		labelled(d, w ? NULL : _("Do not"), text_get(t, u->lang), BLOCK_PART, 0);
+	}
 }
 
 /* The older edition's 手法例 for the items the open one replaced, each

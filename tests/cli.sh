@@ -147,6 +147,7 @@ has "a bad setting names file:line" "$tmp/err" "tenken/config:3: ambiguous-width
 run "checklists" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" checklists
 has "checklists: the 2018 edition, default" "$tmp/out" "* fisc-api-2018          2018-10-12   44"
 has "checklists: the trial edition" "$tmp/out" "fisc-api-2017-trial    2017-06-28   60"
+cp "$tmp/out" "$tmp/none.list"
 run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" status -f "$tmp/none.db"
 has "2018: 44 items" "$tmp/out" "0/44"
 has "2018: chapter 9" "$tmp/out" "9. API利用セキュリティ"
@@ -167,6 +168,18 @@ hasnt "item 8 has no trial methods" "$tmp/out" "for reference"
 hasnt "item 8 has no invented references" "$tmp/out" "Reference:"
 run "2018: item 6" 0 "$TENKEN" print -c fisc-api-2018 --item 6
 hasnt "item 6: no reference where the sources give none" "$tmp/out" "Reference:"
+
+run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --format csv
+has "2018 CSV header" "$tmp/out" '"通番","区分","セキュリティ対応目標","対象者","現在の対応状況","課題認識","課題への対応計画","関連規定","関連規定箇所","備考","回答状況"'
+
+# The FinTech協会 guideline: do's are items, don'ts their section's warnings.
+has "checklists: the FinTech guideline" "$tmp/none.list" "fintech-guideline-2016 2016-11-08   36"
+run "guideline: print" 0 "$TENKEN" print -c fintech-guideline-2016 --section 8
+has "guideline: a do is an item" "$tmp/out" "多重対策・多重暗号化を図る"
+has "guideline: a don't is a warning" "$tmp/out" "Do not: セキュリティにおいてSPOFを許す"
+run "guideline: answer an item" 0 "$TENKEN" -c fintech-guideline-2016 -f "$tmp/g.db" set 36 --status implemented
+run "guideline: status" 0 "$TENKEN" -f "$tmp/g.db" status
+has "guideline: 1 of 36" "$tmp/out" "1/36"
 
 # A mapping that names an item that does not exist: a warning, and the
 # checklist still works.
