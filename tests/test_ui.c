@@ -511,6 +511,53 @@ static void test_fits_with_ambiguous_width_2(void **state)
 	free(s);
 }
 
+/* The 2018 edition shows the trial's 手法例 for an item, folded and
+ * labelled, and the 2025 revision notes. */
+static void test_2018_examples_folded(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *screen = NULL, path[256];
+	struct checklist *cl = checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
+	struct mapping *m;
+	struct answers *a;
+	struct examples ex;
+	struct ui_options o = {0};
+
+	(void)state;
+	assert_non_null(cl);
+	snprintf(path, sizeof path, "%s/2018.db", f->dir);
+	m = mapping_load_file(SRCDATADIR "/fisc-api-2017-trial.to.fisc-api-2018.yaml", err,
+			      sizeof err);
+	assert_non_null(m);
+	assert_int_equal(mapping_check(m, f->cl, cl, err, sizeof err), 0);
+	ex.cl = f->cl;
+	ex.m = m;
+	a = answers_new(cl);
+	o.cl = cl;
+	o.a = a;
+	o.path = path;
+	o.read_only = 1;
+	o.item = 3;
+	o.ex = &ex;
+	o.script = "G";
+	o.script_cols = 80;
+	o.script_rows = 60;
+	o.dump = &screen;
+	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	assert_screen_has(screen, "+ Methods of 試行版, item 3, for reference");
+	assert_screen_has(screen, "+ Methods of 試行版, item 4, for reference");
+	assert_screen_lacks(screen, "<周知・意識啓発の徹底>");
+	assert_screen_has(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
+	free(screen);
+	o.script = "o";
+	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	assert_screen_has(screen, "<周知・意識啓発の徹底>");
+	free(screen);
+	answers_free(a);
+	mapping_free(m);
+	checklist_free(cl);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -537,6 +584,7 @@ int main(void)
 		T(test_help_lists_keys),
 		T(test_curses_honours_ambiguous_width),
 		T(test_fits_with_ambiguous_width_2),
+		T(test_2018_examples_folded),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
