@@ -323,6 +323,17 @@ static void usage_status(FILE *out)
 }
 
 /* Pads s with spaces to width columns (display width, not bytes). */
+/* Prints s right-aligned in width columns (by display width, so that a
+ * translated heading lines up too). */
+static void put_right(const char *s, size_t width)
+{
+	size_t w = textwidth_str(s);
+
+	for (; w < width; w++)
+		putchar(' ');
+	fputs(s, stdout);
+}
+
 static void put_padded(const char *s, size_t width)
 {
 	char *clean = textwidth_sanitize(s);
@@ -337,16 +348,36 @@ static void put_padded(const char *s, size_t width)
 	free(clean);
 }
 
+/* The status table's headings and their widths: at least 7 and 5 columns,
+ * wider if a translation needs it. */
+static const char *status_heads[STATUS_COUNT];
+static size_t status_widths[STATUS_COUNT];
+
+static void status_headings(void)
+{
+	/* TRANSLATORS: column headings of `tenken status`: answered items, then
+	   the count of each status. The columns widen to fit. */
+	const char *h[STATUS_COUNT] = {_("Done"), _("Impl"), _("Part"), _("Not"), _("N/A")};
+
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		size_t min = s == 0 ? 7 : 5, w = textwidth_str(h[s]);
+		status_heads[s] = h[s];
+		status_widths[s] = w > min ? w : min;
+	}
+}
+
 static void status_counts(const size_t counts[STATUS_COUNT], size_t total, size_t name_width,
 			  const char *name)
 {
-	char frac[32];
+	char num[32];
 
 	put_padded(name, name_width);
-	snprintf(frac, sizeof frac, "%zu/%zu", total - counts[STATUS_UNANSWERED], total);
-	printf(" %7s", frac);
-	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++)
-		printf(" %5zu", counts[s]);
+	snprintf(num, sizeof num, "%zu/%zu", total - counts[STATUS_UNANSWERED], total);
+	put_right(num, status_widths[0] + 1);
+	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++) {
+		snprintf(num, sizeof num, "%zu", counts[s]);
+		put_right(num, status_widths[s] + 1);
+	}
 	putchar('\n');
 }
 
@@ -387,9 +418,10 @@ static int cmd_status(int argc, char **argv)
 	put_padded(text_get(&c.cl->title, LANG_JA), 0);
 	printf("\n%s: %s\n\n", _("Answer file"), c.path);
 	put_padded("", name_width);
-	/* TRANSLATORS: column headings of `tenken status`: answered items, then
-	   the count of each status. Keep each within 7, 5, 5, 5 and 5 columns. */
-	printf(" %7s %5s %5s %5s %5s\n", _("Done"), _("Impl"), _("Part"), _("Not"), _("N/A"));
+	status_headings();
+	for (int s = 0; s < STATUS_COUNT; s++)
+		put_right(status_heads[s], status_widths[s] + 1);
+	putchar('\n');
 	for (size_t s = 0; s < c.cl->n_sections; s++) {
 		const struct section *sec = &c.cl->sections[s];
 		char name[512];
