@@ -39,6 +39,38 @@ static int user_ctype_utf8;
 /* The settings file's values. */
 static struct settings settings;
 
+/* The language of the checklist's text: the interface's by default. */
+static enum lang content_lang = LANG_JA;
+
+/* Makes the interface speak lang ("ja" or "en") whatever the locale, even
+ * where no ja_JP locale was generated: gettext reads LANGUAGE as long as
+ * the message locale is not "C". Returns 0, or -1 for another language. */
+static int apply_lang(const char *lang)
+{
+	const char *msg = setlocale(LC_MESSAGES, NULL);
+
+	if (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0)
+		return -1;
+	setenv("LANGUAGE", lang, 1);
+	if (!msg || !strcmp(msg, "C") || !strcmp(msg, "POSIX"))
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	else
+		setlocale(LC_MESSAGES, msg); /* tells gettext the language changed */
+	content_lang = lang[0] == 'e' ? LANG_EN : LANG_JA;
+	return 0;
+}
+
+/* The interface language the locale asks for: Japanese if LANGUAGE or the
+ * message locale starts with ja, else English. */
+static enum lang locale_lang(void)
+{
+	const char *l = getenv("LANGUAGE"), *msg = setlocale(LC_MESSAGES, NULL);
+
+	if (l && *l && msg && strcmp(msg, "C") && strcmp(msg, "POSIX"))
+		return strncmp(l, "ja", 2) == 0 ? LANG_JA : LANG_EN;
+	return msg && strncmp(msg, "ja", 2) == 0 ? LANG_JA : LANG_EN;
+}
+
 /* What every command works on: the checklist, the answer file, the answers. */
 struct ctx {
 	const char *file;      /* -f */
@@ -56,7 +88,8 @@ struct ctx {
 /* Options every command accepts. */
 #define COMMON_OPTS                                                                       \
 	{"file", required_argument, NULL, 'f'}, {"checklist", required_argument, NULL, 'c'}, \
-		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}
+		{"lang", required_argument, NULL, 'L'}, {"help", no_argument, NULL, 'h'},    \
+		{"version", no_argument, NULL, 'V'}
 
 /* Prints an error: "tenken: message", sanitized, to stderr. */
 static void error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -97,6 +130,8 @@ static void usage_main(FILE *out)
 		"  -s, --section N          open at section N\n"
 		"  -i, --item N             open item N\n"
 		"  -R, --read-only          review without changing any answer\n"
+		"      --lang ja|en         the language of the interface and the checklist\n"
+		"                           (setting: lang; default: the locale's)\n"
 		"      --ambiguous-width N  1 or 2: the columns the terminal gives to\n"
 		"                           characters such as ① ※ ○ (setting: ambiguous-width)\n"
 		"  -h, --help               show this help and exit\n"
@@ -119,6 +154,12 @@ static int common_option(struct ctx *c, int opt)
 		return 1;
 	case 'c':
 		c->checklist = optarg;
+		return 1;
+	case 'L':
+		if (apply_lang(optarg) != 0) {
+			error(_("--lang: expected ja or en, not \"%s\""), optarg);
+			exit(EXIT_USAGE);
+		}
 		return 1;
 	default:
 		return 0;
@@ -305,7 +346,7 @@ static int cmd_print(int argc, char **argv)
 		error(_("there is no item %s"), item);
 		goto out;
 	}
-	if (print_checklist_ex(stdout, c.cl, c.a, c.map ? &c.ex : NULL, filter, LANG_JA, width) != 0) {
+	if (print_checklist_ex(stdout, c.cl, c.a, c.map ? &c.ex : NULL, filter, content_lang, width) != 0) {
 		error(_("cannot write the output: %s"), strerror(errno));
 		goto out;
 	}
@@ -409,13 +450,13 @@ static int cmd_status(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	for (size_t s = 0; s < c.cl->n_sections; s++) {
-		size_t w = textwidth_str(text_get(&c.cl->sections[s].name, LANG_JA)) + 4;
+		size_t w = textwidth_str(text_get(&c.cl->sections[s].name, content_lang)) + 4;
 		if (w > name_width)
 			name_width = w;
 	}
 	if (name_width > 44)
 		name_width = 44;
-	put_padded(text_get(&c.cl->title, LANG_JA), 0);
+	put_padded(text_get(&c.cl->title, content_lang), 0);
 	printf("\n%s: %s\n\n", _("Answer file"), c.path);
 	put_padded("", name_width);
 	status_headings();
@@ -425,7 +466,7 @@ static int cmd_status(int argc, char **argv)
 	for (size_t s = 0; s < c.cl->n_sections; s++) {
 		const struct section *sec = &c.cl->sections[s];
 		char name[512];
-		snprintf(name, sizeof name, "%2d. %s", sec->number, text_get(&sec->name, LANG_JA));
+		snprintf(name, sizeof name, "%2d. %s", sec->number, text_get(&sec->name, content_lang));
 		answers_count(c.a, sec->first_item, sec->n_items, counts);
 		status_counts(counts, sec->n_items, name_width, name);
 	}
@@ -839,7 +880,7 @@ static int cmd_checklists(int argc, char **argv)
 		snprintf(list[n].id, sizeof list[n].id, "%s", cl->id);
 		snprintf(list[n].date, sizeof list[n].date, "%s", cl->date ? cl->date : "");
 		list[n].items = cl->n_items;
-		list[n].title = textwidth_sanitize(text_get(&cl->title, LANG_JA));
+		list[n].title = textwidth_sanitize(text_get(&cl->title, content_lang));
 		n++;
 		checklist_free(cl);
 	}
@@ -922,6 +963,7 @@ static int cmd_ui(int argc, char **argv)
 	o.st = c.st;
 	o.path = c.path;
 	o.ex = c.map ? &c.ex : NULL;
+	o.lang = content_lang;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		error("%s", err);
 		goto out;
@@ -954,7 +996,7 @@ int main(int argc, char **argv)
 	static char print_cmd[] = "print", ui_cmd[] = "ui", opt_f[] = "-f", opt_c[] = "-c",
 		    opt_s[] = "-s", opt_i[] = "-i", opt_r[] = "-R";
 	char *file = NULL, *checklist = NULL, *section = NULL, *item = NULL, **cargv;
-	int read_only = 0, ambiguous = 0;
+	int read_only = 0, ambiguous = 0, lang_given = 0;
 	char spath[PATH_MAX], warn[PATH_MAX + 256];
 	int opt, cargc, rc;
 
@@ -967,6 +1009,7 @@ int main(int argc, char **argv)
 	bindtextdomain(PACKAGE, paths_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+	content_lang = locale_lang();
 	while ((opt = getopt_long(argc, argv, "+f:c:s:i:RhV", opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
@@ -983,6 +1026,13 @@ int main(int argc, char **argv)
 			break;
 		case 'c':
 			checklist = optarg;
+			break;
+		case 'L':
+			if (apply_lang(optarg) != 0) {
+				error(_("--lang: expected ja or en, not \"%s\""), optarg);
+				return EXIT_USAGE;
+			}
+			lang_given = 1;
 			break;
 		case 'A':
 			if (!(ambiguous = settings_parse_ambiguous(optarg))) {
@@ -1005,6 +1055,8 @@ int main(int argc, char **argv)
 		error(_("warning: %s"), warn);
 	if (!ambiguous)
 		ambiguous = settings.ambiguous_width ? settings.ambiguous_width : 1;
+	if (!lang_given && settings.lang[0])
+		apply_lang(settings.lang);
 	textwidth_set_ambiguous(ambiguous);
 	/* Global -f and --checklist are passed on to the command. */
 	cargv = calloc((size_t)argc + 10, sizeof *cargv);

@@ -57,6 +57,12 @@ static const char *apply(struct settings *s, char *line)
 		s->ambiguous_width = w;
 		return NULL;
 	}
+	if (!strcmp(name, "lang")) {
+		if (strcmp(value, "ja") && strcmp(value, "en"))
+			return _("lang must be ja or en");
+		snprintf(s->lang, sizeof s->lang, "%s", value);
+		return NULL;
+	}
 	if (!strcmp(name, "checklist")) {
 		if (!*value || strlen(value) >= sizeof s->checklist)
 			return _("checklist must name a bundled checklist or a checklist file");

@@ -494,7 +494,7 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	u.a = o->a;
 	u.st = o->read_only ? NULL : o->st;
 	u.script = o->script;
-	u.lang = LANG_JA;
+	u.lang = o->lang;
 	stop_signal = 0;
 	if (start_terminal(&u, &scr, &fin, &fout, err, errlen) != 0) {
 		rc = -1;

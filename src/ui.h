@@ -17,6 +17,7 @@ struct ui_options {
 	const char *path;  /* the answer file, shown in the header */
 	const struct examples *ex; /* an older edition's 手法例 to show, or NULL */
 	int read_only;     /* -R: no key changes an answer */
+	enum lang lang;    /* the checklist's language to start with (L switches) */
 	int section;       /* open at this section number (0: none) */
 	int item;          /* open this item number (0: none) */
 	/* Tests: play these keys instead of reading the terminal (see

@@ -45,6 +45,7 @@ enum action {
 	ACT_NOTES,
 	ACT_HELP,
 	ACT_REDRAW,
+	ACT_LANG,
 	ACT_QUIT,
 };
 

@@ -59,6 +59,8 @@ const struct binding ui_bindings[] = {
 	{'e', ACT_EDIT, IN_BROWSE, "e", N_("edit the answer here (the first answer on an item)")},
 	{'E', ACT_EXTERNAL, IN_BROWSE, "E", N_("edit it in $VISUAL or $EDITOR")},
 	{'o', ACT_NOTES, IN_ITEM, "o", N_("open or fold all notes")},
+	{'L', ACT_LANG, IN_BROWSE, "L",
+	 N_("checklist text in Japanese or English (the Japanese is the original)")},
 	{'?', ACT_HELP, IN_BROWSE | IN_HELP, "?", N_("this help")},
 	{'q', ACT_QUIT, IN_BROWSE | IN_HELP, "q", N_("quit (every answer is already saved)")},
 	{UI_CTRL('c'), ACT_QUIT, IN_BROWSE | IN_HELP, NULL, NULL},

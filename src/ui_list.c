@@ -247,6 +247,16 @@ int ui_browse_action(struct ui *u, enum action act, int key)
 	case ACT_HELP:
 		ui_push(u, &ui_help_view);
 		return 1;
+	case ACT_LANG:
+		u->lang = u->lang == LANG_JA ? LANG_EN : LANG_JA;
+		ui_list_build(u);
+		if (u->notes_open)
+			ui_item_build(u);
+		ui_message(u, 0, "%s",
+			   u->lang == LANG_JA
+				   ? _("Checklist text in Japanese, the original")
+				   : _("Checklist text in English where translated; L shows the Japanese original"));
+		return 1;
 	case ACT_QUIT:
 		u->quit = 1;
 		return 1;

@@ -216,5 +216,21 @@ has "says it overwrites nothing" "$tmp/err" "overwrites nothing"
 run "a trial file opened as 2018" 1 "$TENKEN" -c fisc-api-2018 -f "$m" status
 has "refusal names migrate" "$tmp/err" "tenken migrate"
 
+# Language: --lang works without a ja_JP locale (C.UTF-8 only).
+run "--lang ja --help" 0 env LANGUAGE= LANG=C.UTF-8 LC_ALL=C.UTF-8 "$TENKEN" --lang ja --help
+has "--lang ja: Japanese help" "$tmp/out" "使い方: tenken"
+run "--lang en over LANGUAGE=ja" 0 env LANGUAGE=ja "$TENKEN" --lang en --help
+has "--lang en: English help" "$tmp/out" "Usage: tenken"
+run "LANGUAGE=ja follows the locale" 0 env LANGUAGE=ja "$TENKEN" status
+has "LANGUAGE=ja: Japanese labels" "$tmp/out" "回答ファイル:"
+run "print --lang ja" 0 "$TENKEN" print --lang ja --item 1
+has "print --lang ja: Japanese labels" "$tmp/out" "対象者: API接続先"
+has "print --lang ja: (未記入)" "$tmp/out" "(未記入)"
+run "--lang fr" 2 "$TENKEN" --lang fr status
+has "--lang fr says what is expected" "$tmp/err" "expected ja or en"
+printf 'checklist = fisc-api-2017-trial\nlang = ja\n' >"$tmp/cfg/tenken/config"
+run "lang setting" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" status
+has "lang = ja: Japanese labels" "$tmp/out" "回答済"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -122,6 +122,13 @@ t resize-window -x 80 -y 24
 check "back to 80x24" "セキュリティ管理責任"
 keys q
 
+# --- --lang ja: the interface in Japanese on a C.UTF-8 locale.
+start env LANG=C.UTF-8 "$TENKEN" --lang ja
+check "--lang ja: Japanese footer" "Enter:開く"
+keys Enter
+check "--lang ja: Japanese labels in an item" "セキュリティ対応目標"
+keys q
+
 # --- vt100 without colours, and NO_COLOR.
 start env TERM=vt100 "$TENKEN"
 check "TERM=vt100" "API接続チェックリスト(試行版)"
