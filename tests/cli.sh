@@ -148,35 +148,35 @@ run "checklists" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" checklists
 has "checklists: the 2018 edition, default" "$tmp/out" "* fisc-api-2018          2018-10-12   44"
 has "checklists: the trial edition" "$tmp/out" "fisc-api-2017-trial    2017-06-28   60"
 cp "$tmp/out" "$tmp/none.list"
-run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" status -f "$tmp/none.db"
+run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" --lang ja status -f "$tmp/none.db"
 has "2018: 44 items" "$tmp/out" "0/44"
 has "2018: chapter 9" "$tmp/out" "9. API利用セキュリティ"
 has "2018: chapter 3 is 金融機関・…" "$tmp/out" "金融機関・API接続先の協力体制"
-run "2018: print" 0 "$TENKEN" print -c fisc-api-2018
+run "2018: print" 0 "$TENKEN" print --lang ja -c fisc-api-2018
 if [ -s "$tmp/err" ]; then bad "2018 loads with its mapping, no warning" "$tmp/err"; else ok "2018 loads with its mapping, no warning"; fi
 has "2018: item 44's goal" "$tmp/out" "利用者のAPI接続に関する誤認・誤解を防ぐ。"
-has "2018: item 38 is for 金融機関" "$tmp/out" "Target: 金融機関"
-run "2018: item 22" 0 "$TENKEN" print -c fisc-api-2018 --item 22
+has "2018: item 38 is for 金融機関" "$tmp/out" "対象者: 金融機関"
+run "2018: item 22" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 22
 has "item 22: 2025 references" "$tmp/out" "FISC・安対基準  実1、実8、実9、実16、実26"
 has "item 22: 2025 revision note" "$tmp/out" "実9 IDの不正防止機能を設けること。"
-has "item 22: the trial's 29 as reference" "$tmp/out" "Methods of 試行版, item 29, for reference"
-run "2018: item 3" 0 "$TENKEN" print -c fisc-api-2018 --item 3
-has "item 3: trial item 3's methods" "$tmp/out" "Methods of 試行版, item 3, for reference"
-has "item 3: trial item 4's methods" "$tmp/out" "Methods of 試行版, item 4, for reference"
-run "2018: item 8 (連鎖接続)" 0 "$TENKEN" print -c fisc-api-2018 --item 8
-hasnt "item 8 has no trial methods" "$tmp/out" "for reference"
-hasnt "item 8 has no invented references" "$tmp/out" "Reference:"
-run "2018: item 6" 0 "$TENKEN" print -c fisc-api-2018 --item 6
-hasnt "item 6: no reference where the sources give none" "$tmp/out" "Reference:"
+has "item 22: the trial's 29 as reference" "$tmp/out" "試行版の手法例・参考 (通番29)"
+run "2018: item 3" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 3
+has "item 3: trial item 3's methods" "$tmp/out" "試行版の手法例・参考 (通番3)"
+has "item 3: trial item 4's methods" "$tmp/out" "試行版の手法例・参考 (通番4)"
+run "2018: item 8 (連鎖接続)" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 8
+hasnt "item 8 has no trial methods" "$tmp/out" "手法例・参考"
+hasnt "item 8 has no invented references" "$tmp/out" "関連規定:"
+run "2018: item 6" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 6
+hasnt "item 6: no reference where the sources give none" "$tmp/out" "関連規定:"
 
 run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --format csv
 has "2018 CSV header" "$tmp/out" '"通番","区分","セキュリティ対応目標","対象者","現在の対応状況","課題認識","課題への対応計画","関連規定","関連規定箇所","備考","回答状況"'
 
 # The FinTech協会 guideline: do's are items, don'ts their section's warnings.
 has "checklists: the FinTech guideline" "$tmp/none.list" "fintech-guideline-2016 2016-11-08   36"
-run "guideline: print" 0 "$TENKEN" print -c fintech-guideline-2016 --section 8
+run "guideline: print" 0 "$TENKEN" print --lang ja -c fintech-guideline-2016 --section 8
 has "guideline: a do is an item" "$tmp/out" "多重対策・多重暗号化を図る"
-has "guideline: a don't is a warning" "$tmp/out" "Do not: セキュリティにおいてSPOFを許す"
+has "guideline: a don't is a warning" "$tmp/out" "行うべきでないこと: セキュリティにおいてSPOFを許す"
 run "guideline: answer an item" 0 "$TENKEN" -c fintech-guideline-2016 -f "$tmp/g.db" set 36 --status implemented
 run "guideline: status" 0 "$TENKEN" -f "$tmp/g.db" status
 has "guideline: 1 of 36" "$tmp/out" "1/36"
@@ -231,6 +231,18 @@ has "--lang fr says what is expected" "$tmp/err" "expected ja or en"
 printf 'checklist = fisc-api-2017-trial\nlang = ja\n' >"$tmp/cfg/tenken/config"
 run "lang setting" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" status
 has "lang = ja: Japanese labels" "$tmp/out" "回答済"
+
+# English content: every Japanese text of these checklists has a translation.
+for c in fisc-api-2018 fintech-guideline-2016; do
+	"$TENKEN" export -c "$c" --format json >"$tmp/$c.json"
+	if grep -q '"ja":"[^"][^"]*","en":null' "$tmp/$c.json"; then
+		bad "$c: every text has English" "$tmp/$c.json"
+		grep -o '"ja":"[^"][^"]*","en":null' "$tmp/$c.json" | head -5
+	else ok "$c: every text has English"; fi
+done
+run "print --lang en" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22
+has "--lang en: English goal" "$tmp/out" "Authenticate at system access."
+has "--lang en: identifiers kept" "$tmp/out" "実1, 実8, 実9, 実16, 実26"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
