@@ -23,6 +23,16 @@ int print_wrapped(FILE *out, int indent, const char *prefix, const char *text, i
 		free(cprefix);
 		return -1;
 	}
+	if (avail < 10 && first > indent) {
+		/* A label too long for the width: it takes a line of its own. */
+		size_t plen = strlen(cprefix);
+		while (plen && cprefix[plen - 1] == ' ')
+			plen--;
+		fprintf(out, "%.*s\n", (int)plen, cprefix);
+		cprefix[0] = '\0';
+		first = 0;
+		avail = width - indent;
+	}
 	if (avail < 10)
 		avail = 10;
 	n = textwidth_wrap(clean, avail, lines, 64);

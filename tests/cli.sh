@@ -51,7 +51,7 @@ has "unknown command is named" "$tmp/err" "frobnicate"
 run "unknown option" 2 "$TENKEN" print --bogus
 
 # print: item 7 complete and numbered 1, 2, 3 (the extraction lost them).
-run "print --item 7" 0 "$TENKEN" print --item 7
+run "print --item 7" 0 "$TENKEN" print --lang ja --item 7
 has "item 7 goal" "$tmp/out" "7  サービスの解約時およびシステムの廃棄にあたっては"
 has "item 7 method 1" "$tmp/out" "1. 解約時のデータの返却有無及び方法を定めている(注1)。"
 has "item 7 method 2" "$tmp/out" "2. サービス解約後のデータ消去の実施有無"
@@ -62,7 +62,7 @@ has "item 7 reference" "$tmp/out" "銀行API報告書・セキュリティ原則
 hasnt "print --item 7 shows no other item" "$tmp/out" "  8  "
 run "print at 40 columns" 0 "$TENKEN" print --item 1 --width 40
 if LC_ALL=C.UTF-8 wc -L <"$tmp/out" | awk '{ exit !($1 <= 40) }'; then ok "no line wider than 40 columns"; else bad "a line is wider than 40 columns" "$tmp/out"; fi
-run "print --section 3" 0 "$TENKEN" print --section 3
+run "print --section 3" 0 "$TENKEN" print --lang ja --section 3
 has "section 3 name joined" "$tmp/out" "銀行・API接続先の協力体制"
 run "print --item 61" 1 "$TENKEN" print --item 61
 has "missing item is named" "$tmp/err" "61"
@@ -233,7 +233,7 @@ run "lang setting" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" status
 has "lang = ja: Japanese labels" "$tmp/out" "回答済"
 
 # English content: every Japanese text of these checklists has a translation.
-for c in fisc-api-2018 fintech-guideline-2016; do
+for c in fisc-api-2018 fisc-api-2017-trial fintech-guideline-2016; do
 	"$TENKEN" export -c "$c" --format json >"$tmp/$c.json"
 	if grep -q '"ja":"[^"][^"]*","en":null' "$tmp/$c.json"; then
 		bad "$c: every text has English" "$tmp/$c.json"

@@ -52,9 +52,9 @@ answers() { "$TENKEN" export --format json; }
 
 # --- The first screen.
 start "$TENKEN"
-check "first screen: title" "API接続チェックリスト(試行版)"
+check "first screen: title" "API Connection Checklist (Trial Edition)"
 check "first screen: progress" "0/60"
-check "first screen: an item" "セキュリティ管理責任の所在と対象範囲を明確にする"
+check "first screen: an item" "Clarify where responsibility for security management"
 
 # --- Status and an answer typed in Japanese, saved at once.
 keys s 3
@@ -101,7 +101,7 @@ keys q
 # --- Read-only review says so and changes nothing.
 start "$TENKEN" -R --section 3
 check "read-only in the header" "[read-only]"
-check "--section opens at section 3" "銀行・API接続先の協力体制"
+check "--section opens at section 3" "Cooperation framework between banks and API"
 keys s
 check "read-only refuses a status" "read-only (-R)"
 keys q
@@ -113,13 +113,13 @@ keys q
 
 # --- Resize redraws; too small says so.
 start "$TENKEN"
-check "before resize: goals wrap at 80 columns" "セキュリティに対するモラルを高"
+check "before resize: goals wrap at 80 columns" "Make employees aware of information"
 t resize-window -x 120 -y 30
-check "resize to 120x30: the goal on one row" "周知し、セキュリティに対するモラルを高める"
+check "resize to 120x30: the goal on one row" "Make employees aware of information management methods and raise their security ethics"
 t resize-window -x 30 -y 8
 check "too small says so" "too small"
 t resize-window -x 80 -y 24
-check "back to 80x24" "セキュリティ管理責任"
+check "back to 80x24" "Clarify where responsibility"
 keys q
 
 # --- --lang ja: the interface in Japanese on a C.UTF-8 locale.
@@ -127,14 +127,17 @@ start env LANG=C.UTF-8 "$TENKEN" --lang ja
 check "--lang ja: Japanese footer" "Enter:開く"
 keys Enter
 check "--lang ja: Japanese labels in an item" "セキュリティ対応目標"
+check "--lang ja: the checklist in Japanese" "セキュリティ管理責任の所在と対象範囲を明確にする"
+keys L
+check "L: the checklist text in English" "Clarify where responsibility for security management"
 keys q
 
 # --- vt100 without colours, and NO_COLOR.
 start env TERM=vt100 "$TENKEN"
-check "TERM=vt100" "API接続チェックリスト(試行版)"
+check "TERM=vt100" "API Connection Checklist (Trial Edition)"
 keys q
 start env NO_COLOR=1 "$TENKEN"
-check "NO_COLOR" "API接続チェックリスト(試行版)"
+check "NO_COLOR" "API Connection Checklist (Trial Edition)"
 keys q
 
 # --- $EDITOR: a private temporary file, removed afterwards.
