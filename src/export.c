@@ -66,7 +66,45 @@ static char *join_refs(const struct item *it, int location)
 	return s;
 }
 
+/* Writes a header cell: the Japanese, and with English, the English too. */
+static void header(FILE *out, const char *ja, const char *en, enum lang lang, int first)
+{
+	char cell[512];
+
+	if (!first)
+		fputc(',', out);
+	if (lang == LANG_EN && en && *en) {
+		snprintf(cell, sizeof cell, "%s\n%s", ja, en);
+		export_csv_field(out, cell);
+	} else {
+		export_csv_field(out, ja);
+	}
+}
+
+/* Writes a text cell of the checklist: the Japanese original, and with
+ * English, its translation after a line break. */
+static void text_cell(FILE *out, const struct text *t, enum lang lang)
+{
+	fputc(',', out);
+	if (lang == LANG_EN && t->en) {
+		char *cell = malloc(strlen(t->ja) + strlen(t->en) + 2);
+		if (cell) {
+			sprintf(cell, "%s\n%s", t->ja, t->en);
+			export_csv_field(out, cell);
+			free(cell);
+			return;
+		}
+	}
+	export_csv_field(out, t->ja);
+}
+
 int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
+{
+	return export_csv_lang(out, cl, a, LANG_JA);
+}
+
+int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a,
+		    enum lang lang)
 {
 	long remarks = checklist_find_column(cl, "remarks");
 	int has_methods = 0;
@@ -76,15 +114,19 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
 	for (size_t i = 0; i < cl->n_items; i++)
 		has_methods |= cl->items[i].n_groups || cl->items[i].n_notes;
 	fputs("\xEF\xBB\xBF", out);
-	fputs("\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\"", out);
+	header(out, "通番", "No.", lang, 1);
+	header(out, "区分", "Section", lang, 0);
+	header(out, "セキュリティ対応目標", "Security goal", lang, 0);
+	header(out, "対象者", "Target", lang, 0);
 	if (has_methods)
-		fputs(",\"手法例\"", out);
+		header(out, "手法例", "Example methods", lang, 0);
 	for (size_t c = 0; c < cl->n_columns; c++)
-		if ((long)c != remarks) {
-			fputc(',', out);
-			export_csv_field(out, cl->columns[c].name.ja);
-		}
-	fputs(",\"関連規定\",\"関連規定箇所\",\"備考\",\"回答状況\"", out);
+		if ((long)c != remarks)
+			header(out, cl->columns[c].name.ja, cl->columns[c].name.en, lang, 0);
+	header(out, "関連規定", "Related regulations", lang, 0);
+	header(out, "関連規定箇所", "Sections of the regulations", lang, 0);
+	header(out, "備考", "Remarks", lang, 0);
+	header(out, "回答状況", "Status", lang, 0);
 	csv_row_end(out);
 	for (size_t i = 0; i < cl->n_items; i++) {
 		const struct item *it = &cl->items[i];
@@ -94,15 +136,14 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
 
 		snprintf(num, sizeof num, "%d", it->number);
 		export_csv_field(out, num);
-		fputc(',', out);
-		export_csv_field(out, cl->sections[it->section].name.ja);
-		fputc(',', out);
-		export_csv_field(out, it->goal.ja);
-		fputc(',', out);
-		export_csv_field(out, cl->targets[it->target].name.ja);
+		text_cell(out, &cl->sections[it->section].name, lang);
+		text_cell(out, &it->goal, lang);
+		text_cell(out, &cl->targets[it->target].name, lang);
 		if (has_methods) {
-			fputc(',', out);
-			export_csv_field(out, methods ? methods : "");
+			char *en = lang == LANG_EN ? outline_item_text(it, LANG_EN) : NULL;
+			struct text t = {methods ? methods : "", en};
+			text_cell(out, &t, lang);
+			free(en);
 		}
 		for (size_t c = 0; c < cl->n_columns; c++)
 			if ((long)c != remarks) {

@@ -17,6 +17,11 @@ void export_csv_field(FILE *out, const char *text);
  * official Japanese column names, then one row per item. Returns 0 or -1. */
 int export_csv(FILE *out, const struct checklist *cl, const struct answers *a);
 
+/* The same; with lang LANG_EN, every header and every text of the
+ * checklist also carries its English, on a line after the Japanese. */
+int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a,
+		    enum lang lang);
+
 /* Writes a JSON string literal with every control character escaped and
  * invalid UTF-8 replaced by U+FFFD. */
 void export_json_string(FILE *out, const char *text);

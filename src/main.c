@@ -42,6 +42,10 @@ static struct settings settings;
 /* The language of the checklist's text: the interface's by default. */
 static enum lang content_lang = LANG_JA;
 
+/* Set when --lang was given: only then do exports add English, since the
+ * bank expects the official Japanese format. */
+static int lang_option;
+
 /* Makes the interface speak lang ("ja" or "en") whatever the locale, even
  * where no ja_JP locale was generated: gettext reads LANGUAGE as long as
  * the message locale is not "C". Returns 0, or -1 for another language. */
@@ -160,6 +164,7 @@ static int common_option(struct ctx *c, int opt)
 			error(_("--lang: expected ja or en, not \"%s\""), optarg);
 			exit(EXIT_USAGE);
 		}
+		lang_option = 1;
 		return 1;
 	default:
 		return 0;
@@ -650,7 +655,7 @@ static int export_to_file(const struct ctx *c, int json, const char *path)
 		unlink(tmp);
 		return -1;
 	}
-	ok = (json ? export_json(f, c->cl, c->a) : export_csv(f, c->cl, c->a)) == 0;
+	ok = (json ? export_json(f, c->cl, c->a) : export_csv_lang(f, c->cl, c->a, lang_option ? content_lang : LANG_JA)) == 0;
 	ok = fsync(fd) == 0 && ok;
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0) {
@@ -702,7 +707,9 @@ static int cmd_export(int argc, char **argv)
 	if (ctx_open(&c, 0) == 0) {
 		if (output && strcmp(output, "-") != 0)
 			rc = export_to_file(&c, json, output) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-		else if ((json ? export_json(stdout, c.cl, c.a) : export_csv(stdout, c.cl, c.a)) == 0)
+		else if ((json ? export_json(stdout, c.cl, c.a)
+			       : export_csv_lang(stdout, c.cl, c.a,
+						 lang_option ? content_lang : LANG_JA)) == 0)
 			rc = EXIT_SUCCESS;
 		else
 			error(_("cannot write the output: %s"), strerror(errno));
@@ -1032,7 +1039,7 @@ int main(int argc, char **argv)
 				error(_("--lang: expected ja or en, not \"%s\""), optarg);
 				return EXIT_USAGE;
 			}
-			lang_given = 1;
+			lang_given = lang_option = 1;
 			break;
 		case 'A':
 			if (!(ambiguous = settings_parse_ambiguous(optarg))) {

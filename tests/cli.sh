@@ -244,5 +244,13 @@ run "print --lang en" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22
 has "--lang en: English goal" "$tmp/out" "Authenticate at system access."
 has "--lang en: identifiers kept" "$tmp/out" "実1, 実8, 実9, 実16, 実26"
 
+# Exports keep the official Japanese format; --lang en adds English to it.
+run "export, English locale" 0 "$TENKEN" export -c fisc-api-2018 --format csv
+hasnt "export keeps Japanese-only headers" "$tmp/out" "Security goal"
+run "export --lang en" 0 "$TENKEN" export --lang en -c fisc-api-2018 --format csv
+has "export --lang en: English headers added" "$tmp/out" "Security goal"
+has "export --lang en: the Japanese goal stays" "$tmp/out" "システムアクセス時の認証を実施する。"
+has "export --lang en: English goal added" "$tmp/out" "Authenticate at system access."
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

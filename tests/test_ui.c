@@ -17,6 +17,7 @@
 #include <wchar.h>
 
 #include "answers.h"
+#include "gettext.h"
 #include "checklist_yaml.h"
 #include "store.h"
 #include "textwidth.h"
@@ -63,6 +64,9 @@ static int teardown(void **state)
 
 /* Runs the interface on the answer file with the keys in script on a
  * cols x rows terminal; returns the final screen (free it). */
+/* The checklist's language in the runs below. */
+static enum lang run_lang = LANG_JA;
+
 static char *run_sized(struct fx *f, const char *script, int cols, int rows, int read_only,
 		       int item)
 {
@@ -82,6 +86,7 @@ static char *run_sized(struct fx *f, const char *script, int cols, int rows, int
 	o.path = f->path;
 	o.read_only = read_only;
 	o.item = item;
+	o.lang = run_lang;
 	o.script = script;
 	o.script_cols = cols;
 	o.script_rows = rows;
@@ -429,6 +434,43 @@ static void test_everything_fits_80x24(void **state)
 	}
 }
 
+/* The same in Japanese, interface and checklist, and with the checklist in
+ * English: every view still fits, in the language asked for. */
+static void test_everything_fits_in_both_languages(void **state)
+{
+	static const char *const scripts[] = {"", "?", "<Enter>", "<Enter>oG", "G<Enter>oG",
+					      "s", "e", "<PgDn><PgDn>", "/x", "f"};
+	char *s;
+
+	bindtextdomain(PACKAGE, BUILDLOCALEDIR);
+	textdomain(PACKAGE);
+	setenv("LANGUAGE", "ja", 1);
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	s = run(*state, "");
+	assert_screen_has(s, "Enter:開く");
+	free(s);
+	for (size_t k = 0; k < sizeof scripts / sizeof scripts[0]; k++) {
+		s = run(*state, scripts[k]);
+		assert_fits(s, 80, 24);
+		free(s);
+	}
+	unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	run_lang = LANG_EN;
+	s = run(*state, "");
+	assert_screen_has(s, "Clarify where responsibility for security management");
+	free(s);
+	for (size_t k = 0; k < sizeof scripts / sizeof scripts[0]; k++) {
+		s = run(*state, scripts[k]);
+		assert_fits(s, 80, 24);
+		free(s);
+	}
+	s = run(*state, "L");
+	assert_screen_has(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
+	free(s);
+	run_lang = LANG_JA;
+}
+
 /* An escape sequence in an answer is drawn as ^[, never sent. */
 static void test_answer_escape_shown_visibly(void **state)
 {
@@ -585,6 +627,7 @@ int main(void)
 		T(test_curses_honours_ambiguous_width),
 		T(test_fits_with_ambiguous_width_2),
 		T(test_2018_examples_folded),
+		T(test_everything_fits_in_both_languages),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
