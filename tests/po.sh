@@ -15,4 +15,12 @@ for po in "$srcdir"/po/*.po; do
 	*untranslated* | *fuzzy*) echo "FAIL: $po is not completely translated"; fail=1 ;;
 	esac
 done
+# Every source file with translatable strings is in POTFILES.in.
+for f in "$srcdir"/src/*.c; do
+	rel=src/${f##*/}
+	if grep -q '_("\|N_("\|ngettext(' "$f" && ! grep -qx "$rel" "$srcdir/po/POTFILES.in"; then
+		echo "FAIL: $rel has messages but is not in po/POTFILES.in"
+		fail=1
+	fi
+done
 exit $fail
