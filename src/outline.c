@@ -7,41 +7,62 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void walk_entries(const struct entry *e, size_t n, int depth, enum lang lang,
-			 outline_fn fn, void *ctx)
+static void walk_entries(const struct entry *e, size_t n, int depth, outline_text_fn fn,
+			 void *ctx)
 {
 	for (size_t i = 0; i < n; i++) {
-		fn(ctx, OUTLINE_ENTRY, depth, e[i].label, text_get(&e[i].text, lang));
-		walk_entries(e[i].entries, e[i].n_entries, depth + 1, lang, fn, ctx);
+		fn(ctx, OUTLINE_ENTRY, depth, e[i].label, &e[i].text);
+		walk_entries(e[i].entries, e[i].n_entries, depth + 1, fn, ctx);
 	}
 }
 
-void outline_item(const struct item *it, enum lang lang, outline_fn fn, void *ctx)
+void outline_item_texts(const struct item *it, outline_text_fn fn, void *ctx)
 {
 	char label[32];
 
 	for (size_t g = 0; g < it->n_groups; g++) {
 		const struct method_group *grp = &it->groups[g];
 		if (*grp->heading.ja)
-			fn(ctx, OUTLINE_HEADING, 0, "", text_get(&grp->heading, lang));
+			fn(ctx, OUTLINE_HEADING, 0, "", &grp->heading);
 		for (size_t m = 0; m < grp->n_methods; m++) {
 			const struct method *me = &grp->methods[m];
 			if (me->number)
 				snprintf(label, sizeof label, "%d.", me->number);
 			else
 				label[0] = '\0';
-			fn(ctx, OUTLINE_METHOD, 1, label, text_get(&me->text, lang));
-			walk_entries(me->entries, me->n_entries, 2, lang, fn, ctx);
+			fn(ctx, OUTLINE_METHOD, 1, label, &me->text);
+			walk_entries(me->entries, me->n_entries, 2, fn, ctx);
 		}
 	}
 	for (size_t n = 0; n < it->n_notes; n++) {
 		const struct note *no = &it->notes[n];
 		snprintf(label, sizeof label, "(注%d)", no->number);
-		fn(ctx, OUTLINE_NOTE, 0, label, text_get(&no->title, lang));
+		fn(ctx, OUTLINE_NOTE, 0, label, &no->title);
 		if (*no->text.ja)
-			fn(ctx, OUTLINE_TEXT, 1, "", text_get(&no->text, lang));
-		walk_entries(no->entries, no->n_entries, 1, lang, fn, ctx);
+			fn(ctx, OUTLINE_TEXT, 1, "", &no->text);
+		walk_entries(no->entries, no->n_entries, 1, fn, ctx);
 	}
+}
+
+struct one_lang {
+	enum lang lang;
+	outline_fn fn;
+	void *ctx;
+};
+
+static void one_lang_line(void *ctx, enum outline_kind kind, int depth, const char *label,
+			  const struct text *text)
+{
+	struct one_lang *o = ctx;
+
+	o->fn(o->ctx, kind, depth, label, text_get(text, o->lang));
+}
+
+void outline_item(const struct item *it, enum lang lang, outline_fn fn, void *ctx)
+{
+	struct one_lang o = {lang, fn, ctx};
+
+	outline_item_texts(it, one_lang_line, &o);
 }
 
 struct buf {

@@ -22,6 +22,12 @@ typedef void (*outline_fn)(void *ctx, enum outline_kind kind, int depth, const c
 /* Calls fn for every line of it's methods (first) and notes (then). */
 void outline_item(const struct item *it, enum lang lang, outline_fn fn, void *ctx);
 
+/* The same lines with their text in both languages, for a view that shows
+ * the Japanese original beside a translation. */
+typedef void (*outline_text_fn)(void *ctx, enum outline_kind kind, int depth, const char *label,
+				const struct text *text);
+void outline_item_texts(const struct item *it, outline_text_fn fn, void *ctx);
+
 /* Returns the item's 手法例 cell as the publisher's table has it: one line
  * per heading, method, note and entry, newline-separated, newly allocated
  * (NULL if memory runs out). */

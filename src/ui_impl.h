@@ -46,6 +46,7 @@ enum action {
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_LANG,
+	ACT_ORIGINAL,
 	ACT_QUIT,
 };
 
@@ -169,6 +170,7 @@ struct ui {
 	struct doc item;
 	size_t item_index;
 	unsigned char *notes_open; /* per note of the open item */
+	int original;		   /* English text shown with its Japanese original */
 	/* The help. */
 	struct doc help;
 	/* The status menu: the item it sets, the highlighted status. */

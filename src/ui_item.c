@@ -18,6 +18,14 @@ struct build {
 	int in_open; /* its entries are shown */
 };
 
+/* Under an English text, its Japanese original, when J has asked for it
+ * and the two differ. */
+static void original(struct ui *u, int x, const struct text *t)
+{
+	if (u->original && u->lang == LANG_EN && t->en && *t->en && strcmp(t->en, t->ja) != 0)
+		doc_text(&u->item, x, t->ja, ATTR_DIM);
+}
+
 static void labelled(struct doc *d, const char *label, const char *text, enum block_kind kind,
 		     size_t ref)
 {
@@ -27,11 +35,20 @@ static void labelled(struct doc *d, const char *label, const char *text, enum bl
 		doc_text(d, 3, text, ATTR_NORMAL);
 }
 
+/* A labelled checklist text, with its original when asked for. */
+static void labelled_text(struct ui *u, const char *label, const struct text *t)
+{
+	labelled(&u->item, label, text_get(t, u->lang), BLOCK_PART, 0);
+	original(u, 3, t);
+}
+
 static void outline_row(void *ctx, enum outline_kind kind, int depth, const char *label,
-			const char *text)
+			const struct text *t)
 {
 	struct build *b = ctx;
-	struct doc *d = &b->u->item;
+	struct ui *u = b->u;
+	struct doc *d = &u->item;
+	const char *text = text_get(t, u->lang);
 	char buf[4096];
 	int x = 3 + 2 * depth;
 
@@ -40,6 +57,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		snprintf(buf, sizeof buf, "<%s>", text);
 		doc_block(d, BLOCK_PART, 0, 1);
 		doc_text(d, 3, buf, ATTR_BOLD);
+		original(u, 4, t);
 		return;
 	case OUTLINE_METHOD: {
 		doc_block(d, BLOCK_PART, 0, 1);
@@ -47,6 +65,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		size_t r = doc_text(d, x + lw, text, ATTR_NORMAL);
 		if (*label)
 			doc_decorate(d, r, x, label, ATTR_BOLD, NULL);
+		original(u, x + lw, t);
 		return;
 	}
 	case OUTLINE_NOTE: {
@@ -60,6 +79,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		doc_block(d, BLOCK_NOTE, (size_t)b->note, 1);
 		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
 		doc_decorate(d, r, 3, b->in_open ? "-" : "+", ATTR_BOLD, NULL);
+		original(u, 5 + (int)textwidth_str(label), t);
 		return;
 	}
 	case OUTLINE_TEXT:
@@ -71,6 +91,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		size_t r = doc_text(d, x + 2 + (int)lw, text, ATTR_NORMAL);
 		if (lw)
 			doc_decorate(d, r, x + 2, label, ATTR_NORMAL, NULL);
+		original(u, x + 2 + (int)lw, t);
 		return;
 	}
 }
@@ -78,9 +99,11 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 /* One line of an older edition's 手法例, all shown, indented under its
  * fold. */
 static void example_row(void *ctx, enum outline_kind kind, int depth, const char *label,
-			const char *text)
+			const struct text *t)
 {
-	struct doc *d = ctx;
+	struct ui *u = ctx;
+	struct doc *d = &u->item;
+	const char *text = text_get(t, u->lang);
 	char buf[4096];
 	int x = 7 + 2 * depth, lw = *label ? (int)textwidth_str(label) + (kind == OUTLINE_METHOD) : 0;
 
@@ -88,11 +111,13 @@ static void example_row(void *ctx, enum outline_kind kind, int depth, const char
 	if (kind == OUTLINE_HEADING) {
 		snprintf(buf, sizeof buf, "<%s>", text);
 		doc_text(d, 7, buf, ATTR_BOLD);
+		original(u, 8, t);
 		return;
 	}
 	size_t r = doc_text(d, x + lw, text, ATTR_DIM);
 	if (*label)
 		doc_decorate(d, r, x, label, ATTR_DIM, NULL);
+	original(u, x + lw, t);
 }
 
 /* The publisher's 2025年度見直し notes and the like. */
@@ -104,14 +129,17 @@ static void build_revisions(struct ui *u, const struct item *it)
 		const struct revision *rv = &it->revisions[r];
 		doc_block(d, BLOCK_PART, 0, 1);
 		doc_text(d, 1, text_get(&rv->review, u->lang), ATTR_LABEL);
+		original(u, 1, &rv->review);
 		doc_text(d, 3, text_get(&rv->standard, u->lang), ATTR_NORMAL);
+		original(u, 3, &rv->standard);
 		doc_text(d, 5, text_get(&rv->change, u->lang), ATTR_NORMAL);
+		original(u, 5, &rv->change);
 	}
 	const struct section *sec = &u->cl->sections[it->section];
 	for (size_t w = 0; w < it->n_warnings + sec->n_warnings; w++) {
 		const struct text *t = w < it->n_warnings ? &it->warnings[w]
 							  : &sec->warnings[w - it->n_warnings];
-		labelled(d, w ? NULL : _("Do not"), text_get(t, u->lang), BLOCK_PART, 0);
+		labelled_text(u, w ? NULL : _("Do not"), t);
 	}
 }
 
@@ -138,7 +166,7 @@ static void build_examples(struct ui *u, const struct item *it)
 		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
 		doc_decorate(d, r, 3, u->notes_open[fold] ? "-" : "+", ATTR_BOLD, NULL);
 		if (u->notes_open[fold])
-			outline_item(old, u->lang, example_row, d);
+			outline_item_texts(old, example_row, u);
 	}
 }
 
@@ -181,22 +209,26 @@ void ui_item_build(struct ui *u)
 	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number,
 		 text_get(&sec->name, u->lang));
 	doc_text(d, 0, buf, ATTR_TITLE);
-	labelled(d, _("Security goal"), text_get(&it->goal, u->lang), BLOCK_PART, 0);
-	labelled(d, _("Target"), text_get(&u->cl->targets[it->target].name, u->lang), BLOCK_PART,
-		 0);
+	original(u, 0, &sec->name);
+	labelled_text(u, _("Security goal"), &it->goal);
+	labelled_text(u, _("Target"), &u->cl->targets[it->target].name);
 	for (size_t r = 0; r < it->n_refs; r++) {
-		snprintf(buf, sizeof buf, "%s  %s", text_get(&it->refs[r].source, u->lang),
-			 text_get(&it->refs[r].location, u->lang));
+		const struct reference *ref = &it->refs[r];
+		char ja[512];
+		snprintf(buf, sizeof buf, "%s  %s", text_get(&ref->source, u->lang),
+			 text_get(&ref->location, u->lang));
 		labelled(d, r ? NULL : _("Related regulations"), buf, BLOCK_PART, 0);
+		snprintf(ja, sizeof ja, "%s  %s", ref->source.ja, ref->location.ja);
+		if (u->original && u->lang == LANG_EN && strcmp(buf, ja) != 0)
+			doc_text(d, 3, ja, ATTR_DIM);
 	}
 	if (it->n_groups) {
 		doc_block(d, BLOCK_TEXT, 0, 0);
 		doc_text(d, 1, _("Method examples"), ATTR_LABEL);
 	}
-	outline_item(it, u->lang, outline_row, &b);
+	outline_item_texts(it, outline_row, &b);
 	if (*it->remarks.ja)
-		labelled(d, _("Remarks (in the checklist)"), text_get(&it->remarks, u->lang),
-			 BLOCK_PART, 0);
+		labelled_text(u, _("Remarks (in the checklist)"), &it->remarks);
 	build_revisions(u, it);
 	build_examples(u, it);
 	build_answers(u);
@@ -299,6 +331,18 @@ static void item_key(struct ui *u, int key)
 		break;
 	case ACT_NOTES:
 		toggle_notes(u, -1);
+		break;
+	case ACT_ORIGINAL:
+		if (u->lang != LANG_EN) {
+			ui_message(u, 0, "%s", _("The checklist text is the Japanese original."));
+			break;
+		}
+		u->original = !u->original;
+		ui_item_build(u);
+		doc_ensure_visible(&u->item, getmaxy(u->body));
+		ui_message(u, 0, "%s",
+			   u->original ? _("The Japanese original is shown under each English text.")
+				       : _("English text only."));
 		break;
 	case ACT_TAB:
 		step_item(u, key == '[' ? -1 : 1);

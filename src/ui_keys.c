@@ -61,6 +61,8 @@ const struct binding ui_bindings[] = {
 	{'o', ACT_NOTES, IN_ITEM, "o", N_("open or fold all notes")},
 	{'L', ACT_LANG, IN_BROWSE, "L",
 	 N_("checklist text in Japanese or English (the Japanese is the original)")},
+	{'J', ACT_ORIGINAL, IN_ITEM, "J",
+	 N_("show the Japanese original under each English text of the item")},
 	{'?', ACT_HELP, IN_BROWSE | IN_HELP, "?", N_("this help")},
 	{'q', ACT_QUIT, IN_BROWSE | IN_HELP, "q", N_("quit (every answer is already saved)")},
 	{UI_CTRL('c'), ACT_QUIT, IN_BROWSE | IN_HELP, NULL, NULL},

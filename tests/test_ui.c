@@ -456,6 +456,7 @@ static void test_everything_fits_in_both_languages(void **state)
 	}
 	unsetenv("LANGUAGE");
 	setlocale(LC_MESSAGES, "C.UTF-8");
+	textdomain(PACKAGE); /* gettext notices the change of LANGUAGE */
 	run_lang = LANG_EN;
 	s = run(*state, "");
 	assert_screen_has(s, "Clarify where responsibility for security management");
@@ -469,6 +470,41 @@ static void test_everything_fits_in_both_languages(void **state)
 	assert_screen_has(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
 	free(s);
 	run_lang = LANG_JA;
+}
+
+/* In English, J shows the Japanese original under each text of the open
+ * item, so that it can be quoted to a bank; J again hides it. In Japanese
+ * there is nothing to show. */
+static void test_japanese_original_on_demand(void **state)
+{
+	char *s;
+
+	run_lang = LANG_EN;
+	s = run(*state, "<Enter>");
+	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_lacks(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
+	free(s);
+	s = run(*state, "<Enter>J");
+	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
+	assert_screen_has(s, "API接続先");
+	assert_fits(s, 80, 24);
+	free(s);
+	s = run(*state, "<Enter>JJ");
+	assert_screen_lacks(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
+	free(s);
+	/* It stays on for the next item, and its methods show their original. */
+	s = run(*state, "<Enter>J]");
+	assert_screen_has(s, "Item 2 ");
+	assert_screen_has(s, "セキュリティ管理ルールを整備する");
+	free(s);
+	s = run(*state, "<Enter>JoG");
+	assert_screen_has(s, "他所管部署における情報資産の安全管理に関すること");
+	free(s);
+	run_lang = LANG_JA;
+	s = run(*state, "<Enter>J");
+	assert_screen_has(s, "The checklist text is the Japanese original.");
+	free(s);
 }
 
 /* An escape sequence in an answer is drawn as ^[, never sent. */
@@ -628,6 +664,7 @@ int main(void)
 		T(test_fits_with_ambiguous_width_2),
 		T(test_2018_examples_folded),
 		T(test_everything_fits_in_both_languages),
+		T(test_japanese_original_on_demand),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
