@@ -3,7 +3,8 @@
 set -u
 srcdir=${srcdir:-.}
 fail=0
-for page in "$srcdir"/man/tenken.1 "$srcdir"/man/tenken-checklist.5 "$srcdir"/man/ja/tenken.1; do
+for page in "$srcdir"/man/tenken.1 "$srcdir"/man/tenken-checklist.5 "$srcdir"/man/ja/tenken.1 \
+	"$srcdir"/man/ja/tenken-checklist.5; do
 	if ! command -v groff >/dev/null 2>&1; then
 		echo "SKIP: groff is not installed"
 		exit 77
