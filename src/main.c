@@ -180,32 +180,45 @@ static void ctx_free(struct ctx *c)
 	checklist_free(c->cl);
 }
 
-/* Loads the older edition and the mapping whose 手法例 the checklist shows.
- * Without them the checklist still works: a warning, and no examples. */
-static void load_examples(struct ctx *c)
+/* Loads the older edition and the mapping whose 手法例 the checklist shows,
+ * if it names one. Without them the checklist still works, without the
+ * examples: returns -1 with the reason in err. Only print and the
+ * interface need them, the interface not before an item is opened. */
+static int load_examples(struct ctx *c, char *err, size_t errlen)
 {
 	const char *from = c->cl->examples_from;
-	char path[PATH_MAX], err[1024];
+	char path[PATH_MAX], why[1024] = "";
 
-	if (!from)
-		return;
+	if (!from || c->map)
+		return 0;
 	if (paths_checklist(from, path, sizeof path) != 0 ||
-	    !(c->ex_cl = checklist_load_file(path, err, sizeof err)) ||
+	    !(c->ex_cl = checklist_load_file(path, why, sizeof why)) ||
 	    paths_mapping(from, c->cl->id, path, sizeof path) != 0 ||
-	    !(c->map = mapping_load_file(path, err, sizeof err)) ||
-	    mapping_check(c->map, c->ex_cl, c->cl, err, sizeof err) != 0) {
+	    !(c->map = mapping_load_file(path, why, sizeof why)) ||
+	    mapping_check(c->map, c->ex_cl, c->cl, why, sizeof why) != 0) {
 		if (!c->ex_cl || !c->map)
-			snprintf(err, sizeof err, _("no mapping from %s to %s was found"), from,
+			snprintf(why, sizeof why, _("no mapping from %s to %s was found"), from,
 				 c->cl->id);
-		error(_("warning: the %s examples are not shown: %s"), from, err);
+		snprintf(err, errlen, _("warning: the %s examples are not shown: %s"), from, why);
 		mapping_free(c->map);
 		checklist_free(c->ex_cl);
 		c->map = NULL;
 		c->ex_cl = NULL;
-		return;
+		c->cl->examples_from = NULL; /* tried once */
+		return -1;
 	}
 	c->ex.cl = c->ex_cl;
 	c->ex.m = c->map;
+	return 0;
+}
+
+/* The interface's way to load them: when the first item is opened. */
+static const struct examples *ui_examples(void *ctx, char *err, size_t errlen)
+{
+	struct ctx *c = ctx;
+
+	load_examples(c, err, errlen);
+	return c->map ? &c->ex : NULL;
 }
 
 /* Decides which checklist to load: --checklist, else the one the answer
@@ -235,7 +248,6 @@ static int load_checklist(struct ctx *c)
 		error("%s", err);
 		return -1;
 	}
-	load_examples(c);
 	return 0;
 }
 
@@ -306,6 +318,7 @@ static int cmd_print(int argc, char **argv)
 		{"width", required_argument, NULL, 'w'}, COMMON_OPTS, {NULL, 0, NULL, 0}};
 	struct ctx c = {0};
 	const char *section = NULL, *item = NULL;
+	char err[1024];
 	struct print_filter filter = {-1, -1};
 	int opt, width = terminal_width(), rc = EXIT_FAILURE;
 
@@ -351,6 +364,8 @@ static int cmd_print(int argc, char **argv)
 		error(_("there is no item %s"), item);
 		goto out;
 	}
+	if (load_examples(&c, err, sizeof err) != 0)
+		error("%s", err);
 	if (print_checklist_ex(stdout, c.cl, c.a, c.map ? &c.ex : NULL, filter, content_lang, width) != 0) {
 		error(_("cannot write the output: %s"), strerror(errno));
 		goto out;
@@ -969,7 +984,8 @@ static int cmd_ui(int argc, char **argv)
 	o.a = c.a;
 	o.st = c.st;
 	o.path = c.path;
-	o.ex = c.map ? &c.ex : NULL;
+	o.examples = ui_examples;
+	o.examples_ctx = &c;
 	o.lang = content_lang;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		error("%s", err);

@@ -171,6 +171,8 @@ struct ui {
 	size_t item_index;
 	unsigned char *notes_open; /* per note of the open item */
 	int original;		   /* English text shown with its Japanese original */
+	const struct examples *ex; /* the older edition's 手法例, once loaded */
+	int ex_tried;
 	/* The help. */
 	struct doc help;
 	/* The status menu: the item it sets, the highlighted status. */

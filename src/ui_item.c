@@ -143,11 +143,29 @@ static void build_revisions(struct ui *u, const struct item *it)
 	}
 }
 
+/* The older edition's 手法例 and the mapping, read when the first item is
+ * opened rather than at start: most starts never need them. */
+static const struct examples *examples(struct ui *u)
+{
+	char err[1024] = "";
+
+	if (!u->ex_tried) {
+		u->ex_tried = 1;
+		u->ex = u->o->ex;
+		if (!u->ex && u->o->examples) {
+			u->ex = u->o->examples(u->o->examples_ctx, err, sizeof err);
+			if (*err)
+				ui_message(u, 1, "%s", err);
+		}
+	}
+	return u->ex;
+}
+
 /* The older edition's 手法例 for the items the open one replaced, each
  * folded until opened; their folds follow the notes' in notes_open. */
 static void build_examples(struct ui *u, const struct item *it)
 {
-	const struct examples *ex = u->o->ex;
+	const struct examples *ex = examples(u);
 	const struct mapping_link *l = ex ? mapping_link_to(ex->m, it->number) : NULL;
 	struct doc *d = &u->item;
 	char buf[1024];
@@ -256,14 +274,14 @@ static void close_item(struct ui *u)
 }
 
 /* How many folds the open item has: its notes, then the examples. */
-static size_t n_folds(const struct ui *u)
+static size_t n_folds(struct ui *u)
 {
 	const struct item *it = &u->cl->items[u->item_index];
-	const struct mapping_link *l =
-		u->o->ex ? mapping_link_to(u->o->ex->m, it->number) : NULL;
-	size_t ex = l ? l->n_from : 0;
+	const struct examples *ex = examples(u);
+	const struct mapping_link *l = ex ? mapping_link_to(ex->m, it->number) : NULL;
+	size_t n = l ? l->n_from : 0;
 
-	return it->n_notes + (ex < UI_MAX_EXAMPLES ? ex : UI_MAX_EXAMPLES);
+	return it->n_notes + (n < UI_MAX_EXAMPLES ? n : UI_MAX_EXAMPLES);
 }
 
 static void toggle_notes(struct ui *u, int which)
