@@ -233,6 +233,12 @@ static void draw(struct ui *u)
 		return;
 	}
 	curs_set(0);
+	/* Where nothing is typed, the hidden cursor stays wherever drawing
+	 * left it instead of being sent back to the footer after every key. */
+	int typing = ui_top(u) == &ui_editor_view || ui_top(u) == &ui_prompt_view;
+	leaveok(u->header, TRUE);
+	leaveok(u->body, !typing);
+	leaveok(u->footer, !typing);
 	while (base > 0 && u->stack[base]->overlay)
 		base--;
 	draw_header(u);

@@ -273,12 +273,12 @@ void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
 		int sel = b->selectable && r->block == d->cursor ? A_REVERSE : 0;
 		int first = d->top + (size_t)y == b->first;
 
-		/* The cursor is a bar in the margin left of the text, not the whole
-		 * row: a move then repaints a few cells, not two lines. */
-		int bar = r->x > 1 ? r->x - 1 : 1;
+		/* The cursor is a one-column bar in the left margin, not the whole
+		 * row: a move then repaints one cell per row (bench/, BENCHMARKS.md). */
+		int bar = 1;
 		if (sel) {
 			wattrset(w, u->attrs[ATTR_NORMAL] | sel);
-			mvwhline(w, y, 0, ' ', bar);
+			mvwhline(w, y, 0, first ? '>' : ' ', bar);
 		}
 		if (first && r->prefix)
 			ui_put(w, y, r->prefix_x, r->prefix, strlen(r->prefix), cols - r->prefix_x,

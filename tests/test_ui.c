@@ -194,7 +194,13 @@ static void test_open_item_notes_folded(void **state)
 
 static void test_move_and_open(void **state)
 {
-	char *s = run(*state, "jj<Enter>");
+	/* The cursor is the > in the margin, without colour too. */
+	char *s = run(*state, "jj");
+
+	assert_screen_has(s, "\n>  3 [ ] ");
+	assert_screen_has(s, "\n   2 [ ] ");
+	free(s);
+	s = run(*state, "jj<Enter>");
 
 	assert_screen_has(s, "Item 3  (section 1");
 	free(s);
