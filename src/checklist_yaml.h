@@ -12,7 +12,7 @@
 enum {
 	CHECKLIST_MAX_DEPTH = 20,                /* nested collections */
 	CHECKLIST_MAX_SCALAR = 64 * 1024,        /* bytes in one string */
-	CHECKLIST_MAX_FILE = 8 * 1024 * 1024,    /* bytes in one file */
+	CHECKLIST_MAX_FILE = 64 * 1024 * 1024,   /* bytes in one file */
 	CHECKLIST_MAX_ITEMS = 100000,
 };
 
