@@ -294,7 +294,7 @@ void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
 			int sw = (int)textwidth_str(r->suffix);
 			if (sw < cols)
 				ui_put(w, y, cols - sw, r->suffix, strlen(r->suffix), sw,
-				       u->attrs[ATTR_DIM]);
+				       u->attrs[ATTR_NORMAL]);
 		}
 	}
 	wattrset(w, A_NORMAL);
