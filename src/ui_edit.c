@@ -68,13 +68,6 @@ void ui_editor_tick(struct ui *u)
 		ui_editor_keep_draft(u);
 }
 
-/* Rebuilds what shows answers after one changed. */
-static void answers_changed(struct ui *u)
-{
-	ui_list_build(u);
-	if (u->notes_open)
-		ui_item_build(u);
-}
 
 static void save_and_close(struct ui *u)
 {
@@ -93,7 +86,7 @@ static void save_and_close(struct ui *u)
 	free(text);
 	u->ed_open = 0;
 	ui_pop(u);
-	answers_changed(u);
+	ui_list_item_changed(u, u->ed_item);
 	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[u->ed_item].number,
 		   text_get(&u->cl->columns[u->ed_column].name, u->lang));
 }
@@ -354,7 +347,7 @@ static void take_external(struct ui *u, size_t item, size_t column, char *text, 
 		ui_message(u, 1, "%s", err);
 		return;
 	}
-	answers_changed(u);
+	ui_list_item_changed(u, item);
 	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[item].number,
 		   text_get(&u->cl->columns[column].name, u->lang));
 }

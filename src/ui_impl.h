@@ -233,6 +233,7 @@ void doc_scroll_rows(struct doc *d, int rows, enum action act);
 
 /* Views' helpers. */
 void ui_list_build(struct ui *u);
+void ui_list_item_changed(struct ui *u, size_t item);
 void ui_list_select_item(struct ui *u, size_t item);
 size_t ui_list_current_item(const struct ui *u, int *ok);
 void ui_item_open(struct ui *u, size_t item);

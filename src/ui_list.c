@@ -168,6 +168,31 @@ void ui_unanswered_next(struct ui *u)
 	ui_message(u, 0, "%s", _("Every item shown has a status."));
 }
 
+/* After an answer or status of item changed: its mark and its section's
+ * progress, in place. The list's layout does not depend on the answers, so
+ * a change costs the same with 60 items or 10,000. */
+void ui_list_item_changed(struct ui *u, size_t item)
+{
+	struct doc *d = &u->list;
+	size_t s = u->cl->items[item].section, counts[STATUS_COUNT];
+	const struct section *sec = &u->cl->sections[s];
+	char progress[64];
+
+	answers_count(u->a, sec->first_item, sec->n_items, counts);
+	snprintf(progress, sizeof progress, "%zu/%zu", sec->n_items - counts[STATUS_UNANSWERED],
+		 sec->n_items);
+	for (size_t b = 0; b < d->n_blocks; b++) {
+		const struct block *bl = &d->blocks[b];
+		struct row *r = &d->rows[bl->first];
+		if (bl->kind == BLOCK_SECTION && bl->ref == s)
+			doc_decorate(d, bl->first, r->prefix_x, r->prefix, r->prefix_attr, progress);
+		else if (bl->kind == BLOCK_ITEM && bl->ref == item)
+			r->mark = (int)u->a->status[item] + 1;
+	}
+	if (u->notes_open)
+		ui_item_build(u);
+}
+
 void ui_set_status(struct ui *u, size_t item, enum status s)
 {
 	char err[1024] = "";
@@ -176,9 +201,7 @@ void ui_set_status(struct ui *u, size_t item, enum status s)
 		ui_message(u, 1, "%s", err);
 		return;
 	}
-	ui_list_build(u);
-	if (u->notes_open)
-		ui_item_build(u);
+	ui_list_item_changed(u, item);
 	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
 }
 

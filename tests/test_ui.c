@@ -243,6 +243,8 @@ static void test_status_menu(void **state)
 	assert_screen_has(s, "2/60");
 	assert_screen_has(s, "  1 [/] ");
 	assert_screen_has(s, "  3 [x] ");
+	/* The section's progress follows, without the list being rebuilt. */
+	assert_screen_has(s, "2/10\n");
 	answers_free(a);
 	free(s);
 }
