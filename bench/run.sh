@@ -1,0 +1,175 @@
+#!/bin/sh
+# bench/run.sh: tenken measured as a user over SSH feels it, side by side with
+# less on the same text. `make bench` runs it; see BENCHMARKS.md.
+#
+# For each checklist (the bundled 2018 edition, and synthetic ones of 1,000
+# and 10,000 items) with two items in three answered, it runs in an 80x24
+# pseudo-terminal, BENCH_RUNS times (default 5):
+#   tenken ui on the answer file, and less on `tenken print` of the same
+#   checklist and answers;
+# and reports each figure's median and 95th percentile over every sample,
+# and the ratio tenken/less of the medians.
+#
+# Environment: TENKEN (the program; default src/tenken), BENCH_RUNS,
+# BENCH_SIZES (default "1000 10000"), BENCH_OUT (work directory; default
+# bench/out), srcdir (default .).
+set -eu
+
+srcdir=${srcdir:-.}
+tenken=${TENKEN:-src/tenken}
+runs=${BENCH_RUNS:-5}
+sizes=${BENCH_SIZES-1000 10000}
+out=${BENCH_OUT:-bench/out}
+ptyrun=bench/ptyrun
+answers=bench/answers
+
+mkdir -p "$out/config"
+# The same terminal, locale and settings for both programs; no user config.
+export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$out/config"
+unset LANGUAGE LESS LESSOPEN LESSCLOSE VISUAL EDITOR NO_COLOR 2>/dev/null || true
+export LESSHISTFILE=-
+
+samples=$out/samples.tsv
+: >"$samples"
+
+# record PROGRAM CHECKLIST [PREFIX]: ptyrun's lines, labelled.
+record() {
+	awk -v p="$1" -v c="$2" -v x="${3:-}" -F '\t' \
+		'{ print p "\t" c "\t" x $1 "\t" $2 "\t" $3 "\t" $4 }' >>"$samples"
+}
+
+# Keys as ptyrun reads them (printf, not echo: some shells' echo would
+# turn \r into a carriage return here).
+scenario_tenken=$out/tenken.keys
+{
+	printf '%s\n' "# one-line moves, then pages down and back, in the item list" \
+		'j 30 j' '.top 1 g' 'page 3 \s' 'pageup 3 b' '.first 1 j'
+	for k in 1 2 3 4 5; do
+		printf '%s\n' 'open 1 \r' 'close 1 h' '.next 1 j'
+	done
+	printf '%s\n' "# the inline editor on an answer: typing, then Ctrl-X commits" \
+		'.edit 1 e' 'type 20 あ' 'commit 1 \x18' 'quit q'
+} >"$scenario_tenken"
+
+scenario_less=$out/less.keys
+printf '%s\n' 'j 30 j' '.top 1 g' 'page 3 \s' 'pageup 3 b' 'quit q' >"$scenario_less"
+
+# measure NAME CHECKLIST_FILE
+measure() {
+	name=$1 cl=$2
+	db=$out/$name.db
+	if [ ! -f "$db" ] || [ "$cl" -nt "$db" ]; then
+		rm -f "$db" "$db-wal" "$db-shm"
+		$answers fill "$cl" "$db"
+	fi
+	"$tenken" -c "$cl" -f "$db" print --lang ja --width 80 >"$out/$name.txt"
+	for r in $(seq "$runs"); do
+		cp "$db" "$out/run.db"
+		rm -f "$out/run.db-wal" "$out/run.db-shm"
+		$ptyrun -k "$scenario_tenken" -- "$tenken" -c "$cl" -f "$out/run.db" --lang ja ui |
+			record tenken "$name"
+		$ptyrun -k "$scenario_less" -- less "$out/$name.txt" | record less "$name"
+		if [ "$name" = fisc-api-2018 ]; then
+			# Without colour (NO_COLOR), as on a slow link one might.
+			cp "$db" "$out/run.db"
+			rm -f "$out/run.db-wal" "$out/run.db-shm"
+			NO_COLOR=1 $ptyrun -k "$scenario_tenken" -- "$tenken" -c "$cl" \
+				-f "$out/run.db" --lang ja ui | record tenken "$name" "NO_COLOR "
+		fi
+	done
+	# A committed answer: the store's commit, and a whole `tenken set`.
+	cp "$db" "$out/run.db"
+	rm -f "$out/run.db-wal" "$out/run.db-shm"
+	$answers commit "$cl" "$out/run.db" 50 |
+		awk -v c="$name" '{ print "tenken\t" c "\tstore commit\t0\t" $1 }' >>"$samples"
+	$ptyrun -t 20 -- "$tenken" -c "$cl" -f "$out/run.db" set 1 --field current=回答 |
+		awk -v c="$name" '{ print "tenken\t" c "\ttenken set\t0\t" $1 }' >>"$samples"
+	rm -f "$out/run.db" "$out/run.db-wal" "$out/run.db-shm"
+}
+
+measure fisc-api-2018 "$srcdir/data/fisc-api-2018.yaml"
+for n in $sizes; do
+	cl=$out/bench-$n.yaml
+	if [ ! -f "$cl" ] || [ "$srcdir/bench/gen-checklist.sh" -nt "$cl" ]; then
+		sh "$srcdir/bench/gen-checklist.sh" "$n" "$srcdir/data/fisc-api-2017-trial.yaml" >"$cl.tmp"
+		mv "$cl.tmp" "$cl"
+	fi
+	measure "bench-$n" "$cl"
+done
+
+# The table: per checklist and figure, median and p95 of each program, and
+# the ratio of the medians. Times in milliseconds, memory in MB.
+awk -F '\t' '
+function sortv(a, n,   i, j, t) {
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && a[j - 1] > a[j]; j--) {
+			t = a[j]; a[j] = a[j - 1]; a[j - 1] = t
+		}
+}
+function stat(key, q,   n, i, v) {
+	n = count[key]
+	if (!n)
+		return ""
+	for (i = 1; i <= n; i++)
+		v[i] = val[key, i]
+	sortv(v, n)
+	i = int(q * n + 0.999999)
+	if (i < 1) i = 1
+	return v[i]
+}
+function fmt(x, unit) {
+	if (x == "")
+		return "-"
+	if (unit == "ms")
+		return sprintf("%.2f", x / 1000)
+	if (unit == "MB")
+		return sprintf("%.1f", x / 1024)
+	return sprintf("%d", x)
+}
+function add(key, v) {
+	val[key, ++count[key]] = v
+}
+{
+	prog = $1; cl = $2; what = $3; bytes = $4; us = $5; ctl = $6
+	if (!(cl in seen)) {
+		seen[cl] = 1
+		order[++ncl] = cl
+	}
+	if (what == "peak_kb") {
+		add(prog SUBSEP cl SUBSEP "peak memory (MB)", bytes)
+	} else if (what == "store commit" || what == "tenken set") {
+		add(prog SUBSEP cl SUBSEP what " (ms)", us)
+	} else {
+		add(prog SUBSEP cl SUBSEP what " (ms)", us)
+		add(prog SUBSEP cl SUBSEP what " (bytes)", bytes)
+		add(prog SUBSEP cl SUBSEP what " (control bytes)", ctl)
+	}
+}
+END {
+	n = split("start (ms)|start (bytes)|start (control bytes)|j (ms)|j (bytes)|j (control bytes)|" \
+		  "page (ms)|page (bytes)|page (control bytes)|pageup (ms)|pageup (bytes)|" \
+		  "pageup (control bytes)|open (ms)|open (bytes)|close (ms)|close (bytes)|" \
+		  "type (ms)|type (bytes)|" \
+		  "NO_COLOR j (bytes)|NO_COLOR j (control bytes)|NO_COLOR page (bytes)|" \
+		  "NO_COLOR page (control bytes)|NO_COLOR pageup (bytes)|" \
+		  "commit (ms)|store commit (ms)|tenken set (ms)|peak memory (MB)", fig, "|")
+	for (c = 1; c <= ncl; c++) {
+		cl = order[c]
+		printf "\n### %s\n\n", cl
+		print "| figure | tenken median | tenken p95 | less median | less p95 | tenken/less |"
+		print "| --- | ---: | ---: | ---: | ---: | ---: |"
+		for (f = 1; f <= n; f++) {
+			unit = fig[f] ~ /ms\)$/ ? "ms" : fig[f] ~ /MB\)$/ ? "MB" : "bytes"
+			kt = "tenken" SUBSEP cl SUBSEP fig[f]
+			lf = fig[f]
+			sub(/^NO_COLOR /, "", lf)
+			kl = "less" SUBSEP cl SUBSEP lf
+			if (!count[kt])
+				continue
+			tm = stat(kt, 0.5); lm = stat(kl, 0.5)
+			ratio = (lm != "" && lm > 0) ? sprintf("%.2f", tm / lm) : "-"
+			printf "| %s | %s | %s | %s | %s | %s |\n", fig[f], fmt(tm, unit),
+			       fmt(stat(kt, 0.95), unit), fmt(lm, unit), fmt(stat(kl, 0.95), unit), ratio
+		}
+	}
+}' "$samples"
