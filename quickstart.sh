@@ -3,10 +3,11 @@
 # tenken and starts it. "./quickstart.sh check" builds, then runs the whole
 # test suite: the tests, then the same tests again from the distribution
 # tarball built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# (less is for `make bench`, which compares tenken with it.)
 set -eu
 cd "$(dirname "$0")"
 
-pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libcmocka-dev tmux groff-base"
+pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libcmocka-dev tmux groff-base less"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
