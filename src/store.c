@@ -175,6 +175,30 @@ static void who(char *out, size_t len)
 	snprintf(out, len, "%s", name && *name ? name : "?");
 }
 
+/* Opens the database at path with the settings every connection needs:
+ * extended result codes, and waiting up to 5 s for another tenken holding
+ * the file (a commit, or the checkpoint when a session closes) rather than
+ * failing at once. Returns an SQLite result code; *db is set either way. */
+static int open_db(const char *path, int flags, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(path, db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+
+	if (*db) {
+		sqlite3_extended_result_codes(*db, 1);
+		sqlite3_busy_timeout(*db, 5000);
+	}
+	return rc;
+}
+
+/* The message for a query that failed on a file just opened: a damaged or
+ * foreign file only when SQLite says so, else what SQLite says. */
+static const char *query_failed(sqlite3 *db, int rc)
+{
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return _("not an SQLite database, or a damaged one; it was left untouched");
+	return sqlite3_errmsg(db);
+}
+
 /* quick_check returns its verdict as text: "ok" or a list of problems. */
 static int quick_check_ok(sqlite3 *db)
 {
@@ -195,12 +219,12 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 {
 	long long app = 0, version = 0, tables = 0;
 	char id[128], msg[512];
+	int rc;
 
-	if (query_int(st->db, "PRAGMA application_id", &app) != SQLITE_OK ||
-	    query_int(st->db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    query_int(st->db, "SELECT count(*) FROM sqlite_master", &tables) != SQLITE_OK) {
-		set_err(err, errlen, st->path,
-			_("not an SQLite database, or a damaged one; it was left untouched"));
+	if ((rc = query_int(st->db, "PRAGMA application_id", &app)) != SQLITE_OK ||
+	    (rc = query_int(st->db, "PRAGMA user_version", &version)) != SQLITE_OK ||
+	    (rc = query_int(st->db, "SELECT count(*) FROM sqlite_master", &tables)) != SQLITE_OK) {
+		set_err(err, errlen, st->path, query_failed(st->db, rc));
 		return -1;
 	}
 	if (created)
@@ -270,13 +294,10 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 		goto fail;
 	}
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (sqlite3_open_v2(path, &st->db, oflags | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
+	if (open_db(path, oflags, &st->db) != SQLITE_OK) {
 		db_err(st, err, errlen);
 		goto fail;
 	}
-	sqlite3_extended_result_codes(st->db, 1);
-	/* Wait for another tenken holding the file rather than failing. */
-	sqlite3_busy_timeout(st->db, 5000);
 	version = check_file(st, created, err, errlen);
 	if (version < 0)
 		goto fail;
@@ -308,18 +329,16 @@ int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, si
 {
 	struct store st = {0};
 	long long app = 0;
-	int rc = -1;
+	int rc = -1, qrc;
 
 	if (access(path, R_OK) != 0) {
 		set_err(err, errlen, path, strerror(errno));
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &st.db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) !=
-	    SQLITE_OK) {
+	if (open_db(path, SQLITE_OPEN_READONLY, &st.db) != SQLITE_OK) {
 		set_err(err, errlen, path, sqlite3_errmsg(st.db));
-	} else if (query_int(st.db, "PRAGMA application_id", &app) != SQLITE_OK) {
-		set_err(err, errlen, path,
-			_("not an SQLite database, or a damaged one; it was left untouched"));
+	} else if ((qrc = query_int(st.db, "PRAGMA application_id", &app)) != SQLITE_OK) {
+		set_err(err, errlen, path, query_failed(st.db, qrc));
 	} else if (app != STORE_APPLICATION_ID) {
 		set_err(err, errlen, path, _("not a tenken answer file; it was left untouched"));
 	} else if (!meta_get(&st, "checklist_id", id, idlen)) {
