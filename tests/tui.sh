@@ -33,10 +33,12 @@ start() { # start command...: each on a server of its own, so that one
 	t set-option -g remain-on-exit off >/dev/null
 }
 screen() { t capture-pane -p 2>/dev/null; }
-# wait_for TEXT: waits up to 10 s for TEXT on the screen.
+# wait_for TEXT: waits up to $TENKEN_TUI_WAIT seconds (10 unless set; the
+# mutation check sets 3, so that a check of a broken build fails fast) for
+# TEXT on the screen.
 wait_for() {
 	i=0
-	while [ $i -lt 100 ]; do
+	while [ $i -lt $((${TENKEN_TUI_WAIT:-10} * 10)) ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
 		i=$((i + 1))
@@ -154,6 +156,37 @@ check "external edit saved" "saved"
 if [ "$(cat "$tmp/mode" 2>/dev/null)" = 600 ]; then ok "temporary file is 0600"; else bad "temporary file mode: $(cat "$tmp/mode" 2>/dev/null)"; fi
 if [ -z "$(ls -A "$TMPDIR")" ]; then ok "temporary file removed"; else bad "left behind: $(ls "$TMPDIR")"; fi
 if answers | grep -q '"current":"外部エディタで書いた回答\\n二行目"'; then ok "external text in the file"; else bad "external text not in the file"; fi
+keys q
+
+# --- A session killed outright (SIGKILL: no handler runs) keeps what was
+# typed before the last idle pause: the draft is written after 1.5 s idle.
+start "$TENKEN"
+check "start for kill -9" "API Connection Checklist"
+keys 5 e
+check "editor for kill -9" "Ctrl-X"
+keys -l "強制終了前に入力"
+sleep 2.5
+kill -KILL "$(pid_of)"
+sleep 0.3
+start "$TENKEN"
+check "draft recovered after SIGKILL" "強制終了前に入力"
+keys d
+keys q
+
+# --- A control character written in $EDITOR is not saved as it is: the
+# text goes into tenken's editor with the control removed, for checking.
+cat >"$tmp/ed-del.sh" <<'EOF'
+#!/bin/sh
+printf 'ab\177cd\n' >"$1"
+EOF
+chmod +x "$tmp/ed-del.sh"
+start env EDITOR="$tmp/ed-del.sh" VISUAL= "$TENKEN"
+check "start for E with DEL" "API Connection Checklist"
+keys 6 E
+check "DEL from the editor: said so" "control characters"
+keys C-x
+check "DEL from the editor: saved once checked" "saved"
+if answers | grep -q '"current":"abcd"'; then ok "DEL from the editor: removed"; else bad "DEL from the editor: not removed"; fi
 keys q
 
 echo "$pass passed, $fail failed"
