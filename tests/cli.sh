@@ -252,5 +252,153 @@ has "export --lang en: English headers added" "$tmp/out" "Security goal"
 has "export --lang en: the Japanese goal stays" "$tmp/out" "システムアクセス時の認証を実施する。"
 has "export --lang en: English goal added" "$tmp/out" "Authenticate at system access."
 
+# --- What the mutation check (tests/mutate) found untested. ---
+
+# Durability: a committed answer is synced (the write-ahead log, with
+# synchronous=FULL); an export is synced before it is renamed into place.
+"$TENKEN" -f "$tmp/sync.db" set 1 --status partial >/dev/null 2>&1
+strace -f -y -e trace=fsync,fdatasync,rename -o "$tmp/trace" \
+	"$TENKEN" -f "$tmp/sync.db" set 2 --status partial >/dev/null 2>&1
+if grep -q 'sync([0-9]*<[^>]*sync\.db-wal>)' "$tmp/trace"; then ok "set syncs the answer to disk"; else bad "set syncs the answer to disk" "$tmp/trace"; fi
+strace -f -y -e trace=fsync,fdatasync,rename -o "$tmp/trace" \
+	"$TENKEN" -f "$tmp/sync.db" export --format csv -o "$tmp/sync.csv" >/dev/null 2>&1
+if awk '/fsync\([0-9]*<[^>]*sync\.csv\.[A-Za-z0-9]*>\)/ { synced = 1 }
+	/rename\(.*"[^"]*sync\.csv"\)/ { exit !synced } END { exit !synced }' "$tmp/trace"; then
+	ok "export syncs the file before renaming it into place"
+else bad "export syncs the file before renaming it into place" "$tmp/trace"; fi
+
+# Two writers at once: each waits for the other instead of failing.
+"$TENKEN" -f "$tmp/busy.db" set 1 --status partial >/dev/null 2>&1
+for n in 2 3 4 5 6 7 8 9; do
+	("$TENKEN" -f "$tmp/busy.db" set "$n" --status implemented --field current="同時$n" \
+		>"$tmp/busy.$n.out" 2>&1; echo $? >"$tmp/busy.$n.rc") &
+done
+wait
+busy_failed=""
+for n in 2 3 4 5 6 7 8 9; do [ "$(cat "$tmp/busy.$n.rc")" = 0 ] || busy_failed="$busy_failed $n"; done
+if [ -z "$busy_failed" ]; then ok "eight sets at once all succeed"; else bad "sets that failed at once:$busy_failed" "$tmp/busy.2.out"; fi
+run "eight sets at once: all saved" 0 "$TENKEN" -f "$tmp/busy.db" status
+has "eight sets at once: 9 answered" "$tmp/out" "9/60"
+
+# Every status, end to end: set by its key, counted in its own column by
+# status, named officially in the CSV; and taken back with unanswered.
+st="$tmp/statuses.db"
+for n in 1; do "$TENKEN" -f "$st" set "$n" --status implemented >/dev/null; done
+for n in 2 3; do "$TENKEN" -f "$st" set "$n" --status partial >/dev/null; done
+for n in 4 5 6; do "$TENKEN" -f "$st" set "$n" --status not-implemented >/dev/null; done
+for n in 7 8 9 10; do "$TENKEN" -f "$st" set "$n" --status not-applicable >/dev/null; done
+"$TENKEN" -f "$st" set 11 --status partial >/dev/null
+run "set --status unanswered takes a status back" 0 "$TENKEN" -f "$st" set 11 --status unanswered
+run "status of every kind" 0 "$TENKEN" -f "$st" status
+if grep -Eq '^Total +10/60 +1 +2 +3 +4$' "$tmp/out"; then ok "status: each count in its own column"; else bad "status: each count in its own column" "$tmp/out"; fi
+has "status: the unanswered count" "$tmp/out" "Unanswered: 50"
+run "export every status" 0 "$TENKEN" -f "$st" export --format csv -o "$tmp/statuses.csv"
+python3 -c 'import csv, sys
+for row in list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))[1:]:
+    print(row[0], row[-1])' "$tmp/statuses.csv" >"$tmp/statuses.txt"
+for want in "1 対応済" "2 一部対応" "4 未対応" "7 対象外" "11 未回答"; do
+	if grep -qx "$want" "$tmp/statuses.txt"; then ok "CSV: item $want"; else bad "CSV: item $want" "$tmp/statuses.txt"; fi
+done
+"$TENKEN" -f "$st" set 1 --status implemented >/dev/null
+run "a status set again adds no history" 0 sqlite3 "$st" "SELECT count(*) FROM history WHERE item = 1"
+if [ "$(cat "$tmp/out")" = 1 ]; then ok "a status set again adds no history"; else bad "history rows for item 1: $(cat "$tmp/out")"; fi
+
+# Control characters of every kind are refused in an answer: C0, DEL, C1.
+for c in '\033' '\177' '\302\200' '\302\233' '\302\237'; do
+	run "set refuses $c" 1 "$TENKEN" -f "$st" set 12 --field current="$(printf "a${c}b")"
+	no_escape "the refusal of $c shows no raw control" "$tmp/err"
+done
+run "no refused answer was kept" 0 "$TENKEN" -f "$st" print --item 12
+has "item 12 still empty" "$tmp/out" "(empty)"
+
+# The default answer directory is private, like the file.
+run "answer directory is 0700" 0 sh -c "[ \"\$(stat -c %a '$tmp/xdg/tenken')\" = 700 ]"
+
+# A newer tenken's file is refused, one schema version on as well as many.
+"$TENKEN" -f "$tmp/newer.db" set 1 --status partial >/dev/null
+sqlite3 "$tmp/newer.db" "PRAGMA user_version = $(( $(sqlite3 "$tmp/newer.db" 'PRAGMA user_version') + 1 ))"
+cp "$tmp/newer.db" "$tmp/newer.orig"
+run "a file from a newer tenken is refused" 1 "$TENKEN" -f "$tmp/newer.db" set 2 --status partial
+has "says it is newer" "$tmp/err" "newer tenken"
+run "the newer file is untouched" 0 cmp "$tmp/newer.db" "$tmp/newer.orig"
+
+# A small checklist of our own: the publisher's remarks, two references,
+# a December date, print's filters and the CSV's cells.
+cat >"$tmp/own.yaml" <<'YAML'
+format: tenken-checklist 1
+id: own
+title: 自前のチェックリスト
+date: 2026-12-31
+targets:
+  - id: connector
+    name: API接続先
+  - id: bank
+    name: 銀行
+columns:
+  - id: current
+    name: 現在の対応状況
+  - id: remarks
+    name: 備考
+sections:
+  - number: 1
+    name: 第一章
+    items:
+      - number: 1
+        goal: 一つ目の目標
+        target: connector
+        remarks: 発行者の備考です
+        references:
+          - source: 規定A
+            location: 第1条
+          - source: 規定B
+            location: 第2条
+  - number: 2
+    name: 第二章
+    items:
+      - number: 2
+        goal: 二つ目の目標
+        target: bank
+YAML
+run "a checklist dated in December" 0 "$TENKEN" -c "$tmp/own.yaml" -f "$tmp/own.db" set 1 --field remarks=利用者の備考です
+run "print shows the publisher's remarks" 0 "$TENKEN" --lang ja -c "$tmp/own.yaml" -f "$tmp/own.db" print
+has "the publisher's remark printed" "$tmp/out" "発行者の備考です"
+run "print --section 1" 0 "$TENKEN" --lang ja -c "$tmp/own.yaml" -f "$tmp/own.db" print --section 1
+has "section 1 printed" "$tmp/out" "一つ目の目標"
+hasnt "section 2 not printed" "$tmp/out" "二つ目の目標"
+run "print --section 2" 0 "$TENKEN" --lang ja -c "$tmp/own.yaml" -f "$tmp/own.db" print --section 2
+hasnt "section 1 not printed" "$tmp/out" "一つ目の目標"
+run "own checklist: CSV" 0 "$TENKEN" -c "$tmp/own.yaml" -f "$tmp/own.db" export --format csv
+has "CSV: the references one per line" "$tmp/out" "\"規定A$(printf '\r')"
+has "CSV: the second reference on its own line" "$tmp/out" "規定B\",\"第1条"
+has "CSV: the publisher's remark, then the firm's" "$tmp/out" "\"発行者の備考です$(printf '\r')"
+has "CSV: the firm's remark on the next line" "$tmp/out" "利用者の備考です\",\""
+sed 's/target: bank$/target: bankx/' "$tmp/own.yaml" >"$tmp/own-bad.yaml"
+run "a mistyped target is refused" 1 "$TENKEN" -c "$tmp/own-bad.yaml" print
+has "the mistyped target is named" "$tmp/err" 'target "bankx"'
+
+# Migration: of three trial items joined into 2018 item 10, the middle one
+# unanswered; statuses that differ where the first is unanswered; a
+# dropped item never answered is not asked about.
+m2="$tmp/mig2.db"
+"$TENKEN" -c fisc-api-2017-trial -f "$m2" set 11 --field current=委託先の選定T11 >/dev/null
+"$TENKEN" -f "$m2" set 13 --field current=実施状況T13 >/dev/null
+"$TENKEN" -f "$m2" set 4 --status implemented >/dev/null
+run "migrate with gaps" 0 "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new2.db"
+cp "$tmp/out" "$tmp/report2"
+"$TENKEN" -f "$tmp/new2.db" export --format json >"$tmp/new2.json"
+has "the answer after an empty one is carried" "$tmp/new2.json" "実施状況T13"
+has "the answer before it too" "$tmp/new2.json" "委託先の選定T11"
+has "statuses that differ are for review" "$tmp/report2" "3 <- 3, 4: statuses differ, left unanswered (review)"
+hasnt "an unanswered dropped item is not reported" "$tmp/report2" "item 9 of"
+has "two items need review" "$tmp/report2" "2 items need review"
+
+# A mapping that forgets an old item is refused: migrate would leave that
+# item's answers behind without a word.
+mkdir -p "$tmp/data2"
+cp "${srcdir:-.}"/data/*.yaml "$tmp/data2/"
+sed -i 's/^    from: \[11, 12, 13\]$/    from: [11, 13]/' "$tmp/data2/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+run "a mapping that forgets an item" 1 env TENKEN_DATADIR="$tmp/data2" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new3.db"
+has "says which item is forgotten" "$tmp/err" "item 12 of fisc-api-2017-trial must be linked or dropped"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

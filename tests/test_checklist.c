@@ -245,6 +245,14 @@ static const struct {
 	{"\n  - number: 2\n    name:", "\n  - number: 1\n    name:", "bad.yaml:45:5:", "section number 1 appears twice"},
 	{"    items:\n      - number: 3\n", "    items: {}\n      - number: 3\n", "bad.yaml:",
 	 ""},
+	/* A duplicate of the first item, not only of a later one. */
+	{"      - number: 3\n", "      - number: 1\n", "bad.yaml:48:9:", "item number 1 appears twice"},
+	/* Every C1 control, the first of them too. */
+	{"        goal: ルールを整備する\n", "        goal: \"ルール\\x80を整備する\"\n",
+	 "bad.yaml:43:15:", "control character U+0080"},
+	{"        goal: ルールを整備する\n", "        goal: \"ルール\\x9fを整備する\"\n",
+	 "bad.yaml:43:15:", "control character U+009F"},
+	{"        target: bank\n", "        target: bankx\n", "bad.yaml:44:17:", "target \"bankx\""},
 };
 
 static void test_bad_input(void **state)

@@ -63,6 +63,9 @@ static void test_json_strings(void **state)
 		{"\x1b[31m", "\"\\u001b[31m\""},
 		{"\xc2\x9b", "\"\\u009b\""},
 		{"bad\xff", "\"bad\xef\xbf\xbd\""},
+		/* Line and paragraph separators end a line in JavaScript. */
+		{"a\xe2\x80\xa8" "b", "\"a\\u2028b\""},
+		{"a\xe2\x80\xa9" "b", "\"a\\u2029b\""},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

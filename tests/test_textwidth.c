@@ -122,6 +122,40 @@ static void test_wrap_kinsoku(void **state)
 	assert_int_equal(l[1].len, 9);  /* う、え */
 }
 
+/* Every character that must not begin a line keeps to the line before it,
+ * the ASCII ones among Japanese text too. */
+static void test_wrap_kinsoku_every_character(void **state)
+{
+	static const char *const closing[] = {
+		"、", "。", "，", "．", "）", "」", "』", "】", "：", "；", "ー", "々", "！", "？",
+		")", ",", ".",
+	};
+	struct textwidth_line l[8];
+	char s[64];
+	(void)state;
+	for (size_t i = 0; i < sizeof closing / sizeof closing[0]; i++) {
+		size_t n, c = strlen(closing[i]);
+		snprintf(s, sizeof s, "あいう%sえお", closing[i]);
+		n = wrap_check(s, 6, l, 8);
+		for (size_t k = 1; k < n; k++)
+			if (l[k].len >= c && !memcmp(s + l[k].start, closing[i], c))
+				fail_msg("line %zu of \"%s\" at 6 columns begins with %s", k + 1, s,
+					 closing[i]);
+	}
+}
+
+/* Japanese followed by a Latin word breaks between the two rather than
+ * inside the word. */
+static void test_wrap_after_japanese(void **state)
+{
+	struct textwidth_line l[8];
+	const char *s = "日本語abcdefgh";
+	(void)state;
+	assert_int_equal(wrap_check(s, 10, l, 8), 2);
+	assert_int_equal(l[0].len, strlen("日本語"));
+	assert_memory_equal(s + l[1].start, "abcdefgh", 8);
+}
+
 static void test_wrap_mixed_and_spaces(void **state)
 {
 	struct textwidth_line l[8];
@@ -161,6 +195,8 @@ int main(void)
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_wrap_japanese),
 		cmocka_unit_test(test_wrap_kinsoku),
+		cmocka_unit_test(test_wrap_kinsoku_every_character),
+		cmocka_unit_test(test_wrap_after_japanese),
 		cmocka_unit_test(test_wrap_mixed_and_spaces),
 		cmocka_unit_test(test_wrap_newlines_and_empty),
 	};

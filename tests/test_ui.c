@@ -22,12 +22,13 @@
 #include "store.h"
 #include "textwidth.h"
 #include "ui.h"
+#include "ui_impl.h" /* the binding table, to test every key in it */
 
 #define TRIAL SRCDATADIR "/fisc-api-2017-trial.yaml"
 
 struct fx {
 	char dir[64];
-	char path[128];
+	char path[256];
 	struct checklist *cl;
 };
 
@@ -644,6 +645,373 @@ static void test_2018_examples_folded(void **state)
 	checklist_free(cl);
 }
 
+
+/* Every status can be set from the menu by its number, by j from the
+ * current status and by k the other way round; every way of cancelling the
+ * menu leaves the status as it was. */
+static void test_status_menu_every_way(void **state)
+{
+	struct fx *f = *state;
+	static const char *const cancel[] = {"<Esc>", "q", "h", "<C-c>", "<Left>"};
+	char script[64];
+
+	for (int t = 0; t < STATUS_COUNT; t++) {
+		struct answers *a;
+		/* By number. */
+		snprintf(script, sizeof script, "s%d", t + 1);
+		free(run(f, script));
+		a = saved(f);
+		assert_int_equal(a->status[0], t);
+		answers_free(a);
+		/* By j from Unanswered, and by k round from Unanswered. */
+		for (int way = 0; way < 2; way++) {
+			int steps = way ? (STATUS_COUNT - t) % STATUS_COUNT : t;
+			size_t len = (size_t)snprintf(script, sizeof script, "s1s");
+			for (int k = 0; k < steps; k++)
+				script[len++] = way ? 'k' : 'j';
+			snprintf(script + len, sizeof script - len, "<Enter>");
+			free(run(f, script));
+			a = saved(f);
+			if ((int)a->status[0] != t)
+				fail_msg("%s set status %d, not %d", script, a->status[0], t);
+			answers_free(a);
+		}
+	}
+	for (size_t c = 0; c < sizeof cancel / sizeof cancel[0]; c++) {
+		struct answers *a;
+		char *s;
+		snprintf(script, sizeof script, "s3sj%s", cancel[c]);
+		s = run(f, script);
+		assert_screen_lacks(s, "Status of item");
+		free(s);
+		a = saved(f);
+		if (a->status[0] != STATUS_PARTIAL)
+			fail_msg("%s changed the status to %d", script, a->status[0]);
+		answers_free(a);
+	}
+}
+
+/* The script notation of a key in the binding table. */
+static void key_script(int key, char *out, size_t len)
+{
+	static const struct {
+		int key;
+		const char *name;
+	} names[] = {
+		{'\r', "<Enter>"}, {UI_ESC, "<Esc>"}, {'\t', "<Tab>"}, {'<', "<lt>"},
+		{UI_KEYCODE(KEY_BACKSPACE), "<BS>"}, {UI_KEYCODE(KEY_DC), "<Del>"},
+		{UI_KEYCODE(KEY_UP), "<Up>"}, {UI_KEYCODE(KEY_DOWN), "<Down>"},
+		{UI_KEYCODE(KEY_LEFT), "<Left>"}, {UI_KEYCODE(KEY_RIGHT), "<Right>"},
+		{UI_KEYCODE(KEY_HOME), "<Home>"}, {UI_KEYCODE(KEY_END), "<End>"},
+		{UI_KEYCODE(KEY_PPAGE), "<PgUp>"}, {UI_KEYCODE(KEY_NPAGE), "<PgDn>"},
+		{UI_KEYCODE(KEY_ENTER), "<KEnter>"},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key) {
+			snprintf(out, len, "%s", names[i].name);
+			return;
+		}
+	if (key > 0 && key < 0x20)
+		snprintf(out, len, "<C-%c>", key + 'a' - 1);
+	else if (key >= 0x20 && key < 0x7f)
+		snprintf(out, len, "%c", key);
+	else
+		fail_msg("no script notation for key %#x: add it to key_script", key);
+}
+
+/* What each action does, shown by a key that does it and whose effect the
+ * other tests check: every binding must leave the same screen as that key
+ * after the same setup (a state where the action shows). */
+static const struct {
+	enum action act;
+	const char *setup, *canonical, *after;
+} action_probes[] = {
+	{ACT_DOWN, "jj", "j", ""},
+	{ACT_UP, "jjjj", "k", ""},
+	{ACT_PAGE_DOWN, "", "<PgDn>", ""},
+	{ACT_PAGE_UP, "<PgDn><PgDn>", "<PgUp>", ""},
+	{ACT_TOP, "G", "g", ""},
+	{ACT_BOTTOM, "", "G", ""},
+	{ACT_OPEN, "G", "<Enter>", ""},
+	{ACT_CLOSE, "", "<Esc>", ""},
+	{ACT_TAB, "", "]", ""},
+	{ACT_SEARCH, "", "/", "運10-1<Enter>"},
+	{ACT_NEXT_MATCH, "/パスワード<Enter>", "n", ""},
+	{ACT_PREV_MATCH, "/パスワード<Enter>nn", "N", ""},
+	{ACT_UNANSWERED, "s2", "u", ""},
+	{ACT_FILTER, "", "f", ""},
+	{ACT_STATUS, "", "s", "4"},
+	{ACT_EDIT, "", "e", "入力<C-x>"},
+	{ACT_NOTES, "", "o", ""},
+	{ACT_HELP, "", "?", ""},
+	{ACT_REDRAW, "j", "<C-l>", ""},
+	{ACT_LANG, "", "L", ""},
+	{ACT_ORIGINAL, "L", "J", ""},
+	{ACT_QUIT, "", "q", "jj"},
+};
+
+/* Where each kind of view is reached from the list. */
+static const struct {
+	int where;
+	const char *prefix;
+} view_prefixes[] = {{IN_LIST, ""}, {IN_ITEM, "<Enter>"}, {IN_HELP, "?"}};
+
+/* Every key of the binding table does what its action does, in every view
+ * it is bound in: the same screen and the same file as the key the other
+ * tests check. A new binding fails here until its action has a probe. */
+static void test_every_binding(void **state)
+{
+	struct fx *f = *state;
+	size_t checked = 0;
+
+	for (size_t b = 0; b < ui_n_bindings; b++) {
+		const struct binding *bd = &ui_bindings[b];
+		char key[16], with_key[256], with_canonical[256];
+		size_t p;
+
+		if (!bd->key || bd->action == ACT_SECTION || bd->action == ACT_EXTERNAL)
+			continue; /* help rows only; the digits and E have tests of their own */
+		for (p = 0; p < sizeof action_probes / sizeof action_probes[0]; p++)
+			if (action_probes[p].act == bd->action)
+				break;
+		if (p == sizeof action_probes / sizeof action_probes[0])
+			fail_msg("binding %zu (action %d) has no probe in action_probes", b, bd->action);
+		key_script(bd->key, key, sizeof key);
+		for (size_t v = 0; v < sizeof view_prefixes / sizeof view_prefixes[0]; v++) {
+			char *s1, *s2;
+			struct answers *a1, *a2;
+			if (!(bd->where & view_prefixes[v].where) ||
+			    !strcmp(key, action_probes[p].canonical))
+				continue;
+			snprintf(with_key, sizeof with_key, "%s%s%s%s", view_prefixes[v].prefix,
+				 action_probes[p].setup, key, action_probes[p].after);
+			snprintf(with_canonical, sizeof with_canonical, "%s%s%s%s",
+				 view_prefixes[v].prefix, action_probes[p].setup,
+				 action_probes[p].canonical, action_probes[p].after);
+			unlink(f->path);
+			s1 = run(f, with_key);
+			a1 = saved(f);
+			unlink(f->path);
+			s2 = run(f, with_canonical);
+			a2 = saved(f);
+			if (strcmp(s1, s2) != 0)
+				fail_msg("%s is not the same as %s:\n%s\n---\n%s", with_key,
+					 with_canonical, s1, s2);
+			for (size_t i = 0; i < f->cl->n_items; i++)
+				assert_int_equal(a1->status[i], a2->status[i]);
+			assert_string_equal(answers_text(a1, 0, 0), answers_text(a2, 0, 0));
+			answers_free(a1);
+			answers_free(a2);
+			free(s1);
+			free(s2);
+			checked++;
+		}
+	}
+	assert_true(checked >= 30);
+}
+
+/* The keys the binding test takes as the reference, checked directly. */
+static void test_reference_keys(void **state)
+{
+	struct fx *f = *state;
+	char *s, *t;
+
+	/* PgUp undoes PgDn; g undoes G; Esc closes an item; q quits. */
+	s = run(f, "<PgDn><PgDn><PgUp>");
+	t = run(f, "<PgDn>");
+	assert_string_equal(s, t);
+	free(s);
+	free(t);
+	s = run(f, "Gg");
+	t = run(f, "");
+	assert_string_equal(s, t);
+	free(t);
+	t = run(f, "<Enter><Esc>");
+	assert_string_equal(s, t);
+	free(t);
+	t = run(f, "qjj<Enter>");
+	assert_string_equal(s, t);
+	free(s);
+	free(t);
+	/* Each digit goes to its section. */
+	for (size_t k = 0; k < f->cl->n_sections && k < 9; k++) {
+		char script[16], want[64];
+		snprintf(script, sizeof script, "%d<Enter>", f->cl->sections[k].number);
+		snprintf(want, sizeof want, "Item %d  (section %d",
+			 f->cl->items[f->cl->sections[k].first_item].number, f->cl->sections[k].number);
+		s = run(f, script);
+		assert_screen_has(s, want);
+		free(s);
+	}
+}
+
+/* A page down keeps the last row of the page as the first of the next, so
+ * that nothing is skipped between pages. */
+static void test_page_overlap(void **state)
+{
+	char *s1 = run(*state, ""), *s2 = run(*state, "<PgDn>");
+	const char *last = s1, *first = strchr(s2, '\n') + 1;
+
+	/* Row 22 of the first screen (the last of the body) is row 1 of the
+	 * next; the margin (column 0, the cursor) aside. */
+	for (int y = 0; y < 22; y++)
+		last = strchr(last, '\n') + 1;
+	assert_memory_equal(last + 1, first + 1, (size_t)(strchr(last, '\n') - last - 1));
+	free(s1);
+	free(s2);
+}
+
+/* Closing an item puts the list's cursor on the item read last. */
+static void test_close_keeps_place(void **state)
+{
+	char *s = run(*state, "<Enter>]]<Esc>");
+
+	assert_screen_has(s, "\n>  3 [ ] ");
+	free(s);
+	s = run(*state, "<Enter>]][");
+	assert_screen_has(s, "Item 2  (section 1");
+	free(s);
+	s = run(*state, "<Enter>[");
+	assert_screen_has(s, "This is the first item.");
+	free(s);
+	s = run(*state, "G<Enter>]");
+	assert_screen_has(s, "This is the last item.");
+	free(s);
+}
+
+/* The progress of a section counts its last item too. */
+static void test_section_progress_last_item(void **state)
+{
+	char *s = run(*state, "2ks3");
+
+	assert_screen_has(s, "\n> 10 [/] ");
+	free(s);
+	s = run(*state, "2ks3g");
+	assert_screen_has(s, "1/10\n");
+	assert_screen_has(s, "1/60\n");
+	free(s);
+}
+
+/* Enter on an item's status row opens the status menu. */
+static void test_status_row_enter(void **state)
+{
+	struct fx *f = *state;
+	char script[64];
+	size_t len = (size_t)snprintf(script, sizeof script, "<Enter>G");
+	struct answers *a;
+
+	for (size_t c = 0; c < f->cl->n_columns; c++)
+		script[len++] = 'k';
+	snprintf(script + len, sizeof script - len, "<Enter>3");
+	free(run(f, script));
+	a = saved(f);
+	assert_int_equal(a->status[0], STATUS_PARTIAL);
+	answers_free(a);
+}
+
+/* Esc in the draft dialog keeps the draft for the next start. */
+static void test_draft_later_is_kept(void **state)
+{
+	struct fx *f = *state;
+	char *s = run(f, "e後で戻る文<Hup>");
+
+	free(s);
+	s = run(f, "<Esc>");
+	assert_screen_has(s, "kept for the next start");
+	free(s);
+	assert_int_equal(drafts_in_file(f), 1);
+	s = run(f, "");
+	assert_screen_has(s, "後で戻る文");
+	free(s);
+}
+
+/* The target filter keeps the items common to every target. */
+static void test_filter_keeps_common(void **state)
+{
+	struct fx *f = *state;
+	char script[16], want[32], *s;
+	size_t i = 0;
+
+	while (i < f->cl->n_items && strcmp(f->cl->targets[f->cl->items[i].target].id, "common"))
+		i++;
+	assert_true(i < f->cl->n_items);
+	snprintf(want, sizeof want, "%3d [ ]", f->cl->items[i].number);
+	for (size_t k = 0; k < f->cl->n_targets; k++) {
+		size_t len = (size_t)snprintf(script, sizeof script, "%.*s", (int)k, "ffffff");
+		snprintf(script + len, sizeof script - len, "%d",
+			 f->cl->sections[f->cl->items[i].section].number);
+		s = run(f, script);
+		assert_screen_has(s, want);
+		free(s);
+	}
+}
+
+/* Search: case folded for ASCII (api finds API), backwards with N, in the
+ * references, the notes' entries and the last answer column. */
+static void test_search_everywhere(void **state)
+{
+	struct fx *f = *state;
+	char err[512];
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+	char *s;
+
+	s = run(f, "/api<Enter>");
+	assert_screen_has(s, "/api: match 2 of 40"); /* from item 1, the next */
+	free(s);
+	s = run(f, "/パスワード<Enter>nN");
+	assert_screen_has(s, "match 1 of 6");
+	assert_screen_has(s, "\n> 29 [ ] ");
+	free(s);
+	s = run(f, "/パスワード<Enter>N");
+	assert_screen_has(s, "match 6 of 6");
+	free(s);
+	s = run(f, "/運10-1<Enter><Enter>");
+	assert_screen_has(s, "Item 3  (section 1");
+	free(s);
+	s = run(f, "j/情報資産の利用申請の承認及び記録等の管理<Enter><Enter>");
+	assert_screen_has(s, "Item 1  (section 1");
+	free(s);
+	assert_non_null(st);
+	assert_int_equal(store_set_text(st, a, 4, f->cl->n_columns - 1, "独自の備考語", err,
+					sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+	s = run(f, "/独自の備考語<Enter><Enter>");
+	assert_screen_has(s, "Item 5  (section 1");
+	free(s);
+}
+
+/* Tab typed in the editor is a space in the answer. */
+static void test_editor_tab(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+
+	free(run(f, "ea<Tab>b<C-x>"));
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "a b");
+	answers_free(a);
+}
+
+/* A path longer than the header is cut before the count, with a blank
+ * between them. */
+static void test_header_long_path(void **state)
+{
+	struct fx *f = *state;
+	char keep[sizeof f->path], *s;
+
+	memcpy(keep, f->path, sizeof keep);
+	snprintf(f->path, sizeof f->path, "%s/%s.db", f->dir,
+		 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+	s = run(f, "");
+	assert_screen_has(s, "a 0/60\n");
+	assert_fits(s, 80, 24);
+	free(s);
+	memcpy(f->path, keep, sizeof keep);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -673,6 +1041,18 @@ int main(void)
 		T(test_2018_examples_folded),
 		T(test_everything_fits_in_both_languages),
 		T(test_japanese_original_on_demand),
+		T(test_status_menu_every_way),
+		T(test_every_binding),
+		T(test_reference_keys),
+		T(test_page_overlap),
+		T(test_close_keeps_place),
+		T(test_status_row_enter),
+		T(test_section_progress_last_item),
+		T(test_draft_later_is_kept),
+		T(test_filter_keeps_common),
+		T(test_search_everywhere),
+		T(test_editor_tab),
+		T(test_header_long_path),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
