@@ -253,8 +253,8 @@ static void draw(struct ui *u)
 }
 
 /* The script notation: characters stand for themselves; <Name> is a key
- * (Enter Esc Tab BS Del Up Down Left Right Home End PgUp PgDn, C-x for a
- * control key, lt for '<'); <Idle> lets the editor's idle time pass;
+ * (Enter Esc Tab BS Del Up Down Left Right Home End PgUp PgDn, KEnter for
+ * the keypad's Enter, C-x for a control key, lt for '<'); <Idle> lets the editor's idle time pass;
  * <Hup> is a hang-up; <Resize COLSxROWS> resizes the terminal. */
 static int script_next(struct ui *u)
 {
@@ -267,7 +267,7 @@ static int script_next(struct ui *u)
 		{"Down", UI_KEYCODE(KEY_DOWN)}, {"Left", UI_KEYCODE(KEY_LEFT)},
 		{"Right", UI_KEYCODE(KEY_RIGHT)}, {"Home", UI_KEYCODE(KEY_HOME)},
 		{"End", UI_KEYCODE(KEY_END)}, {"PgUp", UI_KEYCODE(KEY_PPAGE)},
-		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"lt", '<'},
+		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"KEnter", UI_KEYCODE(KEY_ENTER)}, {"lt", '<'},
 	};
 	const char *s = u->script;
 	uint32_t cp;
