@@ -8,18 +8,22 @@
 
 #include "gettext.h"
 
-static const struct {
-	const char *key;
-	const char *name;
-} statuses[STATUS_COUNT] = {
+/* The marks need no colour: plain ASCII, one column each. The SQL CHECK of
+ * the status table in store.c lists the same keys (test_store checks). */
+static const struct status_info statuses[STATUS_COUNT] = {
 	/* TRANSLATORS: status of a checklist item nobody has answered yet. */
-	{"unanswered", N_("Unanswered")},
+	{"unanswered", N_("Unanswered"), "未回答", ' '},
 	/* TRANSLATORS: the firm has the control in place (対応済). */
-	{"implemented", N_("Implemented")},
-	{"partial", N_("Partly implemented")},
-	{"not-implemented", N_("Not implemented")},
-	{"not-applicable", N_("Not applicable")},
+	{"implemented", N_("Implemented"), "対応済", 'x'},
+	{"partial", N_("Partly implemented"), "一部対応", '/'},
+	{"not-implemented", N_("Not implemented"), "未対応", '!'},
+	{"not-applicable", N_("Not applicable"), "対象外", '-'},
 };
+
+const struct status_info *status_info(enum status s)
+{
+	return &statuses[s];
+}
 
 const char *status_key(enum status s)
 {
@@ -29,6 +33,19 @@ const char *status_key(enum status s)
 const char *status_name(enum status s)
 {
 	return _(statuses[s].name);
+}
+
+const char *status_official(enum status s)
+{
+	return statuses[s].official;
+}
+
+void status_mark(enum status s, char out[4])
+{
+	out[0] = '[';
+	out[1] = statuses[s].mark;
+	out[2] = ']';
+	out[3] = '\0';
 }
 
 int status_parse(const char *key)

@@ -22,11 +22,28 @@ struct answers {
 	char **text;         /* per item index * n_columns + column; NULL = empty */
 };
 
+/* The one table of statuses: everything tenken says about each. */
+struct status_info {
+	const char *key;      /* stored in the answer file and given to set --status */
+	const char *name;     /* N_(): the interface's name, translated */
+	const char *official; /* the name in the official (Japanese) exports: 対応済 */
+	char mark;            /* between the brackets of the list's mark: [x] */
+};
+
+/* Returns the table's row of status s. */
+const struct status_info *status_info(enum status s);
+
 /* Returns the stored key of a status ("implemented", …). */
 const char *status_key(enum status s);
 
-/* Returns the translated name of a status for display (対応済 …). */
+/* Returns the translated name of a status for display (Implemented …). */
 const char *status_name(enum status s);
+
+/* Returns the status's name in the official Japanese format (対応済 …). */
+const char *status_official(enum status s);
+
+/* Writes the status's mark, "[x]", to out. */
+void status_mark(enum status s, char out[4]);
 
 /* Returns the status whose key is key, or -1. */
 int status_parse(const char *key);

@@ -85,27 +85,24 @@ static void offset_to_mark(const struct loader *ld, size_t off, size_t *line, si
 static int check_scalar(struct loader *ld, const yaml_event_t *ev)
 {
 	const char *s = (const char *)ev->data.scalar.value;
-	size_t len = ev->data.scalar.length, bad, i = 0;
+	size_t len = ev->data.scalar.length, bad;
 	size_t line = ev->start_mark.line + 1, col = ev->start_mark.column + 1;
+	uint32_t cp;
 
 	if (len > CHECKLIST_MAX_SCALAR) {
 		fail_at(ld, line, col, _("text longer than %d bytes"), CHECKLIST_MAX_SCALAR);
 		return 0;
 	}
-	if (!textwidth_valid_utf8(s, len, &bad)) {
+	switch (textwidth_storable(s, len, &bad, &cp)) {
+	case TEXTWIDTH_TEXT:
+		return 1;
+	case TEXTWIDTH_INVALID:
 		fail_at(ld, line, col, _("invalid UTF-8 in text (byte %zu of the value)"), bad + 1);
 		return 0;
+	default:
+		fail_at(ld, line, col, _("control character U+%04X in text"), (unsigned)cp);
+		return 0;
 	}
-	while (i < len) {
-		uint32_t cp;
-		size_t n = textwidth_decode(s + i, len - i, &cp);
-		if (cp != '\n' && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
-			fail_at(ld, line, col, _("control character U+%04X in text"), (unsigned)cp);
-			return 0;
-		}
-		i += n;
-	}
-	return 1;
 }
 
 static struct ynode *new_node(struct loader *ld, struct ynode *parent, enum ytype type,

@@ -9,14 +9,13 @@
 
 #include "textwidth.h"
 
-/* Whether wc may be in an answer: printable, or a newline. */
+/* Whether wc may be in an answer: text, or a newline (a tab is a space by
+ * then). The rule is the text module's, as for every stored text. */
 static int allowed(uint32_t wc)
 {
-	if (wc == '\n')
-		return 1;
-	if (wc < 0x20 || wc == 0x7f || (wc >= 0x80 && wc < 0xa0))
-		return 0;
-	return wc < 0xd800 || (wc > 0xdfff && wc <= 0x10ffff);
+	enum textwidth_kind k = textwidth_kind(wc);
+
+	return k == TEXTWIDTH_TEXT || k == TEXTWIDTH_NEWLINE;
 }
 
 static int width_of(wchar_t wc)
@@ -324,30 +323,6 @@ void editor_down(struct editor *ed, int width)
 	vertical(ed, width, 1);
 }
 
-static size_t encode(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | (c >> 6));
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | (c >> 12));
-		out[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (c >> 18));
-	out[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 char *editor_text(const struct editor *ed)
 {
 	char *out = malloc(ed->len * 4 + 1), *p = out;
@@ -355,7 +330,7 @@ char *editor_text(const struct editor *ed)
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < ed->len; i++)
-		p += encode((uint32_t)ed->buf[i], p);
+		p += textwidth_encode((uint32_t)ed->buf[i], p);
 	*p = '\0';
 	return out;
 }

@@ -12,11 +12,6 @@
 #include "outline.h"
 #include "textwidth.h"
 
-/* The status names of the official (Japanese) format. */
-static const char *const status_ja[STATUS_COUNT] = {
-	"未回答", "対応済", "一部対応", "未対応", "対象外",
-};
-
 static int formula_like(const char *s)
 {
 	return s[0] == '=' || s[0] == '+' || s[0] == '@' ||
@@ -163,7 +158,7 @@ int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers 
 			export_csv_field(out, rem);
 		}
 		fputc(',', out);
-		export_csv_field(out, status_ja[a->status[i]]);
+		export_csv_field(out, status_official(a->status[i]));
 		csv_row_end(out);
 		free(methods);
 		free(src);
@@ -187,9 +182,8 @@ void export_json_string(FILE *out, const char *text)
 			fprintf(out, "\\%c", (char)cp);
 		else if (cp == '\n')
 			fputs("\\n", out);
-		else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 ||
-			 cp == 0x2029)
-			fprintf(out, "\\u%04x", (unsigned)cp);
+		else if (textwidth_kind(cp) != TEXTWIDTH_TEXT && textwidth_kind(cp) != TEXTWIDTH_INVALID)
+			fprintf(out, "\\u%04x", (unsigned)cp); /* controls, separators, bidi */
 		else if (cp == 0xFFFD && n == 1)
 			fputs("\xEF\xBF\xBD", out);
 		else

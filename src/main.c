@@ -19,6 +19,7 @@
 #include "answers.h"
 #include "checklist.h"
 #include "checklist_yaml.h"
+#include "examples.h"
 #include "export.h"
 #include "gettext.h"
 #include "migrate.h"
@@ -84,9 +85,7 @@ struct ctx {
 	struct store *st;      /* NULL when read-only and the file does not exist */
 	struct answers *a;
 	/* The older edition whose 手法例 the checklist shows, if it names one. */
-	struct checklist *ex_cl;
-	struct mapping *map;
-	struct examples ex;
+	struct examples_set *examples;
 };
 
 /* Options every command accepts. */
@@ -173,52 +172,10 @@ static int common_option(struct ctx *c, int opt)
 
 static void ctx_free(struct ctx *c)
 {
-	mapping_free(c->map);
-	checklist_free(c->ex_cl);
+	examples_free(c->examples);
 	answers_free(c->a);
 	store_close(c->st);
 	checklist_free(c->cl);
-}
-
-/* Loads the older edition and the mapping whose 手法例 the checklist shows,
- * if it names one. Without them the checklist still works, without the
- * examples: returns -1 with the reason in err. Only print and the
- * interface need them, the interface not before an item is opened. */
-static int load_examples(struct ctx *c, char *err, size_t errlen)
-{
-	const char *from = c->cl->examples_from;
-	char path[PATH_MAX], why[1024] = "";
-
-	if (!from || c->map)
-		return 0;
-	if (paths_checklist(from, path, sizeof path) != 0 ||
-	    !(c->ex_cl = checklist_load_file(path, why, sizeof why)) ||
-	    paths_mapping(from, c->cl->id, path, sizeof path) != 0 ||
-	    !(c->map = mapping_load_file(path, why, sizeof why)) ||
-	    mapping_check(c->map, c->ex_cl, c->cl, why, sizeof why) != 0) {
-		if (!c->ex_cl || !c->map)
-			snprintf(why, sizeof why, _("no mapping from %s to %s was found"), from,
-				 c->cl->id);
-		snprintf(err, errlen, _("warning: the %s examples are not shown: %s"), from, why);
-		mapping_free(c->map);
-		checklist_free(c->ex_cl);
-		c->map = NULL;
-		c->ex_cl = NULL;
-		c->cl->examples_from = NULL; /* tried once */
-		return -1;
-	}
-	c->ex.cl = c->ex_cl;
-	c->ex.m = c->map;
-	return 0;
-}
-
-/* The interface's way to load them: when the first item is opened. */
-static const struct examples *ui_examples(void *ctx, char *err, size_t errlen)
-{
-	struct ctx *c = ctx;
-
-	load_examples(c, err, errlen);
-	return c->map ? &c->ex : NULL;
 }
 
 /* Decides which checklist to load: --checklist, else the one the answer
@@ -364,9 +321,10 @@ static int cmd_print(int argc, char **argv)
 		error(_("there is no item %s"), item);
 		goto out;
 	}
-	if (load_examples(&c, err, sizeof err) != 0)
+	if (!(c.examples = examples_load(c.cl, err, sizeof err)) && *err)
 		error("%s", err);
-	if (print_checklist_ex(stdout, c.cl, c.a, c.map ? &c.ex : NULL, filter, content_lang, width) != 0) {
+	if (print_checklist_ex(stdout, c.cl, c.a, c.examples ? &c.examples->ex : NULL, filter,
+			       content_lang, width) != 0) {
 		error(_("cannot write the output: %s"), strerror(errno));
 		goto out;
 	}
@@ -516,23 +474,20 @@ static void usage_set(FILE *out)
  * characters but newline and tab. Returns 0 or -1 (error printed). */
 static int check_answer(const char *column, const char *text)
 {
-	size_t len = strlen(text), bad, i = 0;
+	size_t bad;
+	uint32_t cp;
 
-	if (!textwidth_valid_utf8(text, len, &bad)) {
+	switch (textwidth_storable(text, strlen(text), &bad, &cp)) {
+	case TEXTWIDTH_TEXT:
+		return 0;
+	case TEXTWIDTH_INVALID:
 		error(_("--field %s: invalid UTF-8 at byte %zu"), column, bad + 1);
 		return -1;
+	default:
+		error(_("--field %s: control character U+%04X at byte %zu"), column, (unsigned)cp,
+		      bad + 1);
+		return -1;
 	}
-	while (i < len) {
-		uint32_t cp;
-		size_t n = textwidth_decode(text + i, len - i, &cp);
-		if (cp != '\n' && cp != '\t' && (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))) {
-			error(_("--field %s: control character U+%04X at byte %zu"), column,
-			      (unsigned)cp, i + 1);
-			return -1;
-		}
-		i += n;
-	}
-	return 0;
 }
 
 struct field_arg {
@@ -984,8 +939,6 @@ static int cmd_ui(int argc, char **argv)
 	o.a = c.a;
 	o.st = c.st;
 	o.path = c.path;
-	o.examples = ui_examples;
-	o.examples_ctx = &c;
 	o.lang = content_lang;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		error("%s", err);

@@ -3,7 +3,6 @@
 
 #include "textwidth.h"
 
-#include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -132,64 +131,49 @@ int textwidth_valid_utf8(const char *s, size_t len, size_t *bad_offset)
 	return 1;
 }
 
-static int is_control(uint32_t cp)
+static int is_format(uint32_t cp)
 {
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+	return cp == 0x061C || cp == 0x180E || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB);
 }
 
-/* The C library's wcwidth, which the one below stands in front of. */
-static int (*libc_wcwidth)(wchar_t);
-
-/* tenken's wcwidth: the C library's, with East Asian Ambiguous characters
- * two columns wide when the user says the terminal draws them so. Defined
- * here, it is also the wcwidth ncurses calls (the program's own symbol
- * comes first), so that curses counts columns as the terminal does and as
- * the rest of tenken does. */
-int wcwidth(wchar_t wc)
+int textwidth_is_ambiguous(uint32_t cp)
 {
-	int w;
+	return is_ambiguous(cp);
+}
 
-	if (!libc_wcwidth)
-		*(void **)&libc_wcwidth = dlsym(RTLD_NEXT, "wcwidth");
-	if (!libc_wcwidth)
-		return wc >= 0x20 && wc != 0x7f ? 1 : -1;
-	w = libc_wcwidth(wc);
-	if (w == 1 && ambiguous_width == 2 && is_ambiguous((uint32_t)wc))
+/* The C library's wcwidth, with East Asian Ambiguous characters two
+ * columns wide when the user says the terminal draws them so (whether or
+ * not wcwidth.c stands in front of the C library's). */
+static int char_width(uint32_t cp)
+{
+	int w = wcwidth((wchar_t)cp);
+
+	if (w == 1 && ambiguous_width == 2 && is_ambiguous(cp))
 		return 2;
 	return w;
 }
 
-int textwidth_cp(uint32_t cp)
+enum textwidth_kind textwidth_kind(uint32_t cp)
 {
-	int w;
-
+	if (cp == '\n')
+		return TEXTWIDTH_NEWLINE;
+	if (cp == '\t')
+		return TEXTWIDTH_TAB;
 	if (cp < 0x20 || cp == 0x7F)
-		return 2; /* drawn as ^X */
+		return TEXTWIDTH_C0;
 	if (cp >= 0x80 && cp < 0xA0)
-		return 8; /* drawn as <U+0085> */
-	w = wcwidth((wchar_t)cp);
-	if (w < 0)
-		return 1; /* unprintable here: drawn as U+FFFD */
-	return w;
+		return TEXTWIDTH_C1;
+	if (is_format(cp))
+		return TEXTWIDTH_FORMAT;
+	if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF || char_width(cp) < 0)
+		return TEXTWIDTH_INVALID;
+	return TEXTWIDTH_TEXT;
 }
 
-size_t textwidth_str(const char *s)
-{
-	size_t len = strlen(s), i = 0, cols = 0;
-
-	while (i < len) {
-		uint32_t cp;
-		i += textwidth_decode(s + i, len - i, &cp);
-		if (cp == '\t')
-			cols += 1;
-		else
-			cols += (size_t)textwidth_cp(cp);
-	}
-	return cols;
-}
-
-/* Appends the UTF-8 encoding of cp to out; returns the bytes written. */
-static size_t encode(uint32_t cp, char *out)
+size_t textwidth_encode(uint32_t cp, char out[4])
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -213,34 +197,103 @@ static size_t encode(uint32_t cp, char *out)
 	return 4;
 }
 
+int textwidth_visible(uint32_t cp, char out[TEXTWIDTH_VISIBLE_MAX], int *visible)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	enum textwidth_kind k = textwidth_kind(cp);
+	size_t n = 0;
+
+	*visible = k != TEXTWIDTH_TEXT && k != TEXTWIDTH_NEWLINE;
+	switch (k) {
+	case TEXTWIDTH_TEXT:
+		out[textwidth_encode(cp, out)] = '\0';
+		return char_width(cp);
+	case TEXTWIDTH_NEWLINE:
+		memcpy(out, "\n", 2);
+		return 0;
+	case TEXTWIDTH_TAB:
+		memcpy(out, " ", 2);
+		return 1;
+	case TEXTWIDTH_C0:
+		out[0] = '^';
+		out[1] = cp == 0x7F ? '?' : (char)(cp + 0x40);
+		out[2] = '\0';
+		return 2;
+	case TEXTWIDTH_C1:
+	case TEXTWIDTH_FORMAT:
+		memcpy(out, "<U+", 3);
+		n = 3;
+		for (int shift = cp > 0xFFFF ? 16 : 12; shift >= 0; shift -= 4)
+			out[n++] = hex[(cp >> shift) & 0xF];
+		out[n++] = '>';
+		out[n] = '\0';
+		return (int)n;
+	case TEXTWIDTH_INVALID:
+	default:
+		memcpy(out, "\xEF\xBF\xBD", 4);
+		return char_width(0xFFFD) > 0 ? char_width(0xFFFD) : 1;
+	}
+}
+
+int textwidth_cp(uint32_t cp)
+{
+	char buf[TEXTWIDTH_VISIBLE_MAX];
+	int visible;
+
+	return textwidth_visible(cp, buf, &visible);
+}
+
+enum textwidth_kind textwidth_storable(const char *s, size_t len, size_t *bad_offset,
+				       uint32_t *bad_cp)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = textwidth_decode(s + i, len - i, &cp);
+		enum textwidth_kind k = textwidth_kind(cp);
+		if (cp == 0xFFFD && n == 1 && (unsigned char)s[i] >= 0x80)
+			k = TEXTWIDTH_INVALID;
+		if (k != TEXTWIDTH_TEXT && k != TEXTWIDTH_NEWLINE && k != TEXTWIDTH_TAB) {
+			if (bad_offset)
+				*bad_offset = i;
+			if (bad_cp)
+				*bad_cp = cp;
+			return k;
+		}
+		i += n;
+	}
+	return TEXTWIDTH_TEXT;
+}
+
+size_t textwidth_str(const char *s)
+{
+	size_t len = strlen(s), i = 0, cols = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		i += textwidth_decode(s + i, len - i, &cp);
+		cols += (size_t)textwidth_cp(cp);
+	}
+	return cols;
+}
+
 char *textwidth_sanitize(const char *s)
 {
 	size_t len = strlen(s), i = 0, o = 0;
-	/* Worst case: every byte becomes <U+0085> (8 bytes) or U+FFFD (3). */
+	/* Worst case: every byte becomes an 8-byte <U+0085>. */
 	char *out = malloc(len * 8 + 1);
 
 	if (!out)
 		return NULL;
 	while (i < len) {
 		uint32_t cp;
+		char vis[TEXTWIDTH_VISIBLE_MAX];
+		int visible;
 		i += textwidth_decode(s + i, len - i, &cp);
-		if (cp == '\n') {
-			out[o++] = '\n';
-		} else if (cp == '\t') {
-			out[o++] = ' ';
-		} else if (cp < 0x20 || cp == 0x7F) {
-			out[o++] = '^';
-			out[o++] = cp == 0x7F ? '?' : (char)(cp + 0x40);
-		} else if (is_control(cp)) {
-			static const char hex[] = "0123456789ABCDEF";
-			memcpy(out + o, "<U+00", 5);
-			out[o + 5] = hex[cp >> 4];
-			out[o + 6] = hex[cp & 0xF];
-			out[o + 7] = '>';
-			o += 8;
-		} else {
-			o += encode(cp, out + o);
-		}
+		textwidth_visible(cp, vis, &visible);
+		for (const char *v = vis; *v; v++)
+			out[o++] = *v;
 	}
 	out[o] = '\0';
 	return out;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "examples.h"
 #include "gettext.h"
 #include "textwidth.h"
 #include "ui_impl.h"
@@ -67,17 +68,6 @@ int ui_can_write(struct ui *u)
 	return 1;
 }
 
-void ui_status_mark(enum status s, char out[4])
-{
-	/* Marks that need no colour: plain ASCII, one column each. */
-	static const char marks[STATUS_COUNT] = {' ', 'x', '/', '!', '-'};
-
-	out[0] = '[';
-	out[1] = marks[s];
-	out[2] = ']';
-	out[3] = '\0';
-}
-
 int ui_item_visible(const struct ui *u, size_t i)
 {
 	const struct checklist *cl = u->cl;
@@ -102,21 +92,26 @@ int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int att
 	wmove(w, y, x);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
-		size_t n = textwidth_decode(s + i, len - i, &cp);
-		int cw = textwidth_cp(cp);
-		i += n;
+		char vis[TEXTWIDTH_VISIBLE_MAX];
+		int visible, cw;
+		i += textwidth_decode(s + i, len - i, &cp);
+		cw = textwidth_visible(cp, vis, &visible);
 		if (used + cw > maxw)
 			break;
-		if (cp < 0x20 || cp == 0x7f) {
-			char ctl[3] = {'^', (char)(cp == 0x7f ? '?' : cp + '@'), 0};
-			waddstr(w, ctl);
-		} else if (cp >= 0x80 && cp < 0xa0) {
-			waddstr(w, "?");
-			cw = 1;
+		/* A control or format character is shown by its visible form, in
+		 * reverse video, so that it cannot pass for typed text. */
+		if (visible)
+			wattrset(w, attr ^ A_REVERSE);
+		if (cp == 0x20 || (!visible && cp < 0x80)) {
+			waddch(w, (chtype)cp);
 		} else {
-			wchar_t wc[2] = {wcwidth((wchar_t)cp) < 0 ? 0xFFFD : (wchar_t)cp, 0};
-			waddnwstr(w, wc, 1);
+			wchar_t wc[TEXTWIDTH_VISIBLE_MAX];
+			size_t n = mbstowcs(wc, vis, TEXTWIDTH_VISIBLE_MAX);
+			if (n != (size_t)-1)
+				waddnwstr(w, wc, (int)n);
 		}
+		if (visible)
+			wattrset(w, attr);
 		used += cw;
 	}
 	return used;
@@ -530,6 +525,7 @@ out:
 	editor_free(&u.prompt);
 	store_drafts_free(u.drafts, u.n_drafts);
 	free(u.notes_open);
+	examples_free(u.ex_set);
 	doc_free(&u.list);
 	doc_free(&u.item);
 	doc_free(&u.help);

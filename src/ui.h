@@ -15,11 +15,10 @@ struct ui_options {
 	struct answers *a;
 	struct store *st;  /* NULL when read-only and no answer file exists */
 	const char *path;  /* the answer file, shown in the header */
-	const struct examples *ex; /* an older edition's 手法例 to show, or NULL */
-	/* Or a way to load them, called when the first item is opened: returns
-	 * them, or NULL (with a message in err when they could not be read). */
-	const struct examples *(*examples)(void *ctx, char *err, size_t errlen);
-	void *examples_ctx;
+	/* An older edition's 手法例 to show (tests), or NULL: then the
+	 * interface reads those the checklist names when the first item is
+	 * opened (examples.h), since most starts never need them. */
+	const struct examples *ex;
 	int read_only;     /* -R: no key changes an answer */
 	enum lang lang;    /* the checklist's language to start with (L switches) */
 	int section;       /* open at this section number (0: none) */

@@ -56,7 +56,7 @@ static void menu_draw(struct ui *u)
 	ui_put(u->body, y + 1, x + 2, title, strlen(title), w - 4, A_BOLD);
 	for (int s = 0; s < STATUS_COUNT; s++) {
 		int sel = s == u->menu_choice ? A_REVERSE : 0;
-		ui_status_mark((enum status)s, m);
+		status_mark((enum status)s, m);
 		snprintf(line, sizeof line, "%d ", s + 1);
 		if (sel) {
 			wattrset(u->body, A_REVERSE);

@@ -285,7 +285,7 @@ void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
 			       u->attrs[r->prefix_attr] | (r->prefix_x < bar ? sel : 0));
 		if (r->mark) {
 			char m[4];
-			ui_status_mark((enum status)(r->mark - 1), m);
+			status_mark((enum status)(r->mark - 1), m);
 			ui_put(w, y, r->mark_x, m, 3, cols - r->mark_x,
 			       u->attrs[ATTR_STATUS + r->mark - 1] | (r->mark_x < bar ? sel : 0));
 		}

@@ -304,18 +304,10 @@ static char *read_all(int fd, size_t limit)
 	return n < 0 ? (free(buf), NULL) : buf;
 }
 
-/* Whether text can be saved as it is: UTF-8 without control characters
- * other than newline and tab. */
+/* Whether text can be saved as it is: the rule for every stored text. */
 static int clean_text(const char *s)
 {
-	size_t bad;
-
-	if (!textwidth_valid_utf8(s, strlen(s), &bad))
-		return 0;
-	for (; *s; s++)
-		if (((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f)
-			return 0;
-	return 1;
+	return textwidth_storable(s, strlen(s), NULL, NULL) == TEXTWIDTH_TEXT;
 }
 
 static void take_external(struct ui *u, size_t item, size_t column, char *text, int stopped)

@@ -172,6 +172,7 @@ struct ui {
 	unsigned char *notes_open; /* per note of the open item */
 	int original;		   /* English text shown with its Japanese original */
 	const struct examples *ex; /* the older edition's 手法例, once loaded */
+	struct examples_set *ex_set; /* what the interface loaded itself */
 	int ex_tried;
 	/* The help. */
 	struct doc help;
@@ -207,7 +208,6 @@ void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int attr);
 int ui_can_write(struct ui *u);
 int ui_item_visible(const struct ui *u, size_t i);
-void ui_status_mark(enum status s, char out[4]);
 
 /* Documents (ui.c). */
 void doc_clear(struct doc *d);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "examples.h"
 #include "gettext.h"
 #include "outline.h"
 #include "textwidth.h"
@@ -152,11 +153,10 @@ static const struct examples *examples(struct ui *u)
 	if (!u->ex_tried) {
 		u->ex_tried = 1;
 		u->ex = u->o->ex;
-		if (!u->ex && u->o->examples) {
-			u->ex = u->o->examples(u->o->examples_ctx, err, sizeof err);
-			if (*err)
-				ui_message(u, 1, "%s", err);
-		}
+		if (!u->ex && (u->ex_set = examples_load(u->cl, err, sizeof err)))
+			u->ex = &u->ex_set->ex;
+		if (*err)
+			ui_message(u, 1, "%s", err);
 	}
 	return u->ex;
 }

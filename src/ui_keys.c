@@ -122,7 +122,7 @@ void ui_help_build(struct ui *u)
 	doc_block(&u->help, BLOCK_TEXT, 0, 0);
 	doc_text(&u->help, 1, _("Status marks"), ATTR_HEADING);
 	for (int s = 0; s < STATUS_COUNT; s++) {
-		ui_status_mark((enum status)s, m);
+		status_mark((enum status)s, m);
 		snprintf(marks, sizeof marks, "%s", status_name((enum status)s));
 		doc_block(&u->help, BLOCK_TEXT, 0, 0);
 		size_t r = doc_text(&u->help, 21, marks, ATTR_NORMAL);

@@ -308,8 +308,23 @@ for c in '\033' '\177' '\302\200' '\302\233' '\302\237'; do
 	run "set refuses $c" 1 "$TENKEN" -f "$st" set 12 --field current="$(printf "a${c}b")"
 	no_escape "the refusal of $c shows no raw control" "$tmp/err"
 done
+# Invisible format characters too: bidirectional overrides, zero-width.
+for c in '\342\200\256' '\342\201\246' '\342\200\213' '\357\273\277' '\342\200\250'; do
+	run "set refuses $c" 1 "$TENKEN" -f "$st" set 12 --field current="$(printf "a${c}b")"
+	has "the refusal of $c says what" "$tmp/err" "control character U+"
+done
 run "no refused answer was kept" 0 "$TENKEN" -f "$st" print --item 12
 has "item 12 still empty" "$tmp/out" "(empty)"
+
+# An answer written by another program with hidden characters in it is
+# printed with each shown visibly, none raw.
+sqlite3 "$st" "INSERT OR REPLACE INTO answer (item, field, text, time, user) VALUES (13, 'current', 'a' || char(27) || '[2J' || char(155) || char(8238) || 'cba' || char(8203) || 'z', '2026-01-01T00:00:00Z', 'other')"
+run "print an answer with hidden characters" 0 "$TENKEN" -f "$st" print --item 13
+has "each hidden character shown" "$tmp/out" "a^[[2J<U+009B><U+202E>cba<U+200B>z"
+no_escape "print sends no raw control" "$tmp/out"
+if LC_ALL=C grep -q "$(printf '\342\200\256\|\342\200\213\|\302\233')" "$tmp/out"; then
+	bad "print sends no raw bidi, zero-width or C1 character" "$tmp/out"
+else ok "print sends no raw bidi, zero-width or C1 character"; fi
 
 # The default answer directory is private, like the file.
 run "answer directory is 0700" 0 sh -c "[ \"\$(stat -c %a '$tmp/xdg/tenken')\" = 700 ]"

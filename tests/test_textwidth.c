@@ -81,6 +81,75 @@ static void test_valid_utf8(void **state)
 	assert_false(textwidth_valid_utf8("\xed\xa0\x80", 3, &off)); /* surrogate */
 }
 
+/* The one set of rules, class by class: how each code point is shown (the
+ * interface and print both show textwidth_visible's form), how wide that
+ * is, and whether a text holding it may be stored. */
+static const struct {
+	const char *in;      /* a text holding it */
+	const char *shown;   /* the text as shown */
+	int storable;        /* may be stored as an answer or a checklist text */
+} rule_cases[] = {
+	{"日本語", "日本語", 1},
+	{"改\n行", "改\n行", 1},
+	{"タ\tブ", "タ ブ", 1},
+	/* C0 and DEL */
+	{"a\x01" "b", "a^Ab", 0},
+	{"a\x1b[2Jb", "a^[[2Jb", 0},
+	{"a\rb", "a^Mb", 0},
+	{"a\x7f" "b", "a^?b", 0},
+	/* C1 */
+	{"a\xc2\x80" "b", "a<U+0080>b", 0},
+	{"a\xc2\x9b" "31m", "a<U+009B>31m", 0},
+	{"a\xc2\x9f" "b", "a<U+009F>b", 0},
+	/* Bidirectional controls */
+	{"a\xe2\x80\xaa" "b", "a<U+202A>b", 0},
+	{"a\xe2\x80\xae" "b", "a<U+202E>b", 0},
+	{"a\xe2\x81\xa6" "b", "a<U+2066>b", 0},
+	{"a\xe2\x81\xa9" "b", "a<U+2069>b", 0},
+	{"a\xe2\x80\x8e" "b", "a<U+200E>b", 0},
+	{"a\xe2\x80\x8f" "b", "a<U+200F>b", 0},
+	{"a\xd8\x9c" "b", "a<U+061C>b", 0},
+	/* Zero-width and other invisible format characters */
+	{"a\xe2\x80\x8b" "b", "a<U+200B>b", 0},
+	{"a\xe2\x80\x8d" "b", "a<U+200D>b", 0},
+	{"a\xe2\x81\xa0" "b", "a<U+2060>b", 0},
+	{"a\xef\xbb\xbf" "b", "a<U+FEFF>b", 0},
+	{"a\xe2\x80\xa8" "b", "a<U+2028>b", 0},
+	{"a\xe2\x80\xa9" "b", "a<U+2029>b", 0},
+	/* Invalid UTF-8, a lone surrogate, an overlong form */
+	{"a\xff" "b", "a\xef\xbf\xbd" "b", 0},
+	{"a\xed\xa0\x80" "b", "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b", 0},
+	{"a\xc0\xaf" "b", "a\xef\xbf\xbd\xef\xbf\xbd" "b", 0},
+};
+
+static void test_one_set_of_rules(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof rule_cases / sizeof rule_cases[0]; i++) {
+		const char *in = rule_cases[i].in;
+		char *shown = textwidth_sanitize(in);
+		size_t bad = 99;
+		uint32_t cp = 0;
+		enum textwidth_kind k = textwidth_storable(in, strlen(in), &bad, &cp);
+
+		assert_non_null(shown);
+		if (strcmp(shown, rule_cases[i].shown) != 0)
+			fail_msg("case %zu shown as \"%s\", not \"%s\"", i, shown, rule_cases[i].shown);
+		/* The width of a text is the width of what is shown for it. */
+		assert_int_equal(textwidth_str(in), textwidth_str(shown));
+		/* What is shown may itself be shown: nothing hidden is left. */
+		assert_int_equal(textwidth_storable(shown, strlen(shown), NULL, NULL), TEXTWIDTH_TEXT);
+		if (rule_cases[i].storable) {
+			assert_int_equal(k, TEXTWIDTH_TEXT);
+		} else {
+			if (k == TEXTWIDTH_TEXT)
+				fail_msg("case %zu (\"%s\") may be stored", i, shown);
+			assert_int_equal(bad, 1); /* after the "a" */
+		}
+		free(shown);
+	}
+}
+
 /* Wraps s at width and checks every line fits and the text is all there. */
 static size_t wrap_check(const char *s, int width, struct textwidth_line *lines, size_t max)
 {
@@ -192,6 +261,7 @@ int main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_ambiguous_setting),
 		cmocka_unit_test(test_sanitize),
+		cmocka_unit_test(test_one_set_of_rules),
 		cmocka_unit_test(test_valid_utf8),
 		cmocka_unit_test(test_wrap_japanese),
 		cmocka_unit_test(test_wrap_kinsoku),

@@ -533,6 +533,52 @@ static void test_answer_escape_shown_visibly(void **state)
 	free(s);
 }
 
+/* Every control and invisible format character in an answer written by
+ * another program is shown as print shows it (textwidth's visible form),
+ * never drawn raw. */
+static void test_hidden_characters_shown_visibly(void **state)
+{
+	static const char *const hidden[] = {
+		"\x1b", "\x7f", "\xc2\x80", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x80\xab",
+		"\xe2\x81\xa6", "\xe2\x81\xa9", "\xe2\x80\x8f", "\xd8\x9c", "\xe2\x80\x8b",
+		"\xe2\x81\xa0", "\xef\xbb\xbf", "\xe2\x80\xa8", "\xed\xa0\x80", "\xff",
+	};
+	struct fx *f = *state;
+
+	for (size_t k = 0; k < sizeof hidden / sizeof hidden[0]; k++) {
+		char err[512], answer[64], *shown, *s;
+		struct answers *a = answers_new(f->cl);
+		struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+		snprintf(answer, sizeof answer, "前%s後", hidden[k]);
+		assert_non_null(st);
+		assert_int_equal(store_set_text(st, a, 0, 0, answer, err, sizeof err), 0);
+		store_close(st);
+		answers_free(a);
+		shown = textwidth_sanitize(answer);
+		s = run(f, "<Enter>G");
+		assert_screen_has(s, shown);
+		if (strstr(s, hidden[k]))
+			fail_msg("case %zu reached the screen raw", k);
+		free(s);
+		free(shown);
+	}
+}
+
+/* Each status has a mark of its own in the list. */
+static void test_every_status_mark(void **state)
+{
+	static const char marks[STATUS_COUNT] = {' ', 'x', '/', '!', '-'};
+
+	for (int t = 0; t < STATUS_COUNT; t++) {
+		char script[8], want[16], *s;
+		snprintf(script, sizeof script, "s%d", t + 1);
+		snprintf(want, sizeof want, "  1 [%c] ", marks[t]);
+		s = run(*state, script);
+		assert_screen_has(s, want);
+		free(s);
+	}
+}
+
 static void test_start_at_item(void **state)
 {
 	char *s = run_sized(*state, "", 80, 24, 0, 42);
@@ -1034,6 +1080,8 @@ int main(void)
 		T(test_resize_and_too_small),
 		T(test_everything_fits_80x24),
 		T(test_answer_escape_shown_visibly),
+		T(test_hidden_characters_shown_visibly),
+		T(test_every_status_mark),
 		T(test_start_at_item),
 		T(test_help_lists_keys),
 		T(test_curses_honours_ambiguous_width),
