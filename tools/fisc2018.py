@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 # Writes data/fisc-api-2018.yaml from the tables below and fisc2018-items.tsv,
 # each transcribed by hand from the FISC documents (see the file's header).
-# Usage: tools/fisc2018.py data/fisc-api-2018.yaml &&
-#        tools/add-en.py data/fisc-api-2018.yaml tools/fisc2018-en.json
+# Usage: tools/fisc2018.py data/fisc-api-2018.yaml
+# It writes the Japanese only.  The English is edited in
+# data/fisc-api-2018.yaml directly, beside the Japanese, and writing the file
+# again from here would drop it: this script is the record of how the
+# Japanese was made.
 import os
 import sys
 secs = [
@@ -74,8 +77,8 @@ w("# 関連規定, the item has none.")
 w("# The extracted text reads 続4 for the 統制基準 統4 (as the 2025 document")
 w("# names them); 統 is restored. The 2025 document writes item 22's source as")
 w("# FISC・対応基準 in its table, and FISC・安対基準 is meant.")
-w("# The English text is tenken's translation (tools/fisc2018-en.json, added")
-w("# by tools/add-en.py); the Japanese is the authoritative original.")
+w("# The English text is tenken's translation, edited in this file beside the")
+w("# Japanese; the Japanese is the authoritative original.")
 w("format: tenken-checklist 1")
 w("id: fisc-api-2018")
 w("title:\n  ja: API接続チェックリスト(フォーマット)<2018年10月版>")

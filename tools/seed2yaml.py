@@ -23,6 +23,13 @@ HTML tags, method numbers and all whitespace removed -- plus the structural
 rules of data/README.md.  It fails loudly (exit status 1) and writes nothing
 if any check fails.
 
+The script writes the Japanese only.  The English of
+data/fisc-api-2017-trial.yaml is tenken's translation, edited in that file
+directly, beside the Japanese: writing the file again from the seed would
+drop it, and --check, which expects every text to be {ja: …} alone, does not
+accept the file as it is now.  The script is kept as the record of how the
+Japanese was made.
+
 Usage:
   tools/seed2yaml.py [--seed SEED] [--output FILE] [--verbose]
   tools/seed2yaml.py --check FILE [--seed SEED]   # verify an existing file
