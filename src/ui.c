@@ -1,6 +1,8 @@
-/* ui: terminal set-up, colours, the main loop, keys, signals and resize.
- * The views (ui_list.c, ui_item.c, ui_dialog.c, ui_edit.c) draw into the
- * body window and act on keys; this file owns everything around them. */
+/* ui: the full-screen interface's terminal, main loop and dispatcher. The
+ * views (ui_list.c, ui_item.c, ui_help.c, ui_edit.c and the dialogs) each
+ * keep their own state and return requests; this file alone opens and
+ * closes them, carries out what they ask, tells them what changed, and
+ * draws only when something did. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,13 +13,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
-#include "examples.h"
 #include "gettext.h"
+#include "search.h"
+#include "store.h"
 #include "textwidth.h"
-#include "ui_impl.h"
+#include "ui_external.h"
+#include "ui_view.h"
+#include "ui_views.h"
+
+enum { MIN_COLS = 40, MIN_ROWS = 10, TICK_MS = 250 };
 
 /* Set by SIGHUP/SIGTERM/SIGINT; the main loop keeps the draft and ends. */
 static volatile sig_atomic_t stop_signal;
@@ -32,23 +40,6 @@ int ui_stopping(void)
 	return stop_signal != 0;
 }
 
-void ui_push(struct ui *u, const struct view *v)
-{
-	if (u->depth < (int)(sizeof u->stack / sizeof u->stack[0]))
-		u->stack[u->depth++] = v;
-}
-
-void ui_pop(struct ui *u)
-{
-	if (u->depth > 1)
-		u->depth--;
-}
-
-const struct view *ui_top(const struct ui *u)
-{
-	return u->stack[u->depth - 1];
-}
-
 void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 {
 	va_list ap;
@@ -57,15 +48,7 @@ void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
 	va_end(ap);
 	u->msg_error = is_error;
-}
-
-int ui_can_write(struct ui *u)
-{
-	if (u->o->read_only || !u->st) {
-		ui_message(u, 1, "%s", _("Opened read-only (-R): answers cannot be changed"));
-		return 0;
-	}
-	return 1;
+	u->dirty = 1;
 }
 
 int ui_item_visible(const struct ui *u, size_t i)
@@ -78,10 +61,68 @@ int ui_item_visible(const struct ui *u, size_t i)
 	return t == (size_t)(u->filter - 1) || strcmp(cl->targets[t].id, "common") == 0;
 }
 
-/* Draws len bytes of UTF-8 at (y, x), at most maxw columns, showing control
- * characters as ^X and invalid bytes as U+FFFD so that nothing from a file
- * or an answer reaches the terminal as a control sequence. Returns the
- * columns drawn. */
+const struct examples *ui_examples(struct ui *u)
+{
+	char err[1024] = "";
+
+	if (!u->ex_tried) {
+		u->ex_tried = 1;
+		u->ex = u->o->ex;
+		if (!u->ex && (u->ex_set = examples_load(u->cl, err, sizeof err)))
+			u->ex = &u->ex_set->ex;
+		if (*err)
+			ui_message(u, 1, "%s", err);
+	}
+	return u->ex;
+}
+
+long long ui_now_ms(const struct ui *u)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000 + u->clock_skew_ms;
+}
+
+WINDOW *ui_body_window(struct ui *u, int typing)
+{
+	WINDOW *w = newwin(u->rows - 2, u->cols, 1, 0);
+
+	if (!w)
+		abort(); /* the interface cannot draw without its windows */
+	leaveok(w, !typing);
+	return w;
+}
+
+WINDOW *ui_dialog_window(struct ui *u, int w, int h)
+{
+	int rows = u->rows - 2;
+	WINDOW *win;
+
+	if (w > u->cols)
+		w = u->cols;
+	if (h > rows)
+		h = rows;
+	win = newwin(h, w, 1 + (rows - h) / 2, (u->cols - w) / 2);
+	if (!win)
+		abort();
+	leaveok(win, TRUE);
+	return win;
+}
+
+void ui_box(WINDOW *w)
+{
+	int h = getmaxy(w), wd = getmaxx(w);
+
+	wattrset(w, A_NORMAL);
+	for (int r = 0; r < h; r++) {
+		mvwaddch(w, r, 0, r == 0 || r == h - 1 ? '+' : '|');
+		mvwaddch(w, r, wd - 1, r == 0 || r == h - 1 ? '+' : '|');
+	}
+	mvwhline(w, 0, 1, '-', wd - 2);
+	mvwhline(w, h - 1, 1, '-', wd - 2);
+}
+
 int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int attr)
 {
 	int used = 0;
@@ -117,6 +158,351 @@ int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int att
 	return used;
 }
 
+/* ---- The stack of views ---- */
+
+static struct view_slot *top(struct ui *u)
+{
+	return &u->stack[u->depth - 1];
+}
+
+/* Opens a view for req on top of the others. Returns 0, or -1 if it could
+ * not open (the view said why) or the stack is full. */
+static int push(struct ui *u, const struct view_ops *ops, const struct request *req)
+{
+	void *state;
+
+	if (u->depth == (int)(sizeof u->stack / sizeof u->stack[0]))
+		return -1;
+	if (!(state = ops->open(u, req)))
+		return -1;
+	u->stack[u->depth].ops = ops;
+	u->stack[u->depth].state = state;
+	u->depth++;
+	if (ops->layout && !u->too_small)
+		ops->layout(u, state);
+	u->dirty = 1;
+	return 0;
+}
+
+/* Takes the slot at index k off the stack; the caller closes it. */
+static struct view_slot take(struct ui *u, int k)
+{
+	struct view_slot s = u->stack[k];
+
+	memmove(&u->stack[k], &u->stack[k + 1], (size_t)(u->depth - k - 1) * sizeof s);
+	u->depth--;
+	u->dirty = 1;
+	return s;
+}
+
+static void close_slot(struct ui *u, struct view_slot s)
+{
+	if (s.ops->close)
+		s.ops->close(u, s.state);
+}
+
+/* The index of the topmost open view with these operations, or -1. */
+static int find(struct ui *u, const struct view_ops *ops)
+{
+	for (int k = u->depth - 1; k >= 0; k--)
+		if (u->stack[k].ops == ops)
+			return k;
+	return -1;
+}
+
+/* Tells every view that item changed; closes those that can no longer
+ * show what they showed (the base view stays). */
+static void broadcast_changed(struct ui *u, size_t item)
+{
+	for (int k = u->depth - 1; k >= 0; k--) {
+		struct view_slot *s = &u->stack[k];
+		int r = s->ops->changed ? s->ops->changed(u, s->state, item) : 0;
+		if (r & UI_CLOSE && k > 0)
+			close_slot(u, take(u, k));
+		if (r & UI_REDRAW)
+			u->dirty = 1;
+	}
+}
+
+/* Moves every view to item: the list selects it, an open item shows it. */
+static void go_to(struct ui *u, size_t item)
+{
+	for (int k = 0; k < u->depth; k++)
+		if (u->stack[k].ops->go_to)
+			u->stack[k].ops->go_to(u, u->stack[k].state, item);
+	u->dirty = 1;
+}
+
+/* The item the user is on: the topmost view's that is on one. */
+static int current_item(struct ui *u, size_t *item)
+{
+	for (int k = u->depth - 1; k >= 0; k--)
+		if (u->stack[k].ops->current)
+			return u->stack[k].ops->current(u, u->stack[k].state, item);
+	return 0;
+}
+
+/* ---- What the dispatcher does for the views ---- */
+
+static int can_write(struct ui *u)
+{
+	if (u->o->read_only || !u->st) {
+		ui_message(u, 1, "%s", _("Opened read-only (-R): answers cannot be changed"));
+		return 0;
+	}
+	return 1;
+}
+
+static void set_status(struct ui *u, size_t item, enum status s)
+{
+	char err[1024] = "";
+
+	if (store_set_status(u->st, u->a, item, s, err, sizeof err) != 0) {
+		ui_message(u, 1, "%s", err);
+		return;
+	}
+	broadcast_changed(u, item);
+	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
+}
+
+/* Goes to the next (or previous) visible item after the current one that
+ * matches the last search, and says which match of how many it is. */
+static void search_next(struct ui *u, int backwards)
+{
+	size_t n = u->cl->n_items, cur = 0, total = 0, pos = 0, found = n;
+
+	if (!u->query[0]) {
+		ui_message(u, 1, "%s", _("No search yet: press / to search"));
+		return;
+	}
+	current_item(u, &cur);
+	for (size_t k = 1; k <= n && found == n; k++) {
+		size_t i = backwards ? (cur + n - k) % n : (cur + k) % n;
+		if (ui_item_visible(u, i) && search_item_matches(u->cl, u->a, i, u->query))
+			found = i;
+	}
+	if (found == n) {
+		ui_message(u, 1, _("Not found: %s"), u->query);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (ui_item_visible(u, i) && search_item_matches(u->cl, u->a, i, u->query)) {
+			total++;
+			if (i == found)
+				pos = total;
+		}
+	go_to(u, found);
+	/* TRANSLATORS: the search text, then which match of how many. */
+	ui_message(u, 0, _("/%s: match %zu of %zu"), u->query, pos, total);
+}
+
+static void next_unanswered(struct ui *u)
+{
+	size_t n = u->cl->n_items, cur = 0;
+
+	current_item(u, &cur);
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (cur + k) % n;
+		if (ui_item_visible(u, i) && u->a->status[i] == STATUS_UNANSWERED) {
+			go_to(u, i);
+			return;
+		}
+	}
+	ui_message(u, 0, "%s", _("Every item shown has a status."));
+}
+
+static void cycle_filter(struct ui *u)
+{
+	size_t keep = 0;
+	int on_item = current_item(u, &keep);
+
+	do
+		u->filter = (u->filter + 1) % (int)(u->cl->n_targets + 1);
+	while (u->filter && strcmp(u->cl->targets[u->filter - 1].id, "common") == 0);
+	broadcast_changed(u, UI_ALL_ITEMS);
+	if (on_item && ui_item_visible(u, keep))
+		go_to(u, keep);
+	if (!u->filter)
+		ui_message(u, 0, "%s", _("Showing every item"));
+	else
+		ui_message(u, 0, _("Showing the items for %s and common"),
+			   text_get(&u->cl->targets[u->filter - 1].name, u->lang));
+}
+
+static void switch_lang(struct ui *u)
+{
+	u->lang = u->lang == LANG_JA ? LANG_EN : LANG_JA;
+	broadcast_changed(u, UI_ALL_ITEMS);
+	ui_message(u, 0, "%s",
+		   u->lang == LANG_JA
+			   ? _("Checklist text in Japanese, the original")
+			   : _("Checklist text in English where translated; L shows the Japanese original"));
+}
+
+/* $EDITOR: saved at once, or into the inline editor to be checked. */
+static void external_edit(struct ui *u, const struct request *req)
+{
+	char *text = NULL;
+	struct request edit = *req;
+
+	switch (ui_external_edit(u, req->item, req->column, &text)) {
+	case EXTERNAL_SAVED:
+		broadcast_changed(u, req->item);
+		break;
+	case EXTERNAL_CHECK:
+		edit.type = REQ_EDIT;
+		edit.text = text;
+		edit.modified = 1;
+		push(u, &ui_editor_ops, &edit);
+		break;
+	case EXTERNAL_NONE:
+		break;
+	}
+	free(text);
+	clearok(curscr, TRUE);
+	u->dirty = 1;
+}
+
+static void dispatch_key(struct ui *u, int key);
+
+/* Carries out what a view asked for. */
+static void carry_out(struct ui *u, const struct request *req)
+{
+	switch (req->type) {
+	case REQ_NONE:
+		break;
+	case REQ_OPEN_ITEM:
+		go_to(u, req->item);
+		if (find(u, &ui_item_ops) < 0)
+			push(u, &ui_item_ops, req);
+		break;
+	case REQ_GO_TO:
+		go_to(u, req->item);
+		break;
+	case REQ_EDIT:
+		if (can_write(u)) {
+			go_to(u, req->item);
+			push(u, &ui_editor_ops, req);
+		}
+		break;
+	case REQ_EXTERNAL:
+		if (can_write(u))
+			external_edit(u, req);
+		break;
+	case REQ_STATUS_MENU:
+		if (can_write(u))
+			push(u, &ui_menu_ops, req);
+		break;
+	case REQ_SET_STATUS:
+		if (can_write(u))
+			set_status(u, req->item, (enum status)req->number);
+		break;
+	case REQ_CHANGED:
+		broadcast_changed(u, req->item);
+		break;
+	case REQ_CONFIRM:
+		push(u, &ui_confirm_ops, req);
+		break;
+	case REQ_REPLY: {
+		struct request next = {0};
+		int r = top(u)->ops->key(u, top(u)->state, 0, req->action, &next);
+		if (r & UI_CLOSE)
+			close_slot(u, take(u, u->depth - 1));
+		carry_out(u, &next);
+		break;
+	}
+	case REQ_SEARCH_PROMPT:
+		push(u, &ui_prompt_ops, req);
+		break;
+	case REQ_SEARCH:
+		if (req->text && *req->text)
+			snprintf(u->query, sizeof u->query, "%s", req->text);
+		search_next(u, 0);
+		break;
+	case REQ_NEXT_MATCH:
+	case REQ_PREV_MATCH:
+		search_next(u, req->type == REQ_PREV_MATCH);
+		break;
+	case REQ_NEXT_UNANSWERED:
+		next_unanswered(u);
+		break;
+	case REQ_FILTER:
+		cycle_filter(u);
+		break;
+	case REQ_LANG:
+		switch_lang(u);
+		break;
+	case REQ_HELP:
+		push(u, &ui_help_ops, req);
+		break;
+	case REQ_SECTION:
+		dispatch_key(u, '0' + req->number);
+		break;
+	case REQ_QUIT:
+		u->quit = 1;
+		break;
+	}
+}
+
+/* The actions every browsing view shares, as requests. */
+static int shared_action(struct ui *u, enum action act, struct request *req)
+{
+	static const struct {
+		enum action act;
+		enum request_type req;
+	} map[] = {
+		{ACT_SEARCH, REQ_SEARCH_PROMPT}, {ACT_NEXT_MATCH, REQ_NEXT_MATCH},
+		{ACT_PREV_MATCH, REQ_PREV_MATCH}, {ACT_UNANSWERED, REQ_NEXT_UNANSWERED},
+		{ACT_FILTER, REQ_FILTER},         {ACT_LANG, REQ_LANG},
+		{ACT_HELP, REQ_HELP},             {ACT_QUIT, REQ_QUIT},
+	};
+
+	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
+		if (map[k].act == act) {
+			req->type = map[k].req;
+			return 1;
+		}
+	if (act == ACT_STATUS && current_item(u, &req->item)) {
+		req->type = REQ_STATUS_MENU;
+		return 1;
+	}
+	return 0;
+}
+
+/* Hands a key to the top view, with what its binding says; carries out
+ * what the view asks, then the actions the browsing views share. */
+static void dispatch_key(struct ui *u, int key)
+{
+	struct view_slot *t = top(u);
+	const struct binding *b = ui_binding(key, t->ops->where);
+	enum action act = b ? b->action : ACT_NONE;
+	struct request req = {0};
+	int r;
+
+	if (act == ACT_REDRAW) {
+		clearok(curscr, TRUE);
+		u->dirty = 1;
+		return;
+	}
+	if (b && (b->needs & NEEDS_WRITE) && !can_write(u))
+		return;
+	r = t->ops->key(u, t->state, key, act, &req);
+	if (!(r & UI_HANDLED) && (t->ops->where & IN_BROWSE))
+		shared_action(u, act, &req);
+	if (r & UI_REDRAW)
+		u->dirty = 1;
+	if (r & UI_CLOSE) {
+		/* The request may point into the view's state: carry it out first. */
+		struct view_slot s = take(u, u->depth - 1);
+		carry_out(u, &req);
+		close_slot(u, s);
+	} else {
+		carry_out(u, &req);
+	}
+}
+
+/* ---- The screen ---- */
+
 static void init_attrs(struct ui *u)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -147,31 +533,28 @@ static void init_attrs(struct ui *u)
 	u->attrs[ATTR_LABEL] = COLOR_PAIR(6) | A_BOLD;
 }
 
-enum { MIN_COLS = 40, MIN_ROWS = 10 };
-
-/* (Re)creates the header, body and footer windows for the screen size and
- * rebuilds what depends on the width. */
+/* (Re)makes the header and footer for the screen size, and has every view
+ * lay itself out again. */
 static void layout(struct ui *u)
 {
 	getmaxyx(stdscr, u->rows, u->cols);
 	u->too_small = u->cols < MIN_COLS || u->rows < MIN_ROWS;
+	/* stdscr, which keys are read through, holds nothing to draw. */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
 	if (u->header)
-		delwin(u->header), delwin(u->body), delwin(u->footer);
-	u->header = u->body = u->footer = NULL;
+		delwin(u->header), delwin(u->footer);
+	u->header = u->footer = NULL;
+	u->dirty = 1;
 	if (u->too_small)
 		return;
 	u->header = newwin(1, u->cols, 0, 0);
-	u->body = newwin(u->rows - 2, u->cols, 1, 0);
 	u->footer = newwin(1, u->cols, u->rows - 1, 0);
-	idlok(u->body, TRUE);
-	keypad(u->body, TRUE);
-	keypad(u->footer, TRUE);
-	nodelay(u->body, TRUE);
-	nodelay(u->footer, TRUE);
-	ui_list_build(u);
-	if (u->notes_open)
-		ui_item_build(u);
-	ui_help_build(u);
+	leaveok(u->header, TRUE);
+	leaveok(u->footer, TRUE);
+	for (int k = 0; k < u->depth; k++)
+		if (u->stack[k].ops->layout)
+			u->stack[k].ops->layout(u, u->stack[k].state);
 }
 
 static void draw_header(struct ui *u)
@@ -183,8 +566,7 @@ static void draw_header(struct ui *u)
 	int x, rw;
 
 	answers_count(u->a, 0, u->cl->n_items, counts);
-	snprintf(right, sizeof right, "%s%zu/%zu",
-		 u->o->read_only || !u->st ? _("[read-only] ") : "",
+	snprintf(right, sizeof right, "%s%zu/%zu", u->o->read_only || !u->st ? _("[read-only] ") : "",
 		 u->cl->n_items - counts[STATUS_UNANSWERED], u->cl->n_items);
 	werase(w);
 	wbkgdset(w, ' ' | A_REVERSE);
@@ -204,7 +586,8 @@ static void draw_header(struct ui *u)
 static void draw_footer(struct ui *u)
 {
 	WINDOW *w = u->footer;
-	const char *text = u->msg[0] ? u->msg : ui_top(u)->hints(u);
+	struct view_slot *t = top(u);
+	const char *text = u->msg[0] ? u->msg : t->ops->hints ? t->ops->hints(u, t->state) : "";
 
 	werase(w);
 	ui_put(w, 0, 0, text, strlen(text), u->cols - 1,
@@ -213,44 +596,60 @@ static void draw_footer(struct ui *u)
 	wnoutrefresh(w);
 }
 
+static void draw_too_small(void)
+{
+	char msg[128];
+
+	erase();
+	snprintf(msg, sizeof msg, _("The terminal is too small (%dx%d; tenken needs %dx%d)"), COLS,
+		 LINES, MIN_COLS, MIN_ROWS);
+	ui_put(stdscr, 0, 0, msg, strlen(msg), COLS, A_BOLD);
+	wnoutrefresh(stdscr);
+}
+
+/* Shows the terminal's cursor only where something is typed, and only
+ * tells the terminal when that changes. */
+static void show_cursor(struct ui *u, int on)
+{
+	if (u->cursor != on)
+		curs_set(on);
+	u->cursor = on;
+}
+
+/* Draws the header, the views from the last that is not an overlay up,
+ * and the footer; the view on top last, so that a typing view's cursor is
+ * where the terminal shows it. One doupdate. */
 static void draw(struct ui *u)
 {
-	int base = u->depth - 1;
+	int base = u->depth - 1, typing = top(u)->ops->flags & VIEW_TYPING;
 
+	if (!u->dirty)
+		return;
+	u->dirty = 0;
 	if (u->too_small) {
-		char msg[128];
-		erase();
-		snprintf(msg, sizeof msg, _("The terminal is too small (%dx%d; tenken needs %dx%d)"),
-			 COLS, LINES, MIN_COLS, MIN_ROWS);
-		ui_put(stdscr, 0, 0, msg, strlen(msg), COLS, A_BOLD);
-		wnoutrefresh(stdscr);
+		draw_too_small();
+		show_cursor(u, 0);
 		doupdate();
 		return;
 	}
-	curs_set(0);
-	/* Where nothing is typed, the hidden cursor stays wherever drawing
-	 * left it instead of being sent back to the footer after every key. */
-	int typing = ui_top(u) == &ui_editor_view || ui_top(u) == &ui_prompt_view;
-	leaveok(u->header, TRUE);
-	leaveok(u->body, !typing);
-	leaveok(u->footer, !typing);
-	while (base > 0 && u->stack[base]->overlay)
+	while (base > 0 && u->stack[base].ops->flags & VIEW_OVERLAY)
 		base--;
 	draw_header(u);
-	for (int i = base; i < u->depth; i++)
-		u->stack[i]->draw(u);
-	wnoutrefresh(u->body);
 	draw_footer(u);
-	/* The editor and the prompt place the cursor last. */
-	if (ui_top(u) == &ui_editor_view || ui_top(u) == &ui_prompt_view)
-		ui_top(u)->draw(u);
+	for (int k = base; k < u->depth; k++)
+		if (u->stack[k].ops->draw)
+			u->stack[k].ops->draw(u, u->stack[k].state);
+	show_cursor(u, typing != 0);
 	doupdate();
 }
 
+/* ---- Input ---- */
+
 /* The script notation: characters stand for themselves; <Name> is a key
  * (Enter Esc Tab BS Del Up Down Left Right Home End PgUp PgDn, KEnter for
- * the keypad's Enter, C-x for a control key, lt for '<'); <Idle> lets the editor's idle time pass;
- * <Hup> is a hang-up; <Resize COLSxROWS> resizes the terminal. */
+ * the keypad's Enter, C-x for a control key, C-? for DEL, lt for '<'); <Idle> lets a
+ * minute pass; <Hup> is a hang-up; <Resize COLSxROWS> resizes the
+ * terminal. */
 static int script_next(struct ui *u)
 {
 	static const struct {
@@ -262,7 +661,8 @@ static int script_next(struct ui *u)
 		{"Down", UI_KEYCODE(KEY_DOWN)}, {"Left", UI_KEYCODE(KEY_LEFT)},
 		{"Right", UI_KEYCODE(KEY_RIGHT)}, {"Home", UI_KEYCODE(KEY_HOME)},
 		{"End", UI_KEYCODE(KEY_END)}, {"PgUp", UI_KEYCODE(KEY_PPAGE)},
-		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"KEnter", UI_KEYCODE(KEY_ENTER)}, {"lt", '<'},
+		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"KEnter", UI_KEYCODE(KEY_ENTER)}, {"C-?", 0x7f},
+		{"lt", '<'},
 	};
 	const char *s = u->script;
 	uint32_t cp;
@@ -280,7 +680,7 @@ static int script_next(struct ui *u)
 		if (n == 3 && s[1] == 'C' && s[2] == '-')
 			return UI_CTRL(s[3]);
 		if (!strncmp(s + 1, "Idle>", 5)) {
-			u->ed_last_key.tv_sec -= 60;
+			u->clock_skew_ms += 60000;
 			return 0;
 		}
 		if (!strncmp(s + 1, "Hup>", 4)) {
@@ -298,7 +698,10 @@ static int script_next(struct ui *u)
 }
 
 /* Reads the next key, waiting at most timeout_ms. Returns the key, 0 if
- * none came, or -1 when the terminal has gone (end of file, EIO, hang-up). */
+ * none came, or -1 when the terminal has gone (end of file, EIO, hang-up).
+ * Keys are read through stdscr, which is never drawn on (the views and
+ * the header and footer have windows of their own), so that reading never
+ * makes curses refresh anything. */
 static int next_key(struct ui *u, int timeout_ms)
 {
 	static int empty_reads;
@@ -309,15 +712,10 @@ static int next_key(struct ui *u, int timeout_ms)
 	if (u->script)
 		return script_next(u);
 	for (int pass = 0; pass < 2; pass++) {
-		WINDOW *w = !u->body ? stdscr : ui_top(u) == &ui_prompt_view ? u->footer : u->body;
-		rc = wget_wch(w, &wc);
-		if (rc == KEY_CODE_YES) {
+		rc = wget_wch(stdscr, &wc);
+		if (rc == KEY_CODE_YES || rc == OK) {
 			empty_reads = 0;
-			return UI_KEYCODE((int)wc);
-		}
-		if (rc == OK) {
-			empty_reads = 0;
-			return (int)wc;
+			return rc == OK ? (int)wc : UI_KEYCODE((int)wc);
 		}
 		if (pass)
 			break;
@@ -333,27 +731,38 @@ static int next_key(struct ui *u, int timeout_ms)
 	return ++empty_reads > 20 ? -1 : 0;
 }
 
-static void handle_resize(struct ui *u)
+/* Time has passed: the views that keep drafts do. */
+static void tick(struct ui *u)
 {
-	layout(u);
-	clearok(curscr, TRUE);
+	for (int k = 0; k < u->depth; k++)
+		if (u->stack[k].ops->tick && (u->stack[k].ops->tick(u, u->stack[k].state) & UI_REDRAW))
+			u->dirty = 1;
+}
+
+/* The terminal is going away: every view keeps what must not be lost. */
+static void stop(struct ui *u)
+{
+	for (int k = 0; k < u->depth; k++)
+		if (u->stack[k].ops->stop)
+			u->stack[k].ops->stop(u, u->stack[k].state);
 }
 
 static void loop(struct ui *u)
 {
 	while (!u->quit) {
 		draw(u);
-		int key = next_key(u, 250);
+		int key = next_key(u, TICK_MS);
 		if (stop_signal || key < 0) {
-			ui_editor_keep_draft(u);
+			stop(u);
 			break;
 		}
 		if (key == 0) {
-			ui_editor_tick(u);
+			tick(u);
 			continue;
 		}
 		if (key == UI_KEYCODE(KEY_RESIZE)) {
-			handle_resize(u);
+			layout(u);
+			clearok(curscr, TRUE);
 			continue;
 		}
 		if (u->too_small) {
@@ -361,12 +770,11 @@ static void loop(struct ui *u)
 				u->quit = 1;
 			continue;
 		}
-		if (key == UI_CTRL('l')) {
-			clearok(curscr, TRUE);
-			continue;
+		if (u->msg[0]) {
+			u->msg[0] = '\0';
+			u->dirty = 1;
 		}
-		u->msg[0] = '\0';
-		ui_top(u)->key(u, key);
+		dispatch_key(u, key);
 	}
 }
 
@@ -414,10 +822,10 @@ static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, c
 		snprintf(n, sizeof n, "%d", u->o->script_cols ? u->o->script_cols : 80);
 		setenv("COLUMNS", n, 1);
 		*fin = fopen("/dev/null", "r");
-		*fout = fopen("/dev/null", "w");
+		*fout = u->o->script_out ? NULL : fopen("/dev/null", "w");
 		const char *term = getenv("TERM");
-		*scr = *fin && *fout ? newterm(term && *term ? term : "xterm-256color", *fout, *fin)
-				     : NULL;
+		FILE *out = u->o->script_out ? u->o->script_out : *fout;
+		*scr = *fin && out ? newterm(term && *term ? term : "xterm-256color", out, *fin) : NULL;
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			snprintf(err, errlen, "%s", _("the full-screen interface needs a terminal"));
@@ -436,6 +844,7 @@ static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, c
 	nonl();
 	set_escdelay(50);
 	curs_set(0);
+	leaveok(stdscr, TRUE);
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	return 0;
@@ -459,27 +868,37 @@ static void set_signals(void)
 static void start_views(struct ui *u)
 {
 	const struct ui_options *o = u->o;
+	struct request req = {0};
+	size_t n_drafts = 0;
 
-	ui_push(u, &ui_list_view);
+	push(u, &ui_list_ops, &req);
 	if (o->section > 0) {
 		long s = checklist_find_section(u->cl, o->section);
 		if (s >= 0 && u->cl->sections[s].n_items)
-			ui_list_select_item(u, u->cl->sections[s].first_item);
+			go_to(u, u->cl->sections[s].first_item);
 	}
 	if (o->item > 0) {
 		long i = checklist_find_item(u->cl, o->item);
 		if (i >= 0) {
-			ui_list_select_item(u, (size_t)i);
-			ui_item_open(u, (size_t)i);
+			req.type = REQ_OPEN_ITEM;
+			req.item = (size_t)i;
+			carry_out(u, &req);
 		}
 	}
-	if (u->st)
-		u->drafts = store_drafts(u->st, &u->n_drafts);
-	if (u->n_drafts && o->read_only)
-		ui_message(u, 0, "%s",
-			   _("This file holds unsaved drafts: open it without -R to recover them"));
-	else if (u->n_drafts)
-		ui_push(u, &ui_recover_view);
+	if (o->read_only && o->st) {
+		store_drafts_free(store_drafts(o->st, &n_drafts), n_drafts);
+		if (n_drafts)
+			ui_message(u, 0, "%s",
+				   _("This file holds unsaved drafts: open it without -R to recover them"));
+	} else if (u->st) {
+		push(u, &ui_recover_ops, &req);
+	}
+}
+
+static void end_views(struct ui *u)
+{
+	while (u->depth > 0)
+		close_slot(u, take(u, u->depth - 1));
 }
 
 int ui_run(const struct ui_options *o, char *err, size_t errlen)
@@ -508,11 +927,13 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	start_views(&u);
 	loop(&u);
 	if (o->dump) {
+		u.dirty = 1;
 		draw(&u);
 		*o->dump = dump_screen();
 	}
+	end_views(&u);
 	if (u.header)
-		delwin(u.header), delwin(u.body), delwin(u.footer);
+		delwin(u.header), delwin(u.footer);
 	endwin();
 out:
 	if (scr)
@@ -521,13 +942,6 @@ out:
 		fclose(fin);
 	if (fout)
 		fclose(fout);
-	editor_free(&u.ed);
-	editor_free(&u.prompt);
-	store_drafts_free(u.drafts, u.n_drafts);
-	free(u.notes_open);
 	examples_free(u.ex_set);
-	doc_free(&u.list);
-	doc_free(&u.item);
-	doc_free(&u.help);
 	return rc;
 }

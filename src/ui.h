@@ -4,6 +4,7 @@
 #define TENKEN_UI_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "answers.h"
 #include "checklist.h"
@@ -30,6 +31,7 @@ struct ui_options {
 	const char *script;
 	int script_cols, script_rows;
 	char **dump;
+	FILE *script_out; /* where the terminal's bytes go (NULL: /dev/null) */
 };
 
 /* Runs the interface until the user quits, the terminal goes away or a

@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "textwidth.h"
-#include "ui_impl.h"
+#include "ui_doc.h"
+#include "ui_view.h"
 
 static void *grow(void *p, size_t *cap, size_t need, size_t size)
 {
@@ -227,10 +228,12 @@ void doc_page(struct doc *d, int rows, int down)
 	select_on_screen(d, rows, 0);
 }
 
-void doc_scroll_actions(struct doc *d, int rows, enum action act)
+int doc_scroll_actions(struct doc *d, int rows, enum action act)
 {
+	if (act < ACT_DOWN || act > ACT_BOTTOM)
+		return 0;
 	if (!d->n_blocks)
-		return;
+		return 1;
 	switch (act) {
 	case ACT_DOWN:
 		doc_move(d, rows, 1);
@@ -259,9 +262,10 @@ void doc_scroll_actions(struct doc *d, int rows, enum action act)
 	default:
 		break;
 	}
+	return 1;
 }
 
-void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
+void doc_draw(const int *attrs, struct doc *d, WINDOW *w)
 {
 	int rows = getmaxy(w), cols = getmaxx(w);
 
@@ -277,33 +281,35 @@ void doc_draw(struct ui *u, struct doc *d, WINDOW *w)
 		 * row: a move then repaints one cell per row (bench/, BENCHMARKS.md). */
 		int bar = 1;
 		if (sel) {
-			wattrset(w, u->attrs[ATTR_NORMAL] | sel);
+			wattrset(w, attrs[ATTR_NORMAL] | sel);
 			mvwhline(w, y, 0, first ? '>' : ' ', bar);
 		}
 		if (first && r->prefix)
 			ui_put(w, y, r->prefix_x, r->prefix, strlen(r->prefix), cols - r->prefix_x,
-			       u->attrs[r->prefix_attr] | (r->prefix_x < bar ? sel : 0));
+			       attrs[r->prefix_attr] | (r->prefix_x < bar ? sel : 0));
 		if (r->mark) {
 			char m[4];
 			status_mark((enum status)(r->mark - 1), m);
 			ui_put(w, y, r->mark_x, m, 3, cols - r->mark_x,
-			       u->attrs[ATTR_STATUS + r->mark - 1] | (r->mark_x < bar ? sel : 0));
+			       attrs[ATTR_STATUS + r->mark - 1] | (r->mark_x < bar ? sel : 0));
 		}
-		ui_put(w, y, r->x, r->s, r->len, cols - r->x, u->attrs[r->attr]);
+		ui_put(w, y, r->x, r->s, r->len, cols - r->x, attrs[r->attr]);
 		if (first && r->suffix) {
 			int sw = (int)textwidth_str(r->suffix);
 			if (sw < cols)
 				ui_put(w, y, cols - sw, r->suffix, strlen(r->suffix), sw,
-				       u->attrs[ATTR_NORMAL]);
+				       attrs[ATTR_NORMAL]);
 		}
 	}
 	wattrset(w, A_NORMAL);
 }
 
-void doc_scroll_rows(struct doc *d, int rows, enum action act)
+int doc_scroll_rows(struct doc *d, int rows, enum action act)
 {
 	size_t page = rows > 2 ? (size_t)rows - 1 : 1, end = max_top(d, rows);
 
+	if (act < ACT_DOWN || act > ACT_BOTTOM)
+		return 0;
 	switch (act) {
 	case ACT_DOWN:
 		d->top += d->top < end;
@@ -326,4 +332,5 @@ void doc_scroll_rows(struct doc *d, int rows, enum action act)
 	default:
 		break;
 	}
+	return 1;
 }

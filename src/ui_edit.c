@@ -1,107 +1,87 @@
-/* ui_edit: the answer editor in the body window, its drafts, and editing
- * in $VISUAL/$EDITOR. The text and cursor logic is editor.c's; this file
- * draws it and turns keys into its calls. */
+/* ui_edit: the answer editor in the body window and its drafts. The text
+ * and cursor logic is editor.c's; this file draws it, turns keys into its
+ * calls, saves the answer and keeps a draft after 1.5 s of idle typing and
+ * when the terminal goes away. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "editor.h"
 #include "gettext.h"
+#include "store.h"
 #include "textwidth.h"
-#include "ui_impl.h"
+#include "ui_view.h"
 
-/* Seconds of idle typing after which the text is kept as a draft. */
+/* Milliseconds of idle typing after which the text is kept as a draft. */
 #define DRAFT_IDLE_MS 1500
 
 enum { HEAD_ROWS = 4 }; /* title, goal (2 rows), rule */
 
-void ui_editor_open(struct ui *u, size_t item, size_t column, const char *text, int modified)
-{
-	editor_free(&u->ed);
-	if (editor_init(&u->ed, text ? text : answers_text(u->a, item, column)) != 0) {
-		ui_message(u, 1, "%s", _("out of memory"));
-		return;
-	}
-	u->ed.modified = modified;
-	u->ed_dirty_draft = modified;
-	u->ed_item = item;
-	u->ed_column = column;
-	u->ed_top = 0;
-	u->ed_open = 1;
-	clock_gettime(CLOCK_MONOTONIC, &u->ed_last_key);
-	ui_push(u, &ui_editor_view);
-}
+struct editor_state {
+	WINDOW *w;
+	struct editor ed;
+	size_t item, column;
+	size_t top;          /* first text row shown */
+	int dirty_draft;     /* changed since the draft was last kept */
+	long long last_key;  /* ui_now_ms of the last change */
+};
 
-void ui_editor_keep_draft(struct ui *u)
+static void keep_draft(struct ui *u, struct editor_state *e)
 {
 	char err[512], *text;
 
-	if (!u->ed_open || !u->ed.modified || !u->st || !u->ed_dirty_draft)
+	if (!e->ed.modified || !u->st || !e->dirty_draft)
 		return;
-	text = editor_text(&u->ed);
-	if (text && store_save_draft(u->st, u->ed_item, u->ed_column, text, err, sizeof err) == 0)
-		u->ed_dirty_draft = 0;
+	text = editor_text(&e->ed);
+	if (text && store_save_draft(u->st, e->item, e->column, text, err, sizeof err) == 0)
+		e->dirty_draft = 0;
 	else if (text)
 		ui_message(u, 1, _("The draft could not be kept: %s"), err);
 	free(text);
 }
 
-void ui_editor_tick(struct ui *u)
+static void *edit_open(struct ui *u, const struct request *req)
 {
-	struct timespec now;
-	long ms;
+	struct editor_state *e = calloc(1, sizeof *e);
 
-	if (!u->ed_open || !u->ed_dirty_draft)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	ms = (now.tv_sec - u->ed_last_key.tv_sec) * 1000 +
-	     (now.tv_nsec - u->ed_last_key.tv_nsec) / 1000000;
-	if (ms >= DRAFT_IDLE_MS)
-		ui_editor_keep_draft(u);
-}
-
-
-static void save_and_close(struct ui *u)
-{
-	char err[1024] = "", *text = editor_text(&u->ed);
-
-	if (!text) {
+	if (!e)
+		return NULL;
+	if (editor_init(&e->ed, req->text ? req->text : answers_text(u->a, req->item, req->column)) !=
+	    0) {
+		free(e);
 		ui_message(u, 1, "%s", _("out of memory"));
-		return;
+		return NULL;
 	}
-	if (store_set_text(u->st, u->a, u->ed_item, u->ed_column, text, err, sizeof err) != 0) {
-		/* The text stays in the editor and as a draft. */
-		ui_message(u, 1, "%s", err);
-		free(text);
-		return;
-	}
-	free(text);
-	u->ed_open = 0;
-	ui_pop(u);
-	ui_list_item_changed(u, u->ed_item);
-	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[u->ed_item].number,
-		   text_get(&u->cl->columns[u->ed_column].name, u->lang));
+	e->item = req->item;
+	e->column = req->column;
+	e->ed.modified = e->dirty_draft = req->modified;
+	e->last_key = ui_now_ms(u);
+	/* Text that is not the saved answer (a draft, text from $EDITOR) is
+	 * kept as a draft at once. */
+	keep_draft(u, e);
+	return e;
 }
 
-static void close_editor(struct ui *u)
+static void edit_close(struct ui *u, void *state)
 {
-	char err[512];
+	struct editor_state *e = state;
 
-	if (u->ed.modified) {
-		ui_push(u, &ui_confirm_view);
-		return;
-	}
-	store_drop_draft(u->st, u->ed_item, u->ed_column, err, sizeof err);
-	u->ed_open = 0;
-	ui_pop(u);
+	(void)u;
+	if (e->w)
+		delwin(e->w);
+	editor_free(&e->ed);
+	free(e);
+}
+
+static void edit_layout(struct ui *u, void *state)
+{
+	struct editor_state *e = state;
+
+	if (e->w)
+		delwin(e->w);
+	e->w = ui_body_window(u, 1);
 }
 
 static int text_width(const struct ui *u)
@@ -109,271 +89,213 @@ static int text_width(const struct ui *u)
 	return u->cols - 2 > 8 ? u->cols - 2 : 8;
 }
 
-static void editor_key(struct ui *u, int key)
+static int save(struct ui *u, struct editor_state *e, struct request *req)
 {
-	int w = text_width(u);
-	size_t len = u->ed.len;
-	int rc = 0;
+	char err[1024] = "", *text = editor_text(&e->ed);
 
-	switch (key) {
-	case UI_CTRL('x'):
-		save_and_close(u);
-		return;
-	case UI_ESC:
-	case UI_CTRL('c'):
-		close_editor(u);
-		return;
-	case '\r':
-	case '\n':
-	case UI_KEYCODE(KEY_ENTER):
-		rc = editor_insert(&u->ed, L'\n');
+	if (!text) {
+		ui_message(u, 1, "%s", _("out of memory"));
+		return UI_HANDLED;
+	}
+	if (store_set_text(u->st, u->a, e->item, e->column, text, err, sizeof err) != 0) {
+		/* The text stays in the editor and as a draft. */
+		ui_message(u, 1, "%s", err);
+		free(text);
+		return UI_HANDLED;
+	}
+	free(text);
+	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[e->item].number,
+		   text_get(&u->cl->columns[e->column].name, u->lang));
+	req->type = REQ_CHANGED;
+	req->item = e->item;
+	return UI_HANDLED | UI_CLOSE;
+}
+
+/* Closes the editor, dropping its draft; asks first if the text changed. */
+static int cancel(struct ui *u, struct editor_state *e, enum action act, struct request *req)
+{
+	char err[512];
+
+	if (e->ed.modified && act != ACT_YES) {
+		req->type = REQ_CONFIRM;
+		req->text = _("Drop the changes to this answer? y: drop them  n: keep editing");
+		return UI_HANDLED;
+	}
+	if (u->st)
+		store_drop_draft(u->st, e->item, e->column, err, sizeof err);
+	if (act == ACT_YES)
+		ui_message(u, 0, "%s", _("The changes were dropped."));
+	return UI_HANDLED | UI_CLOSE;
+}
+
+/* Carries out an editing action; returns -1 if the text is full. */
+static int apply_edit(struct editor_state *e, int key, enum action act, int width)
+{
+	switch (act) {
+	case ACT_NEWLINE:
+		return editor_insert(&e->ed, L'\n');
+	case ACT_BACKSPACE:
+		editor_backspace(&e->ed);
 		break;
-	case UI_KEYCODE(KEY_BACKSPACE):
-	case 0x7f:
-	case UI_CTRL('h'):
-		editor_backspace(&u->ed);
+	case ACT_DELETE:
+		editor_delete(&e->ed);
 		break;
-	case UI_KEYCODE(KEY_DC):
-	case UI_CTRL('d'):
-		editor_delete(&u->ed);
+	case ACT_LEFT:
+		editor_left(&e->ed);
 		break;
-	case UI_KEYCODE(KEY_LEFT):
-	case UI_CTRL('b'):
-		editor_left(&u->ed);
+	case ACT_RIGHT:
+		editor_right(&e->ed);
 		break;
-	case UI_KEYCODE(KEY_RIGHT):
-	case UI_CTRL('f'):
-		editor_right(&u->ed);
+	case ACT_UP:
+		editor_up(&e->ed, width);
 		break;
-	case UI_KEYCODE(KEY_UP):
-	case UI_CTRL('p'):
-		editor_up(&u->ed, w);
+	case ACT_DOWN:
+		editor_down(&e->ed, width);
 		break;
-	case UI_KEYCODE(KEY_DOWN):
-	case UI_CTRL('n'):
-		editor_down(&u->ed, w);
+	case ACT_LINE_START:
+		editor_home(&e->ed);
 		break;
-	case UI_KEYCODE(KEY_HOME):
-	case UI_CTRL('a'):
-		editor_home(&u->ed);
+	case ACT_LINE_END:
+		editor_end(&e->ed);
 		break;
-	case UI_KEYCODE(KEY_END):
-	case UI_CTRL('e'):
-		editor_end(&u->ed);
+	case ACT_KILL_TO_END:
+		editor_kill_to_end(&e->ed);
 		break;
-	case UI_CTRL('k'):
-		editor_kill_to_end(&u->ed);
-		break;
-	case UI_CTRL('u'):
-		editor_kill_to_start(&u->ed);
+	case ACT_KILL_TO_START:
+		editor_kill_to_start(&e->ed);
 		break;
 	default:
 		if (key < UI_KEYCODE(0))
-			rc = editor_insert(&u->ed, (wchar_t)key);
+			return editor_insert(&e->ed, (wchar_t)key);
 	}
-	if (rc != 0)
-		ui_message(u, 1, _("The answer is at its limit of %d characters."), EDITOR_MAX_CHARS);
-	if (u->ed.len != len || key == UI_CTRL('k') || key == UI_CTRL('u')) {
-		u->ed_dirty_draft = u->ed.modified;
-		clock_gettime(CLOCK_MONOTONIC, &u->ed_last_key);
-	}
+	return 0;
 }
 
-static void draw_head(struct ui *u, int w)
+static int edit_key(struct ui *u, void *state, int key, enum action act, struct request *req)
 {
-	const struct item *it = &u->cl->items[u->ed_item];
+	struct editor_state *e = state;
+	size_t len = e->ed.len;
+
+	switch (act) {
+	case ACT_SAVE:
+		return save(u, e, req);
+	case ACT_CANCEL:
+	case ACT_YES:
+		return cancel(u, e, act, req);
+	default:
+		break;
+	}
+	if (apply_edit(e, key, act, text_width(u)) != 0)
+		ui_message(u, 1, _("The answer is at its limit of %d characters."), EDITOR_MAX_CHARS);
+	if (e->ed.len != len || act == ACT_KILL_TO_END || act == ACT_KILL_TO_START) {
+		e->dirty_draft = e->ed.modified;
+		e->last_key = ui_now_ms(u);
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int edit_tick(struct ui *u, void *state)
+{
+	struct editor_state *e = state;
+
+	if (e->dirty_draft && ui_now_ms(u) - e->last_key >= DRAFT_IDLE_MS) {
+		int had = u->msg[0] != '\0';
+		keep_draft(u, e);
+		if (!had && u->msg[0])
+			return UI_REDRAW; /* the draft could not be kept: say so */
+	}
+	return 0;
+}
+
+static void edit_stop(struct ui *u, void *state)
+{
+	keep_draft(u, state);
+}
+
+static void draw_head(struct ui *u, struct editor_state *e, int w)
+{
+	const struct item *it = &u->cl->items[e->item];
 	char title[512];
 	struct textwidth_line lines[2];
 	const char *goal = text_get(&it->goal, u->lang);
 
 	snprintf(title, sizeof title, _("Item %d: %s"), it->number,
-		 text_get(&u->cl->columns[u->ed_column].name, u->lang));
-	ui_put(u->body, 0, 0, title, strlen(title), u->cols, u->attrs[ATTR_TITLE]);
+		 text_get(&u->cl->columns[e->column].name, u->lang));
+	ui_put(e->w, 0, 0, title, strlen(title), u->cols, u->attrs[ATTR_TITLE]);
 	size_t n = textwidth_wrap(goal, w, lines, 2);
 	for (size_t k = 0; k < n && k < 2; k++)
-		ui_put(u->body, 1 + (int)k, 1, goal + lines[k].start, lines[k].len, w, A_DIM);
-	wattrset(u->body, A_DIM);
-	mvwhline(u->body, 3, 0, '-', u->cols);
+		ui_put(e->w, 1 + (int)k, 1, goal + lines[k].start, lines[k].len, w, A_DIM);
+	wattrset(e->w, A_DIM);
+	mvwhline(e->w, 3, 0, '-', u->cols);
 }
 
-static void editor_draw(struct ui *u)
+/* Draws one row of the text; the buffer holds no control characters, but
+ * it goes through ui_put like everything else. */
+static void draw_row(struct editor_state *e, int y, const struct editor_line *l, int w)
 {
-	int w = text_width(u), area = getmaxy(u->body) - HEAD_ROWS;
+	char buf[4 * 512 + 1];
+	size_t n = 0;
+
+	for (size_t k = 0; k < l->len && n + 4 < sizeof buf; k++)
+		n += textwidth_encode((uint32_t)e->ed.buf[l->start + k], buf + n);
+	ui_put(e->w, y, 1, buf, n, w, A_NORMAL);
+}
+
+static void edit_draw(struct ui *u, void *state)
+{
+	struct editor_state *e = state;
+	int w = text_width(u), area = getmaxy(e->w) - HEAD_ROWS, col;
 	struct editor_line stackbuf[64], *lines = stackbuf;
 	size_t n, row;
-	int col;
 
-	werase(u->body);
-	draw_head(u, w);
-	n = editor_layout(&u->ed, w, lines, 64);
+	werase(e->w);
+	draw_head(u, e, w);
+	n = editor_layout(&e->ed, w, lines, 64);
 	if (n > 64 && !(lines = malloc(n * sizeof *lines)))
 		return;
 	if (lines != stackbuf)
-		editor_layout(&u->ed, w, lines, n);
-	editor_cursor_pos(&u->ed, w, &row, &col);
+		editor_layout(&e->ed, w, lines, n);
+	editor_cursor_pos(&e->ed, w, &row, &col);
 	if (area < 1)
 		area = 1;
-	if (row < u->ed_top)
-		u->ed_top = row;
-	if (row >= u->ed_top + (size_t)area)
-		u->ed_top = row + 1 - (size_t)area;
-	for (int y = 0; y < area && u->ed_top + (size_t)y < n; y++) {
-		const struct editor_line *l = &lines[u->ed_top + (size_t)y];
-		wmove(u->body, HEAD_ROWS + y, 1);
-		wattrset(u->body, A_NORMAL);
-		for (size_t k = 0; k < l->len; k++) {
-			wchar_t c = u->ed.buf[l->start + k];
-			char mb[8];
-			/* The buffer holds no control characters; draw via ui_put to be sure. */
-			int nb = (int)wctomb(mb, c);
-			if (nb > 0)
-				ui_put(u->body, HEAD_ROWS + y, getcurx(u->body), mb, (size_t)nb, w, A_NORMAL);
-		}
-	}
+	if (row < e->top)
+		e->top = row;
+	if (row >= e->top + (size_t)area)
+		e->top = row + 1 - (size_t)area;
+	for (int y = 0; y < area && e->top + (size_t)y < n; y++)
+		draw_row(e, HEAD_ROWS + y, &lines[e->top + (size_t)y], w);
 	if (lines != stackbuf)
 		free(lines);
-	wmove(u->body, HEAD_ROWS + (int)(row - u->ed_top), 1 + col);
-	curs_set(1);
-	wnoutrefresh(u->body);
+	wmove(e->w, HEAD_ROWS + (int)(row - e->top), 1 + col);
+	wnoutrefresh(e->w);
 }
 
-static const char *editor_hints(struct ui *u)
+static int edit_current(struct ui *u, void *state, size_t *item)
 {
 	(void)u;
+	*item = ((struct editor_state *)state)->item;
+	return 1;
+}
+
+static const char *edit_hints(struct ui *u, void *state)
+{
+	(void)u;
+	(void)state;
 	/* TRANSLATORS: the footer of the answer editor; keep it within 79 columns. */
 	return _("Ctrl-X:save and close  Esc:close  (a draft is kept as you type)");
 }
 
-const struct view ui_editor_view = {IN_EDITOR, 0, editor_draw, editor_key, editor_hints};
-
-/* ---- $VISUAL / $EDITOR ---- */
-
-/* Runs the user's editor on path with the terminal given back to it.
- * Returns 0 if it exited successfully. */
-static int run_editor(const char *path)
-{
-	const char *ed = getenv("VISUAL");
-	pid_t pid;
-	int status;
-
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
-	def_prog_mode();
-	endwin();
-	pid = fork();
-	if (pid == 0) {
-		signal(SIGHUP, SIG_DFL);
-		signal(SIGTERM, SIG_DFL);
-		signal(SIGINT, SIG_DFL);
-		/* $EDITOR may carry arguments ("emacs -nw"): let the shell split it. */
-		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
-		_exit(127);
-	}
-	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
-}
-
-static char *read_all(int fd, size_t limit)
-{
-	size_t len = 0, cap = 4096;
-	char *buf = malloc(cap);
-	ssize_t n;
-
-	if (!buf || lseek(fd, 0, SEEK_SET) < 0) {
-		free(buf);
-		return NULL;
-	}
-	while ((n = read(fd, buf + len, cap - len - 1)) > 0) {
-		len += (size_t)n;
-		if (len + 1 == cap) {
-			char *p = cap * 2 > limit ? NULL : realloc(buf, cap * 2);
-			if (!p) {
-				free(buf);
-				return NULL;
-			}
-			buf = p;
-			cap *= 2;
-		}
-	}
-	buf[len] = '\0';
-	return n < 0 ? (free(buf), NULL) : buf;
-}
-
-/* Whether text can be saved as it is: the rule for every stored text. */
-static int clean_text(const char *s)
-{
-	return textwidth_storable(s, strlen(s), NULL, NULL) == TEXTWIDTH_TEXT;
-}
-
-static void take_external(struct ui *u, size_t item, size_t column, char *text, int stopped)
-{
-	size_t n = strlen(text);
-
-	if (n && text[n - 1] == '\n')
-		text[--n] = '\0'; /* the newline every editor ends a file with */
-	if (strcmp(text, answers_text(u->a, item, column)) == 0) {
-		ui_message(u, 0, "%s", _("No change."));
-		return;
-	}
-	if (stopped || !clean_text(text)) {
-		/* Into the inline editor (which drops control characters), kept as a
-		 * draft at once: the user checks it and saves with Ctrl-X. */
-		ui_editor_open(u, item, column, NULL, 1);
-		editor_free(&u->ed);
-		editor_init(&u->ed, NULL);
-		editor_insert_utf8(&u->ed, text, n);
-		u->ed.modified = u->ed_dirty_draft = 1;
-		ui_editor_keep_draft(u);
-		if (!stopped)
-			ui_message(u, 1, "%s",
-				   _("The text had control characters; they were removed. Check it and save with Ctrl-X."));
-		return;
-	}
-	char err[1024] = "";
-	if (store_set_text(u->st, u->a, item, column, text, err, sizeof err) != 0) {
-		ui_message(u, 1, "%s", err);
-		return;
-	}
-	ui_list_item_changed(u, item);
-	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[item].number,
-		   text_get(&u->cl->columns[column].name, u->lang));
-}
-
-void ui_external_edit(struct ui *u, size_t item, size_t column)
-{
-	const char *tmp = getenv("TMPDIR");
-	char path[4096], *text;
-	const char *old = answers_text(u->a, item, column);
-	int fd;
-
-	snprintf(path, sizeof path, "%s/tenken-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	fd = mkstemp(path); /* 0600: the answer is confidential */
-	if (fd < 0) {
-		ui_message(u, 1, _("Cannot create a temporary file: %s"), strerror(errno));
-		return;
-	}
-	if (write(fd, old, strlen(old)) != (ssize_t)strlen(old) || (*old && write(fd, "\n", 1) != 1)) {
-		ui_message(u, 1, _("Cannot write the temporary file: %s"), strerror(errno));
-		close(fd);
-		unlink(path);
-		return;
-	}
-	int ok = run_editor(path) == 0;
-	text = read_all(fd, 16u << 20);
-	close(fd);
-	unlink(path);
-	if (!text) {
-		ui_message(u, 1, "%s", _("Cannot read the text back from the editor."));
-		return;
-	}
-	if (!ok && !ui_stopping())
-		ui_message(u, 1, "%s", _("The editor failed; nothing was saved."));
-	else
-		take_external(u, item, column, text, ui_stopping());
-	free(text);
-}
+const struct view_ops ui_editor_ops = {
+	.name = "editor",
+	.where = IN_EDITOR,
+	.flags = VIEW_TYPING,
+	.open = edit_open,
+	.close = edit_close,
+	.layout = edit_layout,
+	.draw = edit_draw,
+	.key = edit_key,
+	.current = edit_current,
+	.tick = edit_tick,
+	.stop = edit_stop,
+	.hints = edit_hints,
+};

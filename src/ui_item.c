@@ -7,24 +7,35 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "examples.h"
 #include "gettext.h"
 #include "outline.h"
 #include "textwidth.h"
-#include "ui_impl.h"
+#include "ui_doc.h"
+#include "ui_view.h"
+
+/* The most items of an older edition shown as examples under one item. */
+#define MAX_EXAMPLES 16
+
+struct item_state {
+	WINDOW *w;
+	struct doc doc;
+	size_t item;               /* the item shown */
+	unsigned char *notes_open; /* per fold: the notes, then the examples */
+};
 
 struct build {
 	struct ui *u;
+	struct item_state *is;
 	int note;    /* the note being walked, -1 in the methods */
 	int in_open; /* its entries are shown */
 };
 
 /* Under an English text, its Japanese original, when J has asked for it
  * and the two differ. */
-static void original(struct ui *u, int x, const struct text *t)
+static void original(struct ui *u, struct doc *d, int x, const struct text *t)
 {
 	if (u->original && u->lang == LANG_EN && t->en && *t->en && strcmp(t->en, t->ja) != 0)
-		doc_text(&u->item, x, t->ja, ATTR_DIM);
+		doc_text(d, x, t->ja, ATTR_DIM);
 }
 
 static void labelled(struct doc *d, const char *label, const char *text, enum block_kind kind,
@@ -37,10 +48,10 @@ static void labelled(struct doc *d, const char *label, const char *text, enum bl
 }
 
 /* A labelled checklist text, with its original when asked for. */
-static void labelled_text(struct ui *u, const char *label, const struct text *t)
+static void labelled_text(struct ui *u, struct doc *d, const char *label, const struct text *t)
 {
-	labelled(&u->item, label, text_get(t, u->lang), BLOCK_PART, 0);
-	original(u, 3, t);
+	labelled(d, label, text_get(t, u->lang), BLOCK_PART, 0);
+	original(u, d, 3, t);
 }
 
 static void outline_row(void *ctx, enum outline_kind kind, int depth, const char *label,
@@ -48,7 +59,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 {
 	struct build *b = ctx;
 	struct ui *u = b->u;
-	struct doc *d = &u->item;
+	struct doc *d = &b->is->doc;
 	const char *text = text_get(t, u->lang);
 	char buf[4096];
 	int x = 3 + 2 * depth;
@@ -58,7 +69,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		snprintf(buf, sizeof buf, "<%s>", text);
 		doc_block(d, BLOCK_PART, 0, 1);
 		doc_text(d, 3, buf, ATTR_BOLD);
-		original(u, 4, t);
+		original(u, d, 4, t);
 		return;
 	case OUTLINE_METHOD: {
 		doc_block(d, BLOCK_PART, 0, 1);
@@ -66,12 +77,12 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		size_t r = doc_text(d, x + lw, text, ATTR_NORMAL);
 		if (*label)
 			doc_decorate(d, r, x, label, ATTR_BOLD, NULL);
-		original(u, x + lw, t);
+		original(u, d, x + lw, t);
 		return;
 	}
 	case OUTLINE_NOTE: {
 		b->note++;
-		b->in_open = b->u->notes_open[b->note];
+		b->in_open = b->is->notes_open[b->note];
 		if (b->note == 0) {
 			doc_block(d, BLOCK_TEXT, 0, 0);
 			doc_text(d, 1, _("Notes"), ATTR_LABEL);
@@ -80,7 +91,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		doc_block(d, BLOCK_NOTE, (size_t)b->note, 1);
 		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
 		doc_decorate(d, r, 3, b->in_open ? "-" : "+", ATTR_BOLD, NULL);
-		original(u, 5 + (int)textwidth_str(label), t);
+		original(u, d, 5 + (int)textwidth_str(label), t);
 		return;
 	}
 	case OUTLINE_TEXT:
@@ -92,7 +103,7 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 		size_t r = doc_text(d, x + 2 + (int)lw, text, ATTR_NORMAL);
 		if (lw)
 			doc_decorate(d, r, x + 2, label, ATTR_NORMAL, NULL);
-		original(u, x + 2 + (int)lw, t);
+		original(u, d, x + 2 + (int)lw, t);
 		return;
 	}
 }
@@ -102,8 +113,9 @@ static void outline_row(void *ctx, enum outline_kind kind, int depth, const char
 static void example_row(void *ctx, enum outline_kind kind, int depth, const char *label,
 			const struct text *t)
 {
-	struct ui *u = ctx;
-	struct doc *d = &u->item;
+	struct build *b = ctx;
+	struct ui *u = b->u;
+	struct doc *d = &b->is->doc;
 	const char *text = text_get(t, u->lang);
 	char buf[4096];
 	int x = 7 + 2 * depth, lw = *label ? (int)textwidth_str(label) + (kind == OUTLINE_METHOD) : 0;
@@ -112,65 +124,58 @@ static void example_row(void *ctx, enum outline_kind kind, int depth, const char
 	if (kind == OUTLINE_HEADING) {
 		snprintf(buf, sizeof buf, "<%s>", text);
 		doc_text(d, 7, buf, ATTR_BOLD);
-		original(u, 8, t);
+		original(u, d, 8, t);
 		return;
 	}
 	size_t r = doc_text(d, x + lw, text, ATTR_DIM);
 	if (*label)
 		doc_decorate(d, r, x, label, ATTR_DIM, NULL);
-	original(u, x + lw, t);
+	original(u, d, x + lw, t);
 }
 
-/* The publisher's 2025年度見直し notes and the like. */
-static void build_revisions(struct ui *u, const struct item *it)
+/* The publisher's 2025年度見直し notes and the like, and what not to do. */
+static void build_revisions(struct ui *u, struct doc *d, const struct item *it)
 {
-	struct doc *d = &u->item;
-
 	for (size_t r = 0; r < it->n_revisions; r++) {
 		const struct revision *rv = &it->revisions[r];
 		doc_block(d, BLOCK_PART, 0, 1);
 		doc_text(d, 1, text_get(&rv->review, u->lang), ATTR_LABEL);
-		original(u, 1, &rv->review);
+		original(u, d, 1, &rv->review);
 		doc_text(d, 3, text_get(&rv->standard, u->lang), ATTR_NORMAL);
-		original(u, 3, &rv->standard);
+		original(u, d, 3, &rv->standard);
 		doc_text(d, 5, text_get(&rv->change, u->lang), ATTR_NORMAL);
-		original(u, 5, &rv->change);
+		original(u, d, 5, &rv->change);
 	}
 	const struct section *sec = &u->cl->sections[it->section];
 	for (size_t w = 0; w < it->n_warnings + sec->n_warnings; w++) {
 		const struct text *t = w < it->n_warnings ? &it->warnings[w]
 							  : &sec->warnings[w - it->n_warnings];
-		labelled_text(u, w ? NULL : _("Do not"), t);
+		labelled_text(u, d, w ? NULL : _("Do not"), t);
 	}
 }
 
-/* The older edition's 手法例 and the mapping, read when the first item is
- * opened rather than at start: most starts never need them. */
-static const struct examples *examples(struct ui *u)
+/* The older edition's items that item number n replaced, at most
+ * MAX_EXAMPLES of them; *link receives the link (NULL if none). */
+static size_t n_examples(struct ui *u, int n, const struct mapping_link **link)
 {
-	char err[1024] = "";
+	const struct examples *ex = ui_examples(u);
 
-	if (!u->ex_tried) {
-		u->ex_tried = 1;
-		u->ex = u->o->ex;
-		if (!u->ex && (u->ex_set = examples_load(u->cl, err, sizeof err)))
-			u->ex = &u->ex_set->ex;
-		if (*err)
-			ui_message(u, 1, "%s", err);
-	}
-	return u->ex;
+	*link = ex ? mapping_link_to(ex->m, n) : NULL;
+	return !*link ? 0 : (*link)->n_from < MAX_EXAMPLES ? (*link)->n_from : MAX_EXAMPLES;
 }
 
 /* The older edition's 手法例 for the items the open one replaced, each
  * folded until opened; their folds follow the notes' in notes_open. */
-static void build_examples(struct ui *u, const struct item *it)
+static void build_examples(struct ui *u, struct item_state *is, const struct item *it)
 {
-	const struct examples *ex = examples(u);
-	const struct mapping_link *l = ex ? mapping_link_to(ex->m, it->number) : NULL;
-	struct doc *d = &u->item;
+	const struct mapping_link *l;
+	size_t n = n_examples(u, it->number, &l);
+	const struct examples *ex = ui_examples(u);
+	struct build b = {u, is, -1, 0};
+	struct doc *d = &is->doc;
 	char buf[1024];
 
-	for (size_t k = 0; l && k < l->n_from && k < UI_MAX_EXAMPLES; k++) {
+	for (size_t k = 0; k < n; k++) {
 		long j = checklist_find_item(ex->cl, l->from[k]);
 		size_t fold = it->n_notes + k;
 		if (j < 0)
@@ -182,23 +187,21 @@ static void build_examples(struct ui *u, const struct item *it)
 			 text_get(&old->goal, u->lang));
 		doc_block(d, BLOCK_NOTE, fold, 1);
 		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
-		doc_decorate(d, r, 3, u->notes_open[fold] ? "-" : "+", ATTR_BOLD, NULL);
-		if (u->notes_open[fold])
-			outline_item_texts(old, example_row, u);
+		doc_decorate(d, r, 3, is->notes_open[fold] ? "-" : "+", ATTR_BOLD, NULL);
+		if (is->notes_open[fold])
+			outline_item_texts(old, example_row, &b);
 	}
 }
 
-static void build_answers(struct ui *u)
+static void build_answers(struct ui *u, struct item_state *is)
 {
-	struct doc *d = &u->item;
-	size_t i = u->item_index;
-	char buf[256];
+	struct doc *d = &is->doc;
+	size_t i = is->item;
 
 	doc_block(d, BLOCK_TEXT, 0, 0);
 	doc_text(d, 0, "", ATTR_NORMAL);
 	doc_block(d, BLOCK_STATUS, 0, 1);
-	snprintf(buf, sizeof buf, "%s", _("Status"));
-	doc_text(d, 1, buf, ATTR_LABEL);
+	doc_text(d, 1, _("Status"), ATTR_LABEL);
 	size_t r = doc_text(d, 7, status_name(u->a->status[i]), ATTR_STATUS + u->a->status[i]);
 	d->rows[r].mark = (int)u->a->status[i] + 1;
 	d->rows[r].mark_x = 3;
@@ -213,12 +216,28 @@ static void build_answers(struct ui *u)
 	}
 }
 
-void ui_item_build(struct ui *u)
+static void build_references(struct ui *u, struct doc *d, const struct item *it)
 {
-	struct doc *d = &u->item;
-	const struct item *it = &u->cl->items[u->item_index];
+	char buf[512], ja[512];
+
+	for (size_t r = 0; r < it->n_refs; r++) {
+		const struct reference *ref = &it->refs[r];
+		snprintf(buf, sizeof buf, "%s  %s", text_get(&ref->source, u->lang),
+			 text_get(&ref->location, u->lang));
+		labelled(d, r ? NULL : _("Related regulations"), buf, BLOCK_PART, 0);
+		snprintf(ja, sizeof ja, "%s  %s", ref->source.ja, ref->location.ja);
+		if (u->original && u->lang == LANG_EN && strcmp(buf, ja) != 0)
+			doc_text(d, 3, ja, ATTR_DIM);
+	}
+}
+
+/* Builds the item's document for the width, the language and the folds. */
+static void build(struct ui *u, struct item_state *is)
+{
+	struct doc *d = &is->doc;
+	const struct item *it = &u->cl->items[is->item];
 	const struct section *sec = &u->cl->sections[it->section];
-	struct build b = {u, -1, 0};
+	struct build b = {u, is, -1, 0};
 	char buf[512];
 
 	doc_clear(d);
@@ -227,66 +246,50 @@ void ui_item_build(struct ui *u)
 	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number,
 		 text_get(&sec->name, u->lang));
 	doc_text(d, 0, buf, ATTR_TITLE);
-	original(u, 0, &sec->name);
-	labelled_text(u, _("Security goal"), &it->goal);
-	labelled_text(u, _("Target"), &u->cl->targets[it->target].name);
-	for (size_t r = 0; r < it->n_refs; r++) {
-		const struct reference *ref = &it->refs[r];
-		char ja[512];
-		snprintf(buf, sizeof buf, "%s  %s", text_get(&ref->source, u->lang),
-			 text_get(&ref->location, u->lang));
-		labelled(d, r ? NULL : _("Related regulations"), buf, BLOCK_PART, 0);
-		snprintf(ja, sizeof ja, "%s  %s", ref->source.ja, ref->location.ja);
-		if (u->original && u->lang == LANG_EN && strcmp(buf, ja) != 0)
-			doc_text(d, 3, ja, ATTR_DIM);
-	}
+	original(u, d, 0, &sec->name);
+	labelled_text(u, d, _("Security goal"), &it->goal);
+	labelled_text(u, d, _("Target"), &u->cl->targets[it->target].name);
+	build_references(u, d, it);
 	if (it->n_groups) {
 		doc_block(d, BLOCK_TEXT, 0, 0);
 		doc_text(d, 1, _("Method examples"), ATTR_LABEL);
 	}
 	outline_item_texts(it, outline_row, &b);
 	if (*it->remarks.ja)
-		labelled_text(u, _("Remarks (in the checklist)"), &it->remarks);
-	build_revisions(u, it);
-	build_examples(u, it);
-	build_answers(u);
+		labelled_text(u, d, _("Remarks (in the checklist)"), &it->remarks);
+	build_revisions(u, d, it);
+	build_examples(u, is, it);
+	build_answers(u, is);
+	if (is->w)
+		doc_ensure_visible(d, getmaxy(is->w));
 }
 
-void ui_item_open(struct ui *u, size_t item)
+/* Shows item from its top, every fold closed. */
+static void show(struct ui *u, struct item_state *is, size_t item)
 {
-	free(u->notes_open);
-	u->notes_open = calloc(u->cl->items[item].n_notes + UI_MAX_EXAMPLES + 1, 1);
-	if (!u->notes_open)
-		abort();
-	u->item_index = item;
-	u->item.top = u->item.cursor = 0;
-	ui_item_build(u);
-	if (ui_top(u) != &ui_item_view)
-		ui_push(u, &ui_item_view);
-}
+	unsigned char *folds = calloc(u->cl->items[item].n_notes + MAX_EXAMPLES + 1, 1);
 
-static void close_item(struct ui *u)
-{
-	ui_list_select_item(u, u->item_index);
-	free(u->notes_open);
-	u->notes_open = NULL;
-	ui_pop(u);
+	if (!folds)
+		abort(); /* a few bytes: the interface cannot go on without them */
+	free(is->notes_open);
+	is->notes_open = folds;
+	is->item = item;
+	is->doc.top = is->doc.cursor = 0;
+	build(u, is);
 }
 
 /* How many folds the open item has: its notes, then the examples. */
-static size_t n_folds(struct ui *u)
+static size_t n_folds(struct ui *u, const struct item_state *is)
 {
-	const struct item *it = &u->cl->items[u->item_index];
-	const struct examples *ex = examples(u);
-	const struct mapping_link *l = ex ? mapping_link_to(ex->m, it->number) : NULL;
-	size_t n = l ? l->n_from : 0;
+	const struct item *it = &u->cl->items[is->item];
+	const struct mapping_link *l;
 
-	return it->n_notes + (n < UI_MAX_EXAMPLES ? n : UI_MAX_EXAMPLES);
+	return it->n_notes + n_examples(u, it->number, &l);
 }
 
-static void toggle_notes(struct ui *u, int which)
+static void toggle_notes(struct ui *u, struct item_state *is, int which)
 {
-	size_t n = n_folds(u);
+	size_t n = n_folds(u, is);
 	int any_closed = 0;
 
 	if (!n) {
@@ -294,100 +297,200 @@ static void toggle_notes(struct ui *u, int which)
 		return;
 	}
 	if (which >= 0) {
-		u->notes_open[which] = !u->notes_open[which];
+		is->notes_open[which] = !is->notes_open[which];
 	} else {
 		for (size_t k = 0; k < n; k++)
-			any_closed |= !u->notes_open[k];
-		memset(u->notes_open, any_closed, n);
+			any_closed |= !is->notes_open[k];
+		memset(is->notes_open, any_closed, n);
 	}
-	ui_item_build(u);
-	doc_ensure_visible(&u->item, getmaxy(u->body));
+	build(u, is);
 }
 
 /* The answer column the cursor is on, else the first. */
-static size_t cursor_column(const struct ui *u)
+static size_t cursor_column(const struct item_state *is)
 {
-	const struct block *b = &u->item.blocks[u->item.cursor];
+	const struct block *b = &is->doc.blocks[is->doc.cursor];
 
 	return b->kind == BLOCK_COLUMN ? b->ref : 0;
 }
 
-/* The next or previous item shown, without closing. */
-static void step_item(struct ui *u, int dir)
+/* Asks for the next or previous item shown, without closing. */
+static int step_item(struct ui *u, const struct item_state *is, int dir, struct request *req)
 {
 	size_t n = u->cl->n_items;
 
-	for (size_t i = u->item_index; dir > 0 ? i + 1 < n : i > 0;) {
+	for (size_t i = is->item; dir > 0 ? i + 1 < n : i > 0;) {
 		i = dir > 0 ? i + 1 : i - 1;
 		if (ui_item_visible(u, i)) {
-			ui_list_select_item(u, i);
-			ui_item_open(u, i);
-			return;
+			req->type = REQ_OPEN_ITEM;
+			req->item = i;
+			return UI_HANDLED;
 		}
 	}
 	ui_message(u, 0, "%s", dir > 0 ? _("This is the last item.") : _("This is the first item."));
+	return UI_HANDLED;
 }
 
-static void item_key(struct ui *u, int key)
+static int toggle_original(struct ui *u, struct item_state *is)
 {
-	enum action act = ui_key_action(key, IN_ITEM);
-	const struct block *b = &u->item.blocks[u->item.cursor];
+	if (u->lang != LANG_EN) {
+		ui_message(u, 0, "%s", _("The checklist text is the Japanese original."));
+		return UI_HANDLED;
+	}
+	u->original = !u->original;
+	build(u, is);
+	ui_message(u, 0, "%s",
+		   u->original ? _("The Japanese original is shown under each English text.")
+			       : _("English text only."));
+	return UI_HANDLED | UI_REDRAW;
+}
 
-	if (ui_browse_action(u, act, key))
-		return;
-	switch (act) {
-	case ACT_CLOSE:
-		close_item(u);
-		break;
-	case ACT_OPEN:
-		if (b->kind == BLOCK_NOTE)
-			toggle_notes(u, (int)b->ref);
-		else if (b->kind == BLOCK_STATUS && ui_can_write(u))
-			ui_menu_open(u, u->item_index);
-		else if (b->kind == BLOCK_COLUMN && ui_can_write(u))
-			ui_editor_open(u, u->item_index, b->ref, NULL, 0);
-		break;
-	case ACT_NOTES:
-		toggle_notes(u, -1);
-		break;
-	case ACT_ORIGINAL:
-		if (u->lang != LANG_EN) {
-			ui_message(u, 0, "%s", _("The checklist text is the Japanese original."));
-			break;
-		}
-		u->original = !u->original;
-		ui_item_build(u);
-		doc_ensure_visible(&u->item, getmaxy(u->body));
-		ui_message(u, 0, "%s",
-			   u->original ? _("The Japanese original is shown under each English text.")
-				       : _("English text only."));
-		break;
-	case ACT_TAB:
-		step_item(u, key == '[' ? -1 : 1);
-		break;
-	case ACT_EDIT:
-		if (ui_can_write(u))
-			ui_editor_open(u, u->item_index, cursor_column(u), NULL, 0);
-		break;
-	case ACT_EXTERNAL:
-		if (ui_can_write(u))
-			ui_external_edit(u, u->item_index, cursor_column(u));
-		break;
+/* Enter: a note opens or folds; the status and the answers are edited. */
+static int open_block(struct ui *u, struct item_state *is, struct request *req)
+{
+	const struct block *b = &is->doc.blocks[is->doc.cursor];
+
+	req->item = is->item;
+	switch (b->kind) {
+	case BLOCK_NOTE:
+		toggle_notes(u, is, (int)b->ref);
+		return UI_HANDLED | UI_REDRAW;
+	case BLOCK_STATUS:
+		req->type = REQ_STATUS_MENU;
+		return UI_HANDLED;
+	case BLOCK_COLUMN:
+		req->type = REQ_EDIT;
+		req->column = b->ref;
+		return UI_HANDLED;
 	default:
-		doc_scroll_actions(&u->item, getmaxy(u->body), act);
+		return UI_HANDLED;
 	}
 }
 
-static void item_draw(struct ui *u)
+static int item_key(struct ui *u, void *state, int key, enum action act, struct request *req)
 {
-	doc_draw(u, &u->item, u->body);
+	struct item_state *is = state;
+
+	switch (act) {
+	case ACT_CLOSE:
+		return UI_HANDLED | UI_CLOSE;
+	case ACT_OPEN:
+		return open_block(u, is, req);
+	case ACT_NOTES:
+		toggle_notes(u, is, -1);
+		return UI_HANDLED | UI_REDRAW;
+	case ACT_ORIGINAL:
+		return toggle_original(u, is);
+	case ACT_NEXT_ITEM:
+	case ACT_PREV_ITEM:
+		return step_item(u, is, act == ACT_NEXT_ITEM ? 1 : -1, req);
+	case ACT_EDIT:
+	case ACT_EXTERNAL:
+		req->type = act == ACT_EDIT ? REQ_EDIT : REQ_EXTERNAL;
+		req->item = is->item;
+		req->column = cursor_column(is);
+		return UI_HANDLED;
+	case ACT_SECTION:
+		/* The list goes to the section: this view makes way for it. */
+		req->type = REQ_SECTION;
+		req->number = key - '0';
+		return UI_HANDLED | UI_CLOSE;
+	default:
+		return doc_scroll_actions(&is->doc, getmaxy(is->w), act) ? UI_HANDLED | UI_REDRAW : 0;
+	}
 }
 
-static const char *item_hints(struct ui *u)
+static void *item_open(struct ui *u, const struct request *req)
+{
+	struct item_state *is = calloc(1, sizeof *is);
+
+	if (is) {
+		is->item = req->item;
+		is->notes_open = NULL;
+	}
+	(void)u;
+	return is;
+}
+
+static void item_close(struct ui *u, void *state)
+{
+	struct item_state *is = state;
+
+	(void)u;
+	if (is->w)
+		delwin(is->w);
+	doc_free(&is->doc);
+	free(is->notes_open);
+	free(is);
+}
+
+static void item_layout(struct ui *u, void *state)
+{
+	struct item_state *is = state;
+
+	if (is->w)
+		delwin(is->w);
+	is->w = ui_body_window(u, 0);
+	if (!is->notes_open)
+		show(u, is, is->item);
+	else
+		build(u, is);
+}
+
+static void item_draw(struct ui *u, void *state)
+{
+	struct item_state *is = state;
+
+	doc_draw(u->attrs, &is->doc, is->w);
+	wnoutrefresh(is->w);
+}
+
+static int item_changed(struct ui *u, void *state, size_t item)
+{
+	struct item_state *is = state;
+
+	if (item == UI_ALL_ITEMS && !ui_item_visible(u, is->item))
+		return UI_CLOSE;
+	if (item != UI_ALL_ITEMS && item != is->item)
+		return 0;
+	build(u, is);
+	return UI_REDRAW;
+}
+
+static int item_go_to(struct ui *u, void *state, size_t item)
+{
+	struct item_state *is = state;
+
+	if (item != is->item)
+		show(u, is, item);
+	return UI_REDRAW;
+}
+
+static int item_current(struct ui *u, void *state, size_t *item)
 {
 	(void)u;
+	*item = ((struct item_state *)state)->item;
+	return 1;
+}
+
+static const char *item_hints(struct ui *u, void *state)
+{
+	(void)u;
+	(void)state;
 	/* TRANSLATORS: the footer of an open item; keep it within 79 columns. */
 	return _("Esc:back Enter:open/edit o:notes s:status e:edit ]/[:next/prev ?:help");
 }
 
-const struct view ui_item_view = {IN_ITEM, 0, item_draw, item_key, item_hints};
+const struct view_ops ui_item_ops = {
+	.name = "item",
+	.where = IN_ITEM,
+	.open = item_open,
+	.close = item_close,
+	.layout = item_layout,
+	.draw = item_draw,
+	.key = item_key,
+	.changed = item_changed,
+	.go_to = item_go_to,
+	.current = item_current,
+	.hints = item_hints,
+};

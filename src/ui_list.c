@@ -4,12 +4,23 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gettext.h"
-#include "search.h"
 #include "textwidth.h"
-#include "ui_impl.h"
+#include "ui_doc.h"
+#include "ui_view.h"
+
+struct list_state {
+	WINDOW *w;
+	struct doc doc;
+};
+
+static int rows_of(const struct list_state *l)
+{
+	return l->w ? getmaxy(l->w) : 1;
+}
 
 /* The widest target name: the column the targets take at the right. */
 static int target_width(const struct ui *u)
@@ -24,63 +35,56 @@ static int target_width(const struct ui *u)
 	return w;
 }
 
-static void build_section(struct ui *u, size_t s, int tw)
+static void progress_text(const struct ui *u, size_t s, char *out, size_t len)
 {
 	const struct section *sec = &u->cl->sections[s];
-	struct doc *d = &u->list;
-	size_t counts[STATUS_COUNT], shown = 0;
-	char head[64], progress[64], prefix[32];
+	size_t counts[STATUS_COUNT];
+
+	answers_count(u->a, sec->first_item, sec->n_items, counts);
+	snprintf(out, len, "%zu/%zu", sec->n_items - counts[STATUS_UNANSWERED], sec->n_items);
+}
+
+static void build_item(struct ui *u, struct doc *d, size_t i, int tw)
+{
+	const struct item *it = &u->cl->items[i];
+	char prefix[32];
+
+	doc_block(d, BLOCK_ITEM, i, 1);
+	snprintf(prefix, sizeof prefix, "%3d", it->number);
+	size_t r = doc_text_right(d, 9, tw + 2, text_get(&it->goal, u->lang), ATTR_NORMAL);
+	doc_decorate(d, r, 1, prefix, ATTR_NORMAL,
+		     text_get(&u->cl->targets[it->target].name, u->lang));
+	d->rows[r].mark = (int)u->a->status[i] + 1;
+	d->rows[r].mark_x = 5;
+}
+
+static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
+{
+	const struct section *sec = &u->cl->sections[s];
+	size_t shown = 0;
+	char head[64], progress[64];
 
 	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
 		shown += ui_item_visible(u, i);
 	if (!shown)
 		return;
-	answers_count(u->a, sec->first_item, sec->n_items, counts);
 	snprintf(head, sizeof head, "%d", sec->number);
-	snprintf(progress, sizeof progress, "%zu/%zu", sec->n_items - counts[STATUS_UNANSWERED],
-		 sec->n_items);
+	progress_text(u, s, progress, sizeof progress);
 	doc_block(d, BLOCK_SECTION, s, 0);
 	size_t r = doc_text_right(d, 4, (int)strlen(progress) + 2, text_get(&sec->name, u->lang),
 				  ATTR_HEADING);
 	doc_decorate(d, r, 1, head, ATTR_HEADING, progress);
-	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++) {
-		const struct item *it = &u->cl->items[i];
-		if (!ui_item_visible(u, i))
-			continue;
-		doc_block(d, BLOCK_ITEM, i, 1);
-		snprintf(prefix, sizeof prefix, "%3d", it->number);
-		r = doc_text_right(d, 9, tw + 2, text_get(&it->goal, u->lang), ATTR_NORMAL);
-		doc_decorate(d, r, 1, prefix, ATTR_NORMAL,
-			     text_get(&u->cl->targets[it->target].name, u->lang));
-		d->rows[r].mark = (int)u->a->status[i] + 1;
-		d->rows[r].mark_x = 5;
-	}
+	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
+		if (ui_item_visible(u, i))
+			build_item(u, d, i, tw);
 }
 
-void ui_list_build(struct ui *u)
+/* Selects item, or the next one shown after it, or the last. */
+static void select_item(struct list_state *l, size_t item)
 {
-	struct doc *d = &u->list;
-	size_t keep = d->n_blocks ? d->blocks[d->cursor].ref : 0;
-	int had = d->n_blocks > 0 && d->blocks[d->cursor].kind == BLOCK_ITEM;
-	int tw = target_width(u);
-
-	doc_clear(d);
-	d->width = u->cols;
-	for (size_t s = 0; s < u->cl->n_sections; s++)
-		build_section(u, s, tw);
-	if (!d->n_blocks) {
-		doc_block(d, BLOCK_TEXT, 0, 0);
-		doc_text(d, 1, _("No item matches the filter."), ATTR_DIM);
-	}
-	ui_list_select_item(u, had ? keep : 0);
-}
-
-void ui_list_select_item(struct ui *u, size_t item)
-{
-	struct doc *d = &u->list;
+	struct doc *d = &l->doc;
 	size_t best = d->n_blocks;
 
-	/* The item itself, or the next one shown after it, or the last. */
 	for (size_t b = 0; b < d->n_blocks; b++) {
 		if (d->blocks[b].kind != BLOCK_ITEM)
 			continue;
@@ -90,97 +94,56 @@ void ui_list_select_item(struct ui *u, size_t item)
 			break;
 	}
 	if (best < d->n_blocks)
-		doc_select(d, u->body ? getmaxy(u->body) : 1, best);
+		doc_select(d, rows_of(l), best);
 }
 
-size_t ui_list_current_item(const struct ui *u, int *ok)
+static int list_current(struct ui *u, void *state, size_t *item)
 {
-	const struct doc *d = &u->list;
+	const struct doc *d = &((struct list_state *)state)->doc;
 
-	*ok = d->n_blocks && d->blocks[d->cursor].kind == BLOCK_ITEM;
-	return *ok ? d->blocks[d->cursor].ref : 0;
+	(void)u;
+	if (!d->n_blocks || d->blocks[d->cursor].kind != BLOCK_ITEM)
+		return 0;
+	*item = d->blocks[d->cursor].ref;
+	return 1;
 }
 
-/* The item the user is on: the open one, else the one under the cursor. */
-static int current_item(const struct ui *u, size_t *item)
+/* Builds the list for the width and the filter, keeping the item the
+ * cursor was on. */
+static void build(struct ui *u, struct list_state *l)
 {
-	int ok = 1;
+	struct doc *d = &l->doc;
+	size_t keep = 0;
+	int had = list_current(u, l, &keep);
+	int tw = target_width(u);
 
-	if (u->notes_open && ui_top(u) != &ui_list_view)
-		*item = u->item_index;
-	else
-		*item = ui_list_current_item(u, &ok);
-	return ok;
-}
-
-/* Goes to item i: selects it in the list and, if an item is open, opens
- * it instead. */
-static void go_to(struct ui *u, size_t i)
-{
-	ui_list_select_item(u, i);
-	if (ui_top(u) == &ui_item_view)
-		ui_item_open(u, i);
-}
-
-void ui_search_next(struct ui *u, int backwards)
-{
-	size_t n = u->cl->n_items, cur = 0, total = 0, pos = 0, found = n;
-
-	if (!u->query[0]) {
-		ui_message(u, 1, "%s", _("No search yet: press / to search"));
-		return;
+	doc_clear(d);
+	d->width = u->cols;
+	for (size_t s = 0; s < u->cl->n_sections; s++)
+		build_section(u, d, s, tw);
+	if (!d->n_blocks) {
+		doc_block(d, BLOCK_TEXT, 0, 0);
+		doc_text(d, 1, _("No item matches the filter."), ATTR_DIM);
 	}
-	current_item(u, &cur);
-	for (size_t k = 1; k <= n; k++) {
-		size_t i = backwards ? (cur + n - k) % n : (cur + k) % n;
-		if (!ui_item_visible(u, i) || !search_item_matches(u->cl, u->a, i, u->query))
-			continue;
-		if (found == n)
-			found = i;
-	}
-	if (found == n) {
-		ui_message(u, 1, _("Not found: %s"), u->query);
-		return;
-	}
-	for (size_t i = 0; i < n; i++)
-		if (ui_item_visible(u, i) && search_item_matches(u->cl, u->a, i, u->query)) {
-			total++;
-			if (i == found)
-				pos = total;
-		}
-	go_to(u, found);
-	/* TRANSLATORS: the search text, then which match of how many. */
-	ui_message(u, 0, _("/%s: match %zu of %zu"), u->query, pos, total);
-}
-
-void ui_unanswered_next(struct ui *u)
-{
-	size_t n = u->cl->n_items, cur = 0;
-
-	current_item(u, &cur);
-	for (size_t k = 1; k <= n; k++) {
-		size_t i = (cur + k) % n;
-		if (ui_item_visible(u, i) && u->a->status[i] == STATUS_UNANSWERED) {
-			go_to(u, i);
-			return;
-		}
-	}
-	ui_message(u, 0, "%s", _("Every item shown has a status."));
+	select_item(l, had ? keep : 0);
 }
 
 /* After an answer or status of item changed: its mark and its section's
  * progress, in place. The list's layout does not depend on the answers, so
  * a change costs the same with 60 items or 10,000. */
-void ui_list_item_changed(struct ui *u, size_t item)
+static int list_changed(struct ui *u, void *state, size_t item)
 {
-	struct doc *d = &u->list;
-	size_t s = u->cl->items[item].section, counts[STATUS_COUNT];
-	const struct section *sec = &u->cl->sections[s];
+	struct list_state *l = state;
+	struct doc *d = &l->doc;
+	size_t s;
 	char progress[64];
 
-	answers_count(u->a, sec->first_item, sec->n_items, counts);
-	snprintf(progress, sizeof progress, "%zu/%zu", sec->n_items - counts[STATUS_UNANSWERED],
-		 sec->n_items);
+	if (item == UI_ALL_ITEMS) {
+		build(u, l);
+		return UI_REDRAW;
+	}
+	s = u->cl->items[item].section;
+	progress_text(u, s, progress, sizeof progress);
 	for (size_t b = 0; b < d->n_blocks; b++) {
 		const struct block *bl = &d->blocks[b];
 		struct row *r = &d->rows[bl->first];
@@ -189,145 +152,111 @@ void ui_list_item_changed(struct ui *u, size_t item)
 		else if (bl->kind == BLOCK_ITEM && bl->ref == item)
 			r->mark = (int)u->a->status[item] + 1;
 	}
-	if (u->notes_open)
-		ui_item_build(u);
-}
-
-void ui_set_status(struct ui *u, size_t item, enum status s)
-{
-	char err[1024] = "";
-
-	if (store_set_status(u->st, u->a, item, s, err, sizeof err) != 0) {
-		ui_message(u, 1, "%s", err);
-		return;
-	}
-	ui_list_item_changed(u, item);
-	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
-}
-
-static void cycle_filter(struct ui *u)
-{
-	int ok;
-	size_t keep = ui_list_current_item(u, &ok);
-
-	do
-		u->filter = (u->filter + 1) % (int)(u->cl->n_targets + 1);
-	while (u->filter && strcmp(u->cl->targets[u->filter - 1].id, "common") == 0);
-	ui_list_build(u);
-	ui_list_select_item(u, ok ? keep : 0);
-	if (!u->filter)
-		ui_message(u, 0, "%s", _("Showing every item"));
-	else
-		ui_message(u, 0, _("Showing the items for %s and common"),
-			   text_get(&u->cl->targets[u->filter - 1].name, u->lang));
+	return UI_REDRAW;
 }
 
 /* Jumps to section number n: its first item shown, its heading on top. */
-static void jump_section(struct ui *u, int n)
+static void jump_section(struct ui *u, struct list_state *l, int n)
 {
-	struct doc *d = &u->list;
+	struct doc *d = &l->doc;
 
 	for (size_t b = 0; b < d->n_blocks; b++) {
 		if (d->blocks[b].kind != BLOCK_SECTION || u->cl->sections[d->blocks[b].ref].number != n)
 			continue;
 		if (b + 1 < d->n_blocks) {
 			d->top = d->blocks[b].first;
-			doc_select(d, getmaxy(u->body), b + 1);
+			doc_select(d, rows_of(l), b + 1);
 		}
 		return;
 	}
 	ui_message(u, 1, _("No section %d is shown"), n);
 }
 
-/* Acts on what both the list and an open item do. Returns 1 if handled. */
-int ui_browse_action(struct ui *u, enum action act, int key)
+static int list_key(struct ui *u, void *state, int key, enum action act, struct request *req)
 {
+	struct list_state *l = state;
 	size_t item;
+	int on_item = list_current(u, l, &item);
 
-	switch (act) {
-	case ACT_SEARCH:
-		editor_free(&u->prompt);
-		editor_init(&u->prompt, NULL);
-		ui_push(u, &ui_prompt_view);
-		return 1;
-	case ACT_NEXT_MATCH:
-	case ACT_PREV_MATCH:
-		ui_search_next(u, act == ACT_PREV_MATCH);
-		return 1;
-	case ACT_UNANSWERED:
-		ui_unanswered_next(u);
-		return 1;
-	case ACT_FILTER:
-		cycle_filter(u);
-		if (ui_top(u) == &ui_item_view && !ui_item_visible(u, u->item_index))
-			ui_pop(u);
-		return 1;
-	case ACT_SECTION:
-		if (ui_top(u) == &ui_item_view)
-			ui_pop(u);
-		jump_section(u, key - '0');
-		return 1;
-	case ACT_HELP:
-		ui_push(u, &ui_help_view);
-		return 1;
-	case ACT_LANG:
-		u->lang = u->lang == LANG_JA ? LANG_EN : LANG_JA;
-		ui_list_build(u);
-		if (u->notes_open)
-			ui_item_build(u);
-		ui_message(u, 0, "%s",
-			   u->lang == LANG_JA
-				   ? _("Checklist text in Japanese, the original")
-				   : _("Checklist text in English where translated; L shows the Japanese original"));
-		return 1;
-	case ACT_QUIT:
-		u->quit = 1;
-		return 1;
-	case ACT_STATUS:
-		if (current_item(u, &item) && ui_can_write(u))
-			ui_menu_open(u, item);
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-static void list_draw(struct ui *u)
-{
-	doc_draw(u, &u->list, u->body);
-}
-
-static void list_key(struct ui *u, int key)
-{
-	enum action act = ui_key_action(key, IN_LIST);
-	int ok;
-	size_t item = ui_list_current_item(u, &ok);
-
-	if (ui_browse_action(u, act, key))
-		return;
 	switch (act) {
 	case ACT_OPEN:
-		if (ok)
-			ui_item_open(u, item);
-		break;
 	case ACT_EDIT:
-		if (ok && ui_can_write(u))
-			ui_editor_open(u, item, 0, NULL, 0);
-		break;
 	case ACT_EXTERNAL:
-		if (ok && ui_can_write(u))
-			ui_external_edit(u, item, 0);
-		break;
+		if (!on_item)
+			return UI_HANDLED;
+		req->type = act == ACT_OPEN ? REQ_OPEN_ITEM : act == ACT_EDIT ? REQ_EDIT : REQ_EXTERNAL;
+		req->item = item;
+		req->column = 0;
+		return UI_HANDLED;
+	case ACT_SECTION:
+		jump_section(u, l, key - '0');
+		return UI_HANDLED | UI_REDRAW;
 	default:
-		doc_scroll_actions(&u->list, getmaxy(u->body), act);
+		return doc_scroll_actions(&l->doc, rows_of(l), act) ? UI_HANDLED | UI_REDRAW : 0;
 	}
 }
 
-static const char *list_hints(struct ui *u)
+static int list_go_to(struct ui *u, void *state, size_t item)
 {
 	(void)u;
+	select_item(state, item);
+	return UI_REDRAW;
+}
+
+static void *list_open(struct ui *u, const struct request *req)
+{
+	(void)u;
+	(void)req;
+	return calloc(1, sizeof(struct list_state));
+}
+
+static void list_close(struct ui *u, void *state)
+{
+	struct list_state *l = state;
+
+	(void)u;
+	if (l->w)
+		delwin(l->w);
+	doc_free(&l->doc);
+	free(l);
+}
+
+static void list_layout(struct ui *u, void *state)
+{
+	struct list_state *l = state;
+
+	if (l->w)
+		delwin(l->w);
+	l->w = ui_body_window(u, 0);
+	build(u, l);
+}
+
+static void list_draw(struct ui *u, void *state)
+{
+	struct list_state *l = state;
+
+	doc_draw(u->attrs, &l->doc, l->w);
+	wnoutrefresh(l->w);
+}
+
+static const char *list_hints(struct ui *u, void *state)
+{
+	(void)u;
+	(void)state;
 	/* TRANSLATORS: the footer of the list; keep it within 79 columns. */
 	return _("Enter:open s:status e:edit /:search u:unanswered f:filter ?:help q:quit");
 }
 
-const struct view ui_list_view = {IN_LIST, 0, list_draw, list_key, list_hints};
+const struct view_ops ui_list_ops = {
+	.name = "list",
+	.where = IN_LIST,
+	.open = list_open,
+	.close = list_close,
+	.layout = list_layout,
+	.draw = list_draw,
+	.key = list_key,
+	.changed = list_changed,
+	.go_to = list_go_to,
+	.current = list_current,
+	.hints = list_hints,
+};

@@ -15,6 +15,27 @@ for po in "$srcdir"/po/*.po; do
 	*untranslated* | *fuzzy*) echo "FAIL: $po is not completely translated"; fail=1 ;;
 	esac
 done
+# The catalogue follows the sources: every message in them, extracted now,
+# is in ja.po and translated (a message added without its translation fails
+# here, not only after the next make update-po).
+if command -v xgettext >/dev/null 2>&1 && command -v msgmerge >/dev/null 2>&1; then
+	tmp=$(mktemp -d)
+	(cd "$srcdir" && xgettext --from-code=UTF-8 --add-comments=TRANSLATORS: \
+		--keyword=_ --keyword=N_ --keyword=ngettext:1,2 -o "$tmp/tenken.pot" \
+		$(grep -v '^#' po/POTFILES.in)) || fail=1
+	for po in "$srcdir"/po/*.po; do
+		msgmerge -q -o "$tmp/merged.po" "$po" "$tmp/tenken.pot" || fail=1
+		stats=$(LC_ALL=C msgfmt -c --statistics -o /dev/null "$tmp/merged.po" 2>&1)
+		case $stats in
+		*untranslated* | *fuzzy*)
+			echo "FAIL: $po lacks translations of the current sources: $stats"
+			msgattrib --untranslated --only-fuzzy "$tmp/merged.po" 2>/dev/null | grep '^msgid' | head -20
+			msgattrib --untranslated "$tmp/merged.po" 2>/dev/null | grep '^msgid' | head -20
+			fail=1 ;;
+		esac
+	done
+	rm -rf "$tmp"
+fi
 # Every source file with translatable strings is in POTFILES.in.
 for f in "$srcdir"/src/*.c; do
 	rel=src/${f##*/}

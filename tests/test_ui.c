@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include <curses.h>
@@ -22,7 +23,7 @@
 #include "store.h"
 #include "textwidth.h"
 #include "ui.h"
-#include "ui_impl.h" /* the binding table, to test every key in it */
+#include "ui_keys.h" /* the binding table, to test every key in it */
 
 #define TRIAL SRCDATADIR "/fisc-api-2017-trial.yaml"
 
@@ -61,6 +62,40 @@ static int teardown(void **state)
 	checklist_free(f->cl);
 	free(f);
 	return 0;
+}
+
+/* Runs script and returns the bytes the interface wrote to the terminal. */
+static long run_bytes(struct fx *f, const char *script)
+{
+	char err[512] = "", *screen = NULL;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+	struct ui_options o = {0};
+	char path[300];
+	FILE *out;
+	struct stat sb;
+
+	snprintf(path, sizeof path, "%s/terminal.out", f->dir);
+	out = fopen(path, "w");
+	assert_non_null(st);
+	assert_non_null(out);
+	assert_int_equal(store_load(st, a, err, sizeof err), 0);
+	o.cl = f->cl;
+	o.a = a;
+	o.st = st;
+	o.path = f->path;
+	o.lang = LANG_JA;
+	o.script = script;
+	o.script_out = out;
+	o.dump = &screen;
+	if (ui_run(&o, err, sizeof err) != 0)
+		fail_msg("ui_run: %s", err);
+	fclose(out);
+	assert_int_equal(stat(path, &sb), 0);
+	free(screen);
+	store_close(st);
+	answers_free(a);
+	return (long)sb.st_size;
 }
 
 /* Runs the interface on the answer file with the keys in script on a
@@ -355,17 +390,26 @@ static void test_hangup_keeps_draft(void **state)
 
 static void test_read_only(void **state)
 {
+	static const char *const tries[] = {"js3", "je文<C-x>", "<Enter>Gkkkk<Enter>3",
+					    "<Enter>G<Enter>文<C-x>"};
 	struct fx *f = *state;
 	char *s = run(f, "s1");
 	struct answers *a;
 
 	free(s);
-	s = run_sized(f, "js3", 80, 24, 1, 0);
-	assert_screen_has(s, "read-only");
-	a = saved(f);
-	assert_int_equal(a->status[1], STATUS_UNANSWERED);
-	answers_free(a);
-	free(s);
+	for (size_t k = 0; k < sizeof tries / sizeof tries[0]; k++) {
+		s = run_sized(f, tries[k], 80, 24, 1, 0);
+		assert_screen_has(s, "read-only");
+		assert_screen_lacks(s, "Status of item");
+		assert_screen_lacks(s, "Ctrl-X:save");
+		a = saved(f);
+		assert_int_equal(a->status[0], STATUS_UNANSWERED);
+		assert_int_equal(a->status[1], STATUS_UNANSWERED);
+		assert_string_equal(answers_text(a, 0, 0), "");
+		assert_string_equal(answers_text(a, 1, 0), "");
+		answers_free(a);
+		free(s);
+	}
 }
 
 static void test_search(void **state)
@@ -564,6 +608,56 @@ static void test_hidden_characters_shown_visibly(void **state)
 	}
 }
 
+/* Every view, left idle, writes nothing to the terminal: time passing
+ * (<Idle>, a minute each) draws nothing, over SSH too. */
+static void test_idle_writes_nothing(void **state)
+{
+	static const struct {
+		const char *prepare, *view;
+	} views[] = {
+		{"", ""}, {"", "<Enter>"}, {"", "?"}, {"", "e"}, {"", "e入力中"}, {"", "/検索"},
+		{"", "s"}, {"", "e文<Esc>"}, {"e下書き<Hup>", ""}, {"", "f"},
+	};
+	struct fx *f = *state;
+
+	for (size_t k = 0; k < sizeof views / sizeof views[0]; k++) {
+		char idle[128];
+		long busy, quiet;
+		unlink(f->path);
+		if (*views[k].prepare)
+			free(run(f, views[k].prepare));
+		snprintf(idle, sizeof idle, "%s<Idle><Idle><Idle>", views[k].view);
+		busy = run_bytes(f, views[k].view);
+		unlink(f->path);
+		if (*views[k].prepare)
+			free(run(f, views[k].prepare));
+		quiet = run_bytes(f, idle);
+		if (busy != quiet)
+			fail_msg("\"%s\" left idle wrote %ld bytes more", views[k].view, quiet - busy);
+	}
+}
+
+/* A character typed in the editor or the search prompt costs the terminal
+ * the character and little else (no cursor hiding and showing per key). */
+static void test_typing_costs_few_bytes(void **state)
+{
+	static const char *const views[] = {"e", "/"};
+	struct fx *f = *state;
+
+	for (size_t k = 0; k < sizeof views / sizeof views[0]; k++) {
+		char nine[32], ten[32];
+		long extra;
+		snprintf(nine, sizeof nine, "%saaaaaaaaa", views[k]);
+		snprintf(ten, sizeof ten, "%saaaaaaaaaa", views[k]);
+		unlink(f->path); /* each run starts without the other's draft */
+		extra = run_bytes(f, ten);
+		unlink(f->path);
+		extra -= run_bytes(f, nine);
+		if (extra > 4)
+			fail_msg("a character typed after \"%s\" cost %ld bytes", views[k], extra);
+	}
+}
+
 /* Each status has a mark of its own in the list. */
 static void test_every_status_mark(void **state)
 {
@@ -750,7 +844,7 @@ static void key_script(int key, char *out, size_t len)
 		{UI_KEYCODE(KEY_LEFT), "<Left>"}, {UI_KEYCODE(KEY_RIGHT), "<Right>"},
 		{UI_KEYCODE(KEY_HOME), "<Home>"}, {UI_KEYCODE(KEY_END), "<End>"},
 		{UI_KEYCODE(KEY_PPAGE), "<PgUp>"}, {UI_KEYCODE(KEY_NPAGE), "<PgDn>"},
-		{UI_KEYCODE(KEY_ENTER), "<KEnter>"},
+		{UI_KEYCODE(KEY_ENTER), "<KEnter>"}, {0x7f, "<C-?>"},
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -766,46 +860,130 @@ static void key_script(int key, char *out, size_t len)
 		fail_msg("no script notation for key %#x: add it to key_script", key);
 }
 
-/* What each action does, shown by a key that does it and whose effect the
- * other tests check: every binding must leave the same screen as that key
- * after the same setup (a state where the action shows). */
+/* Where each context's keys are read, and how to get there. */
 static const struct {
+	int where;
+	const char *prepare; /* run first on a new answer file (the drafts dialog) */
+	const char *prefix;  /* reaches the view */
+} contexts[] = {
+	{IN_LIST, "", ""},
+	{IN_ITEM, "", "<Enter>"},
+	{IN_HELP, "", "?"},
+	{IN_EDITOR, "", "eab<Enter>cd<Enter>ef<Up>"},
+	{IN_PROMPT, "", "/パス"},
+	{IN_MENU, "", "s"},
+	{IN_CONFIRM, "", "e文<Esc>"},
+	{IN_RECOVER, "e下書き<Hup>", ""},
+};
+
+/* What each action does, shown by a key that does it and whose effect the
+ * other tests check: every binding must leave the same screen and the same
+ * file as that key after the same setup (a state where the action shows). */
+static const struct {
+	int where;
 	enum action act;
 	const char *setup, *canonical, *after;
 } action_probes[] = {
-	{ACT_DOWN, "jj", "j", ""},
-	{ACT_UP, "jjjj", "k", ""},
-	{ACT_PAGE_DOWN, "", "<PgDn>", ""},
-	{ACT_PAGE_UP, "<PgDn><PgDn>", "<PgUp>", ""},
-	{ACT_TOP, "G", "g", ""},
-	{ACT_BOTTOM, "", "G", ""},
-	{ACT_OPEN, "G", "<Enter>", ""},
-	{ACT_CLOSE, "", "<Esc>", ""},
-	{ACT_TAB, "", "]", ""},
-	{ACT_SEARCH, "", "/", "運10-1<Enter>"},
-	{ACT_NEXT_MATCH, "/パスワード<Enter>", "n", ""},
-	{ACT_PREV_MATCH, "/パスワード<Enter>nn", "N", ""},
-	{ACT_UNANSWERED, "s2", "u", ""},
-	{ACT_FILTER, "", "f", ""},
-	{ACT_STATUS, "", "s", "4"},
-	{ACT_EDIT, "", "e", "入力<C-x>"},
-	{ACT_NOTES, "", "o", ""},
-	{ACT_HELP, "", "?", ""},
-	{ACT_REDRAW, "j", "<C-l>", ""},
-	{ACT_LANG, "", "L", ""},
-	{ACT_ORIGINAL, "L", "J", ""},
-	{ACT_QUIT, "", "q", "jj"},
+	{IN_BROWSE | IN_HELP, ACT_DOWN, "jj", "j", ""},
+	{IN_BROWSE | IN_HELP, ACT_UP, "jjjj", "k", ""},
+	{IN_BROWSE | IN_HELP, ACT_PAGE_DOWN, "", "<PgDn>", ""},
+	{IN_BROWSE | IN_HELP, ACT_PAGE_UP, "<PgDn><PgDn>", "<PgUp>", ""},
+	{IN_BROWSE | IN_HELP, ACT_TOP, "G", "g", ""},
+	{IN_BROWSE | IN_HELP, ACT_BOTTOM, "", "G", ""},
+	{IN_BROWSE, ACT_OPEN, "G", "<Enter>", ""},
+	{IN_BROWSE | IN_HELP, ACT_CLOSE, "", "<Esc>", ""},
+	{IN_ITEM, ACT_NEXT_ITEM, "", "]", ""},
+	{IN_ITEM, ACT_PREV_ITEM, "]]", "[", ""},
+	{IN_BROWSE, ACT_SEARCH, "", "/", "運10-1<Enter>"},
+	{IN_BROWSE, ACT_NEXT_MATCH, "/パスワード<Enter>", "n", ""},
+	{IN_BROWSE, ACT_PREV_MATCH, "/パスワード<Enter>nn", "N", ""},
+	{IN_BROWSE, ACT_UNANSWERED, "s2", "u", ""},
+	{IN_BROWSE, ACT_FILTER, "", "f", ""},
+	{IN_BROWSE, ACT_STATUS, "", "s", "4"},
+	{IN_BROWSE, ACT_EDIT, "", "e", "入力<C-x>"},
+	{IN_ITEM, ACT_NOTES, "", "o", ""},
+	{IN_BROWSE | IN_HELP, ACT_HELP, "", "?", ""},
+	{~0, ACT_REDRAW, "", "<C-l>", ""},
+	{IN_BROWSE, ACT_LANG, "", "L", ""},
+	{IN_ITEM, ACT_ORIGINAL, "L", "J", ""},
+	{IN_BROWSE | IN_HELP, ACT_QUIT, "", "q", "jj"},
+	/* The editor: where the cursor went shows by where X is typed. */
+	{IN_EDITOR, ACT_SAVE, "", "<C-x>", ""},
+	{IN_EDITOR, ACT_CANCEL, "", "<Esc>", ""},
+	{IN_EDITOR, ACT_NEWLINE, "", "<Enter>", "X<C-x>"},
+	{IN_EDITOR | IN_PROMPT, ACT_BACKSPACE, "", "<BS>", "X<C-x><Enter>"},
+	{IN_EDITOR, ACT_DELETE, "<Left>", "<Del>", "X<C-x>"},
+	{IN_EDITOR | IN_PROMPT, ACT_LEFT, "", "<Left>", "X<C-x><Enter>"},
+	{IN_EDITOR | IN_PROMPT, ACT_RIGHT, "<Left><Left>", "<Right>", "X<C-x><Enter>"},
+	{IN_EDITOR, ACT_UP, "", "<Up>", "X<C-x>"},
+	{IN_EDITOR, ACT_DOWN, "", "<Down>", "X<C-x>"},
+	{IN_EDITOR, ACT_LINE_START, "", "<Home>", "X<C-x>"},
+	{IN_EDITOR, ACT_LINE_END, "<Home>", "<End>", "X<C-x>"},
+	{IN_EDITOR, ACT_KILL_TO_END, "<Home>", "<C-k>", "X<C-x>"},
+	{IN_EDITOR | IN_PROMPT, ACT_KILL_TO_START, "", "<C-u>", "X<C-x><Enter>"},
+	/* The search prompt */
+	{IN_PROMPT, ACT_ACCEPT, "", "<Enter>", ""},
+	{IN_PROMPT, ACT_CANCEL, "", "<Esc>", ""},
+	/* The status menu */
+	{IN_MENU, ACT_DOWN, "", "j", "<Enter>"},
+	{IN_MENU, ACT_UP, "", "k", "<Enter>"},
+	{IN_MENU, ACT_ACCEPT, "j", "<Enter>", ""},
+	{IN_MENU, ACT_CANCEL, "j", "<Esc>", ""},
+	/* Dropping changed text */
+	{IN_CONFIRM, ACT_YES, "", "y", "e<C-x>"},
+	{IN_CONFIRM, ACT_NO, "", "n", "X<C-x>"},
+	/* Drafts found at start */
+	{IN_RECOVER, ACT_TAKE, "", "t", "X<C-x>"},
+	{IN_RECOVER, ACT_DROP, "", "d", ""},
+	{IN_RECOVER, ACT_LATER, "", "<Esc>", ""},
 };
 
-/* Where each kind of view is reached from the list. */
-static const struct {
-	int where;
-	const char *prefix;
-} view_prefixes[] = {{IN_LIST, ""}, {IN_ITEM, "<Enter>"}, {IN_HELP, "?"}};
+/* Runs prepare then script on a new answer file; returns the screen, and
+ * the answers and the drafts left in the file. */
+static char *run_fresh(struct fx *f, const char *prepare, const char *script, struct answers **a,
+		       size_t *drafts)
+{
+	char *s;
 
-/* Every key of the binding table does what its action does, in every view
- * it is bound in: the same screen and the same file as the key the other
- * tests check. A new binding fails here until its action has a probe. */
+	unlink(f->path);
+	if (*prepare)
+		free(run(f, prepare));
+	s = run(f, script);
+	*a = saved(f);
+	*drafts = drafts_in_file(f);
+	return s;
+}
+
+/* Compares key (a binding's) with the probe's canonical key in context c:
+ * the same screen, statuses, first answer and drafts. */
+static void compare_with_canonical(struct fx *f, size_t c, size_t p, const char *key)
+{
+	char with_key[256], with_canonical[256], *s1, *s2;
+	struct answers *a1, *a2;
+	size_t d1, d2;
+
+	snprintf(with_key, sizeof with_key, "%s%s%s%s", contexts[c].prefix, action_probes[p].setup,
+		 key, action_probes[p].after);
+	snprintf(with_canonical, sizeof with_canonical, "%s%s%s%s", contexts[c].prefix,
+		 action_probes[p].setup, action_probes[p].canonical, action_probes[p].after);
+	s1 = run_fresh(f, contexts[c].prepare, with_key, &a1, &d1);
+	s2 = run_fresh(f, contexts[c].prepare, with_canonical, &a2, &d2);
+	if (strcmp(s1, s2) != 0)
+		fail_msg("%s is not the same as %s:\n%s\n---\n%s", with_key, with_canonical, s1, s2);
+	for (size_t i = 0; i < f->cl->n_items; i++)
+		assert_int_equal(a1->status[i], a2->status[i]);
+	assert_string_equal(answers_text(a1, 0, 0), answers_text(a2, 0, 0));
+	assert_int_equal(d1, d2);
+	answers_free(a1);
+	answers_free(a2);
+	free(s1);
+	free(s2);
+}
+
+/* Every key of the binding table does what its action does, in every
+ * context it is bound in: the same screen and the same file as the key the
+ * other tests check. A binding that an earlier one hides fails, and so
+ * does a new binding until its action has a probe. */
 static void test_every_binding(void **state)
 {
 	struct fx *f = *state;
@@ -813,48 +991,32 @@ static void test_every_binding(void **state)
 
 	for (size_t b = 0; b < ui_n_bindings; b++) {
 		const struct binding *bd = &ui_bindings[b];
-		char key[16], with_key[256], with_canonical[256];
-		size_t p;
+		char key[16];
 
-		if (!bd->key || bd->action == ACT_SECTION || bd->action == ACT_EXTERNAL)
-			continue; /* help rows only; the digits and E have tests of their own */
-		for (p = 0; p < sizeof action_probes / sizeof action_probes[0]; p++)
-			if (action_probes[p].act == bd->action)
-				break;
-		if (p == sizeof action_probes / sizeof action_probes[0])
-			fail_msg("binding %zu (action %d) has no probe in action_probes", b, bd->action);
+		if (bd->action == ACT_SECTION || bd->action == ACT_EXTERNAL ||
+		    bd->action == ACT_CHOOSE)
+			continue; /* the digits and E have tests of their own */
 		key_script(bd->key, key, sizeof key);
-		for (size_t v = 0; v < sizeof view_prefixes / sizeof view_prefixes[0]; v++) {
-			char *s1, *s2;
-			struct answers *a1, *a2;
-			if (!(bd->where & view_prefixes[v].where) ||
-			    !strcmp(key, action_probes[p].canonical))
+		for (size_t c = 0; c < sizeof contexts / sizeof contexts[0]; c++) {
+			size_t p;
+			if (!(bd->where & contexts[c].where))
 				continue;
-			snprintf(with_key, sizeof with_key, "%s%s%s%s", view_prefixes[v].prefix,
-				 action_probes[p].setup, key, action_probes[p].after);
-			snprintf(with_canonical, sizeof with_canonical, "%s%s%s%s",
-				 view_prefixes[v].prefix, action_probes[p].setup,
-				 action_probes[p].canonical, action_probes[p].after);
-			unlink(f->path);
-			s1 = run(f, with_key);
-			a1 = saved(f);
-			unlink(f->path);
-			s2 = run(f, with_canonical);
-			a2 = saved(f);
-			if (strcmp(s1, s2) != 0)
-				fail_msg("%s is not the same as %s:\n%s\n---\n%s", with_key,
-					 with_canonical, s1, s2);
-			for (size_t i = 0; i < f->cl->n_items; i++)
-				assert_int_equal(a1->status[i], a2->status[i]);
-			assert_string_equal(answers_text(a1, 0, 0), answers_text(a2, 0, 0));
-			answers_free(a1);
-			answers_free(a2);
-			free(s1);
-			free(s2);
-			checked++;
+			if (ui_binding(bd->key, contexts[c].where) != bd)
+				fail_msg("binding %zu (%s) is hidden by an earlier one", b, key);
+			for (p = 0; p < sizeof action_probes / sizeof action_probes[0]; p++)
+				if (action_probes[p].act == bd->action &&
+				    (action_probes[p].where & contexts[c].where))
+					break;
+			if (p == sizeof action_probes / sizeof action_probes[0])
+				fail_msg("binding %zu (%s, action %d) has no probe in context %d", b,
+					 key, bd->action, contexts[c].where);
+			if (strcmp(key, action_probes[p].canonical) != 0) {
+				compare_with_canonical(f, c, p, key);
+				checked++;
+			}
 		}
 	}
-	assert_true(checked >= 30);
+	assert_true(checked >= 50);
 }
 
 /* The keys the binding test takes as the reference, checked directly. */
@@ -1082,6 +1244,8 @@ int main(void)
 		T(test_answer_escape_shown_visibly),
 		T(test_hidden_characters_shown_visibly),
 		T(test_every_status_mark),
+		T(test_idle_writes_nothing),
+		T(test_typing_costs_few_bytes),
 		T(test_start_at_item),
 		T(test_help_lists_keys),
 		T(test_curses_honours_ambiguous_width),

@@ -1,0 +1,152 @@
+/* ui_external: an answer edited in $VISUAL or $EDITOR: written to a
+ * private temporary file, the editor run with the terminal given back, the
+ * text read back and saved, or handed to the inline editor for checking
+ * when it holds control characters. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "gettext.h"
+#include "store.h"
+#include "textwidth.h"
+#include "ui_external.h"
+#include "ui_view.h"
+
+/* Whether text can be saved as it is: the rule for every stored text. */
+static int clean_text(const char *s)
+{
+	return textwidth_storable(s, strlen(s), NULL, NULL) == TEXTWIDTH_TEXT;
+}
+
+/* Runs the user's editor on path with the terminal given back to it.
+ * Returns 0 if it exited successfully. */
+static int run_editor(const char *path)
+{
+	const char *ed = getenv("VISUAL");
+	pid_t pid;
+	int status;
+
+	if (!ed || !*ed)
+		ed = getenv("EDITOR");
+	if (!ed || !*ed)
+		ed = "vi";
+	def_prog_mode();
+	endwin();
+	pid = fork();
+	if (pid == 0) {
+		signal(SIGHUP, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		/* $EDITOR may carry arguments ("emacs -nw"): let the shell split it. */
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, path, (char *)NULL);
+		_exit(127);
+	}
+	while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static char *read_all(int fd, size_t limit)
+{
+	size_t len = 0, cap = 4096;
+	char *buf = malloc(cap);
+	ssize_t n;
+
+	if (!buf || lseek(fd, 0, SEEK_SET) < 0) {
+		free(buf);
+		return NULL;
+	}
+	while ((n = read(fd, buf + len, cap - len - 1)) > 0) {
+		len += (size_t)n;
+		if (len + 1 == cap) {
+			char *p = cap * 2 > limit ? NULL : realloc(buf, cap * 2);
+			if (!p) {
+				free(buf);
+				return NULL;
+			}
+			buf = p;
+			cap *= 2;
+		}
+	}
+	buf[len] = '\0';
+	return n < 0 ? (free(buf), NULL) : buf;
+}
+
+
+/* What to do with the text the editor wrote: save it, or hand it to the
+ * inline editor when it has control characters or tenken must stop. */
+static enum external_result take_external(struct ui *u, size_t item, size_t column, char *text,
+					  int stopped, char **out)
+{
+	size_t n = strlen(text);
+	char err[1024] = "";
+
+	if (n && text[n - 1] == '\n')
+		text[--n] = '\0'; /* the newline every editor ends a file with */
+	if (strcmp(text, answers_text(u->a, item, column)) == 0) {
+		ui_message(u, 0, "%s", _("No change."));
+		return EXTERNAL_NONE;
+	}
+	if (stopped || !clean_text(text)) {
+		/* Into the inline editor (which drops control characters), kept as a
+		 * draft at once: the user checks it and saves with Ctrl-X. */
+		if (!stopped)
+			ui_message(u, 1, "%s",
+				   _("The text had control characters; they were removed. Check it and save with Ctrl-X."));
+		*out = strdup(text);
+		return *out ? EXTERNAL_CHECK : EXTERNAL_NONE;
+	}
+	if (store_set_text(u->st, u->a, item, column, text, err, sizeof err) != 0) {
+		ui_message(u, 1, "%s", err);
+		return EXTERNAL_NONE;
+	}
+	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[item].number,
+		   text_get(&u->cl->columns[column].name, u->lang));
+	return EXTERNAL_SAVED;
+}
+
+enum external_result ui_external_edit(struct ui *u, size_t item, size_t column, char **out)
+{
+	enum external_result r = EXTERNAL_NONE;
+	const char *tmp = getenv("TMPDIR");
+	char path[4096], *text;
+	const char *old = answers_text(u->a, item, column);
+	int fd;
+
+	snprintf(path, sizeof path, "%s/tenken-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	fd = mkstemp(path); /* 0600: the answer is confidential */
+	if (fd < 0) {
+		ui_message(u, 1, _("Cannot create a temporary file: %s"), strerror(errno));
+		return EXTERNAL_NONE;
+	}
+	if (write(fd, old, strlen(old)) != (ssize_t)strlen(old) || (*old && write(fd, "\n", 1) != 1)) {
+		ui_message(u, 1, _("Cannot write the temporary file: %s"), strerror(errno));
+		close(fd);
+		unlink(path);
+		return EXTERNAL_NONE;
+	}
+	int ok = run_editor(path) == 0;
+	text = read_all(fd, 16u << 20);
+	close(fd);
+	unlink(path);
+	if (!text) {
+		ui_message(u, 1, "%s", _("Cannot read the text back from the editor."));
+		return EXTERNAL_NONE;
+	}
+	if (!ok && !ui_stopping())
+		ui_message(u, 1, "%s", _("The editor failed; nothing was saved."));
+	else
+		r = take_external(u, item, column, text, ui_stopping(), out);
+	free(text);
+	return r;
+}

@@ -1,0 +1,132 @@
+/* ui_help: the help, generated from the binding table -- every group of
+ * keys, then the status marks -- so that what ? shows is what the keys do. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "gettext.h"
+#include "ui_doc.h"
+#include "ui_view.h"
+
+struct help_state {
+	WINDOW *w;
+	struct doc doc;
+};
+
+/* The column the descriptions start at, clear of the longest key names. */
+enum { HELP_TEXT_X = 21 };
+
+static void help_group(struct doc *d, const char *title, int where)
+{
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 1, title, ATTR_HEADING);
+	for (size_t i = 0; i < ui_n_bindings; i++) {
+		const struct binding *b = &ui_bindings[i];
+		/* A key is listed in the first group it belongs to. */
+		if (!b->name || !(b->where & where) || (b->where & (where - 1) & ~IN_HELP))
+			continue;
+		doc_block(d, BLOCK_TEXT, 0, 0);
+		size_t r = doc_text(d, HELP_TEXT_X, _(b->help), ATTR_NORMAL);
+		doc_decorate(d, r, 3, b->name, ATTR_BOLD, NULL);
+	}
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 0, "", ATTR_NORMAL);
+}
+
+static void help_build(struct ui *u, struct help_state *h)
+{
+	char m[4];
+
+	doc_clear(&h->doc);
+	h->doc.width = u->cols;
+	for (size_t g = 0; g < ui_n_help_groups; g++)
+		help_group(&h->doc, _(ui_help_groups[g].title), ui_help_groups[g].where);
+	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
+	doc_text(&h->doc, 1, _("Status marks"), ATTR_HEADING);
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		status_mark((enum status)s, m);
+		doc_block(&h->doc, BLOCK_TEXT, 0, 0);
+		size_t r = doc_text(&h->doc, HELP_TEXT_X, status_name((enum status)s), ATTR_NORMAL);
+		doc_decorate(&h->doc, r, 3, m, ATTR_STATUS + s, NULL);
+	}
+}
+
+static void *help_open(struct ui *u, const struct request *req)
+{
+	(void)u;
+	(void)req;
+	return calloc(1, sizeof(struct help_state));
+}
+
+static void help_close(struct ui *u, void *state)
+{
+	struct help_state *h = state;
+
+	(void)u;
+	if (h->w)
+		delwin(h->w);
+	doc_free(&h->doc);
+	free(h);
+}
+
+static void help_layout(struct ui *u, void *state)
+{
+	struct help_state *h = state;
+
+	if (h->w)
+		delwin(h->w);
+	h->w = ui_body_window(u, 0);
+	help_build(u, h);
+}
+
+static void help_draw(struct ui *u, void *state)
+{
+	struct help_state *h = state;
+
+	doc_draw(u->attrs, &h->doc, h->w);
+	wnoutrefresh(h->w);
+}
+
+static int help_key(struct ui *u, void *state, int key, enum action act, struct request *req)
+{
+	struct help_state *h = state;
+
+	(void)u;
+	(void)key;
+	(void)req;
+	switch (act) {
+	case ACT_CLOSE:
+	case ACT_HELP:
+	case ACT_QUIT:
+		return UI_HANDLED | UI_CLOSE;
+	default:
+		return doc_scroll_rows(&h->doc, getmaxy(h->w), act) ? UI_HANDLED | UI_REDRAW : 0;
+	}
+}
+
+static int help_changed(struct ui *u, void *state, size_t item)
+{
+	if (item == UI_ALL_ITEMS)
+		help_build(u, state);
+	return item == UI_ALL_ITEMS ? UI_REDRAW : 0;
+}
+
+static const char *help_hints(struct ui *u, void *state)
+{
+	(void)u;
+	(void)state;
+	return _("q Esc ?:close  j k Space:scroll");
+}
+
+const struct view_ops ui_help_ops = {
+	.name = "help",
+	.where = IN_HELP,
+	.open = help_open,
+	.close = help_close,
+	.layout = help_layout,
+	.draw = help_draw,
+	.key = help_key,
+	.changed = help_changed,
+	.hints = help_hints,
+};

@@ -1,0 +1,186 @@
+/* ui_view: what the views of the full-screen interface are and what they
+ * share. A view is a table of operations over state private to its file
+ * (tig's view_ops); a key handler returns result flags and, when it needs
+ * something done outside itself, a request (htop's HandlerResult, tig's
+ * enum request). Only the dispatcher in ui.c opens and closes views and
+ * tells them what changed: no ui_*.c file names another's functions or
+ * views. Private to ui*.c. */
+#ifndef TENKEN_UI_VIEW_H
+#define TENKEN_UI_VIEW_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <curses.h>
+
+#include "examples.h"
+#include "ui.h"
+#include "ui_keys.h"
+
+/* Attributes, by what they mark. */
+enum ui_attr {
+	ATTR_NORMAL,
+	ATTR_DIM,
+	ATTR_BOLD,
+	ATTR_HEADING,
+	ATTR_TITLE,
+	ATTR_LABEL,
+	ATTR_EMPTY,
+	ATTR_STATUS, /* + enum status */
+	ATTR_COUNT = ATTR_STATUS + STATUS_COUNT,
+};
+
+/* What a key handler returns: flags. */
+enum {
+	UI_HANDLED = 1, /* the view acted on the key */
+	UI_REDRAW = 2,  /* what it shows changed */
+	UI_CLOSE = 4,   /* close this view (before the request is carried out) */
+};
+
+/* What a view asks the dispatcher to do. */
+enum request_type {
+	REQ_NONE,
+	REQ_OPEN_ITEM,       /* show item open (the item view), the list on it */
+	REQ_GO_TO,           /* move every view to item (a match, the next unanswered) */
+	REQ_EDIT,            /* edit item's column in the editor; text: a draft to start from */
+	REQ_EXTERNAL,        /* edit item's column in $VISUAL/$EDITOR */
+	REQ_STATUS_MENU,     /* choose the status of item */
+	REQ_SET_STATUS,      /* set item's status to number */
+	REQ_CHANGED,         /* item's answer was saved: tell every view */
+	REQ_CONFIRM,         /* ask text; the view gets ACT_YES if the answer is yes */
+	REQ_REPLY,           /* deliver action (a dialog's answer) to the view below */
+	REQ_SEARCH_PROMPT,   /* ask for a search */
+	REQ_SEARCH,          /* search for text ("" repeats the last search) */
+	REQ_NEXT_MATCH,
+	REQ_PREV_MATCH,
+	REQ_NEXT_UNANSWERED,
+	REQ_FILTER,          /* the next target filter */
+	REQ_LANG,            /* the checklist text in the other language */
+	REQ_HELP,
+	REQ_SECTION,         /* the list at section number */
+	REQ_QUIT,
+};
+
+struct request {
+	enum request_type type;
+	size_t item;
+	size_t column;
+	int number;         /* a status, a section number */
+	enum action action; /* REQ_REPLY */
+	const char *text;   /* REQ_EDIT: a draft (copied); REQ_SEARCH; REQ_CONFIRM */
+	int modified;       /* REQ_EDIT: the text differs from the saved answer */
+};
+
+struct ui;
+
+/* A view's operations. Every one may be NULL where a view has no use for
+ * it; state is what open returned. */
+struct view_ops {
+	const char *name;
+	int where; /* the bindings that apply: IN_LIST … */
+	int flags; /* VIEW_* */
+	/* Makes the view's state for req (which item, which column …), or
+	 * returns NULL with a message set when it cannot open. */
+	void *(*open)(struct ui *u, const struct request *req);
+	void (*close)(struct ui *u, void *state);
+	/* (Re)makes the view's windows for the screen's size, and what depends
+	 * on the width. Called after open and on every resize. */
+	void (*layout)(struct ui *u, void *state);
+	/* Draws into the view's own windows (werase, draw, wnoutrefresh). */
+	void (*draw)(struct ui *u, void *state);
+	/* Handles key, whose binding gives act (ACT_NONE if unbound). Returns
+	 * UI_* flags; fills req when it needs the dispatcher. */
+	int (*key)(struct ui *u, void *state, int key, enum action act, struct request *req);
+	/* Item's answer or status changed (UI_ALL_ITEMS: the language, the
+	 * filter or everything). Returns UI_* flags (UI_CLOSE if the view can
+	 * no longer show what it showed). */
+	int (*changed)(struct ui *u, void *state, size_t item);
+	/* Moves the view to item. Returns UI_* flags. */
+	int (*go_to)(struct ui *u, void *state, size_t item);
+	/* The item the view is on; returns 0 if it is on none. */
+	int (*current)(struct ui *u, void *state, size_t *item);
+	/* Time has passed (every quarter second while idle): returns UI_*. */
+	int (*tick)(struct ui *u, void *state);
+	/* The terminal is going away: keep what must not be lost. */
+	void (*stop)(struct ui *u, void *state);
+	/* The footer's keys. */
+	const char *(*hints)(struct ui *u, void *state);
+};
+
+enum {
+	VIEW_OVERLAY = 1, /* drawn over the view below it */
+	VIEW_TYPING = 2,  /* shows the cursor; unbound printable keys are text */
+};
+
+/* changed(): every item. */
+#define UI_ALL_ITEMS ((size_t)-1)
+
+/* What every view shares: the checklist, the answers and the store, the
+ * language and the filter, the last search, the screen's size and the
+ * header and footer; and the stack of open views, which only the
+ * dispatcher touches. */
+struct ui {
+	const struct ui_options *o;
+	struct checklist *cl;
+	struct answers *a;
+	struct store *st; /* NULL when read-only */
+	enum lang lang;
+	int original;     /* English shown with its Japanese original (J) */
+	int filter;       /* 0: all; k: targets[k-1] and common */
+	char query[512];  /* the last search */
+	const struct examples *ex;
+	struct examples_set *ex_set;
+	int ex_tried;
+	int rows, cols, too_small;
+	WINDOW *header, *footer;
+	int attrs[ATTR_COUNT];
+	char msg[512];
+	int msg_error;
+	long long clock_skew_ms; /* the script's <Idle> moves the clock on */
+
+	struct view_slot {
+		const struct view_ops *ops;
+		void *state;
+	} stack[8];
+	int depth;
+	int dirty;  /* something must be drawn */
+	int cursor; /* the terminal's cursor is shown */
+	int quit;
+	const char *script;
+};
+
+/* ui.c: what views may call. */
+
+/* Sets the footer's message (an error in bold red). */
+void ui_message(struct ui *u, int is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Draws len bytes of UTF-8 at (y, x) of w, at most maxw columns, each
+ * control or format character by its visible form in reverse video.
+ * Returns the columns drawn. */
+int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int attr);
+
+/* Returns whether item index i is shown under the target filter. */
+int ui_item_visible(const struct ui *u, size_t i);
+
+/* Returns the older edition's 手法例, read the first time they are asked
+ * for (NULL if the checklist names none or they cannot be read). */
+const struct examples *ui_examples(struct ui *u);
+
+/* Returns milliseconds of a monotonic clock (which tests move on). */
+long long ui_now_ms(const struct ui *u);
+
+/* Returns a new window for the body: the screen less the header and
+ * footer lines; leaveok unless the view shows the cursor. */
+WINDOW *ui_body_window(struct ui *u, int typing);
+
+/* Returns a new window of w x h centred in the body, for a dialog. */
+WINDOW *ui_dialog_window(struct ui *u, int w, int h);
+
+/* Draws an empty box with ASCII edges filling w (box-drawing characters
+ * are ambiguous-width on Japanese terminals). */
+void ui_box(WINDOW *w);
+
+/* Returns whether a hang-up or termination signal asked tenken to stop. */
+int ui_stopping(void);
+
+#endif
