@@ -1019,6 +1019,77 @@ static void test_every_binding(void **state)
 	assert_true(checked >= 50);
 }
 
+/* The key a name in the help stands for ("PgUp", "b", "Ctrl-L"), or 0. */
+static int key_named(const char *name, size_t len)
+{
+	static const struct {
+		const char *name;
+		int key;
+	} names[] = {
+		{"Down", UI_KEYCODE(KEY_DOWN)}, {"Up", UI_KEYCODE(KEY_UP)},
+		{"Left", UI_KEYCODE(KEY_LEFT)}, {"Right", UI_KEYCODE(KEY_RIGHT)},
+		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"PgUp", UI_KEYCODE(KEY_PPAGE)},
+		{"Home", UI_KEYCODE(KEY_HOME)}, {"End", UI_KEYCODE(KEY_END)},
+		{"Del", UI_KEYCODE(KEY_DC)}, {"BS", UI_KEYCODE(KEY_BACKSPACE)},
+		{"Enter", '\r'}, {"Esc", UI_ESC}, {"Space", ' '},
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == len && !strncmp(name, names[i].name, len))
+			return names[i].key;
+	if (len == 6 && !strncmp(name, "Ctrl-", 5))
+		return UI_CTRL(name[5] | 0x20);
+	return len == 1 ? (unsigned char)name[0] : 0;
+}
+
+/* The help tells the truth: every key a help row names, in every context
+ * the row is shown for, does what the row describes; a key shown with a row
+ * (no name of its own) does it too. */
+static void test_help_names_what_keys_do(void **state)
+{
+	const struct binding *row = NULL;
+	size_t named = 0;
+
+	(void)state;
+	for (size_t b = 0; b < ui_n_bindings; b++) {
+		const struct binding *bd = &ui_bindings[b];
+		if (!bd->name) {
+			if (!row || bd->action != row->action)
+				fail_msg("binding %zu, shown with \"%s\", does another thing", b,
+					 row ? row->name : "?");
+			continue;
+		}
+		row = bd;
+		for (const char *p = bd->name; *p;) {
+			size_t len = strcspn(p, " ");
+			int key = key_named(p, len);
+			if (len == 3 && p[1] == '-') { /* a range: 1-9, 1-5 */
+				for (int d = p[0]; d <= p[2]; d++) {
+					const struct binding *k = ui_binding(d, bd->where);
+					assert_non_null(k);
+					assert_int_equal(k->action, bd->action);
+				}
+			} else if (len) {
+				if (!key)
+					fail_msg("help row \"%s\": unknown key name %.*s", bd->name, (int)len, p);
+				for (int w = 1; w <= IN_RECOVER; w <<= 1) {
+					const struct binding *k = ui_binding(key, w);
+					if (!(bd->where & w))
+						continue;
+					if (!k || k->action != bd->action)
+						fail_msg("help row \"%s\": %.*s does not do what it says", bd->name,
+							 (int)len, p);
+				}
+				named++;
+			}
+			p += len;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	assert_true(named >= 60);
+}
+
 /* The keys the binding test takes as the reference, checked directly. */
 static void test_reference_keys(void **state)
 {
@@ -1255,6 +1326,7 @@ int main(void)
 		T(test_japanese_original_on_demand),
 		T(test_status_menu_every_way),
 		T(test_every_binding),
+		T(test_help_names_what_keys_do),
 		T(test_reference_keys),
 		T(test_page_overlap),
 		T(test_close_keeps_place),
