@@ -134,6 +134,120 @@ static void test_json_document(void **state)
 	checklist_free(cl);
 }
 
+static struct checklist *bundled(const char *id)
+{
+	char path[512], err[512];
+	struct checklist *cl;
+
+	snprintf(path, sizeof path, "%s/%s.yaml", SRCDATADIR, id);
+	cl = checklist_load_file(path, err, sizeof err);
+	if (!cl)
+		fail_msg("%s", err);
+	return cl;
+}
+
+/* The headers of the export's columns, joined by |. */
+static void column_headers(const struct export_column *cols, size_t n, char *out, size_t len)
+{
+	out[0] = '\0';
+	for (size_t c = 0; c < n; c++) {
+		if (c)
+			strncat(out, "|", len - strlen(out) - 1);
+		strncat(out, cols[c].header.ja, len - strlen(out) - 1);
+	}
+}
+
+/* Every bundled checklist keeps the official columns in their order; the
+ * answer column "remarks" has none of its own, it goes into 備考. */
+static void test_export_columns(void **state)
+{
+	static const struct {
+		const char *id, *headers;
+	} cases[] = {
+		{"fisc-api-2018", "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|課題認識|"
+				  "課題への対応計画|関連規定|関連規定箇所|備考|回答状況"},
+		{"fisc-api-2017-trial", "通番|区分|セキュリティ対応目標|対象者|手法例|現在の対応状況|"
+					"今後の対応予定|関連規定|関連規定箇所|備考|回答状況"},
+		{"fintech-guideline-2016", "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|"
+					   "関連規定|関連規定箇所|備考|回答状況"},
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct checklist *cl = bundled(cases[k].id);
+		struct answers *a = answers_new(cl);
+		long remarks = checklist_find_column(cl, "remarks");
+		size_t n;
+		struct export_column *cols = export_columns(cl, &n);
+		char headers[1024];
+		int seen = 0;
+
+		assert_non_null(cols);
+		column_headers(cols, n, headers, sizeof headers);
+		assert_string_equal(headers, cases[k].headers);
+		assert_true(remarks >= 0);
+		assert_int_equal(answers_set_text(a, 1, (size_t)remarks, "利用者の備考"), 0);
+		for (size_t c = 0; c < n; c++) {
+			char *cell = export_cell(&cols[c], cl, a, 1, LANG_JA);
+			assert_non_null(cell);
+			if (strcmp(cell, "利用者の備考") == 0) {
+				assert_int_equal(cols[c].kind, EXPORT_REMARKS);
+				seen++;
+			}
+			free(cell);
+		}
+		assert_int_equal(seen, 1);
+		free(cols);
+		answers_free(a);
+		checklist_free(cl);
+	}
+}
+
+/* The header row and every item row come from the same columns: with
+ * --lang en a header and a checklist text carry their English on a line
+ * after the Japanese; answers and statuses stay as they are. */
+static void test_export_cells(void **state)
+{
+	static const struct {
+		enum export_kind kind;
+		enum lang lang;
+		const char *header, *cell;
+	} cases[] = {
+		{EXPORT_NUMBER, LANG_JA, "通番", "22"},
+		{EXPORT_NUMBER, LANG_EN, "通番\nNo.", "22"},
+		{EXPORT_GOAL, LANG_JA, "セキュリティ対応目標", "システムアクセス時の認証を実施する。"},
+		{EXPORT_GOAL, LANG_EN, "セキュリティ対応目標\nSecurity goal",
+		 "システムアクセス時の認証を実施する。\nAuthenticate at system access."},
+		{EXPORT_TARGET, LANG_EN, "対象者\nTarget", "API接続先\nAPI connector"},
+		{EXPORT_STATUS, LANG_EN, "回答状況\nStatus", "一部対応"},
+	};
+	struct checklist *cl = bundled("fisc-api-2018");
+	struct answers *a = answers_new(cl);
+	long i = checklist_find_item(cl, 22);
+	size_t n;
+	struct export_column *cols = export_columns(cl, &n);
+	(void)state;
+
+	assert_non_null(cols);
+	assert_true(i >= 0);
+	a->status[i] = STATUS_PARTIAL;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		size_t c = 0;
+		char *header, *cell;
+		while (c < n && cols[c].kind != cases[k].kind)
+			c++;
+		assert_true(c < n);
+		header = export_header(&cols[c], cases[k].lang);
+		cell = export_cell(&cols[c], cl, a, (size_t)i, cases[k].lang);
+		assert_string_equal(header, cases[k].header);
+		assert_string_equal(cell, cases[k].cell);
+		free(header);
+		free(cell);
+	}
+	free(cols);
+	answers_free(a);
+	checklist_free(cl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -141,6 +255,8 @@ int main(void)
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_csv_document),
 		cmocka_unit_test(test_json_document),
+		cmocka_unit_test(test_export_columns),
+		cmocka_unit_test(test_export_cells),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
