@@ -103,12 +103,13 @@ struct export_column *export_columns(const struct checklist *cl, size_t *n)
 }
 
 /* Returns a cell of a text: the Japanese, and with English, its translation
- * on a line after it. Newly allocated; NULL if memory runs out. */
+ * on a line after it (an empty one adds nothing). Newly allocated; NULL if
+ * memory runs out. */
 static char *text_cell(const struct text *t, enum lang lang)
 {
 	char *cell;
 
-	if (lang != LANG_EN || !t->en)
+	if (lang != LANG_EN || !t->en || !*t->en)
 		return strdup(t->ja);
 	cell = malloc(strlen(t->ja) + strlen(t->en) + 2);
 	if (cell)

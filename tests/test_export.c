@@ -115,6 +115,23 @@ static void test_csv_document(void **state)
 	checklist_free(cl);
 }
 
+/* With --lang en, an item without 手法例 gets an empty 手法例 cell, not a
+ * line break between two empty texts. */
+static void test_csv_en_no_methods(void **state)
+{
+	struct checklist *cl = mini();
+	struct answers *a = answers_new(cl);
+	char *buf = NULL;
+	size_t len = 0;
+	(void)state;
+	CAPTURE(buf, len, assert_int_equal(export_csv_lang(out_, cl, a, LANG_EN), 0));
+	assert_non_null(strstr(buf, "\r\n\"3\",\"外部委託管理\",\"委託先を管理する\",\"API接続先\","
+				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\"\r\n"));
+	free(buf);
+	answers_free(a);
+	checklist_free(cl);
+}
+
 static void test_json_document(void **state)
 {
 	struct checklist *cl = mini();
@@ -254,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_csv_fields),
 		cmocka_unit_test(test_json_strings),
 		cmocka_unit_test(test_csv_document),
+		cmocka_unit_test(test_csv_en_no_methods),
 		cmocka_unit_test(test_json_document),
 		cmocka_unit_test(test_export_columns),
 		cmocka_unit_test(test_export_cells),
