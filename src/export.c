@@ -270,17 +270,42 @@ static void json_key(FILE *out, const char *key)
 	fputc(':', out);
 }
 
-static void json_text(FILE *out, const char *key, const struct text *t)
+/* A string, or null for NULL. */
+static void json_string_or_null(FILE *out, const char *s)
 {
-	json_key(out, key);
+	if (s)
+		export_json_string(out, s);
+	else
+		fputs("null", out);
+}
+
+/* A text as {"ja":…,"en":…}, en null where there is no English. */
+static void json_text_value(FILE *out, const struct text *t)
+{
 	fputs("{\"ja\":", out);
 	export_json_string(out, t->ja);
 	fputs(",\"en\":", out);
-	if (t->en)
-		export_json_string(out, t->en);
-	else
-		fputs("null", out);
+	json_string_or_null(out, t->en);
 	fputc('}', out);
+}
+
+static void json_text(FILE *out, const char *key, const struct text *t)
+{
+	json_key(out, key);
+	json_text_value(out, t);
+}
+
+/* A list of texts under key. */
+static void json_texts(FILE *out, const char *key, const struct text *t, size_t n)
+{
+	json_key(out, key);
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', out);
+		json_text_value(out, &t[i]);
+	}
+	fputc(']', out);
 }
 
 static void json_entries(FILE *out, const struct entry *e, size_t n)
@@ -339,6 +364,22 @@ static void json_notes(FILE *out, const struct item *it)
 	fputc(']', out);
 }
 
+/* The notes of an edition's review on the item. */
+static void json_revisions(FILE *out, const struct item *it)
+{
+	fputs("\"revisions\":[", out);
+	for (size_t r = 0; r < it->n_revisions; r++) {
+		fputs(r ? ",{" : "{", out);
+		json_text(out, "review", &it->revisions[r].review);
+		fputc(',', out);
+		json_text(out, "standard", &it->revisions[r].standard);
+		fputc(',', out);
+		json_text(out, "change", &it->revisions[r].change);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
 static void json_item(FILE *out, const struct checklist *cl, const struct answers *a, size_t i)
 {
 	const struct item *it = &cl->items[i];
@@ -362,6 +403,10 @@ static void json_item(FILE *out, const struct checklist *cl, const struct answer
 	}
 	fputs("],", out);
 	json_text(out, "remarks", &it->remarks);
+	fputc(',', out);
+	json_revisions(out, it);
+	fputc(',', out);
+	json_texts(out, "warnings", it->warnings, it->n_warnings);
 	fputs(",\"answer\":{\"status\":", out);
 	export_json_string(out, status_key(a->status[i]));
 	for (size_t c = 0; c < cl->n_columns; c++) {
@@ -386,17 +431,52 @@ static void json_named(FILE *out, const char *key, const struct named *n, size_t
 	fputc(']', out);
 }
 
+static void json_section(FILE *out, const struct section *s)
+{
+	fprintf(out, "{\"number\":%d,", s->number);
+	json_text(out, "name", &s->name);
+	fputc(',', out);
+	json_text(out, "purpose", &s->purpose);
+	fputc(',', out);
+	json_texts(out, "sources", s->sources, s->n_sources);
+	fputc(',', out);
+	json_texts(out, "warnings", s->warnings, s->n_warnings);
+	fputc('}', out);
+}
+
+/* The checklist's own fields: what it is, who published it, its history. */
+static void json_about(FILE *out, const struct checklist *cl)
+{
+	json_text(out, "title", &cl->title);
+	fputc(',', out);
+	json_text(out, "edition", &cl->edition);
+	fputs(",\"date\":", out);
+	json_string_or_null(out, cl->date);
+	fputc(',', out);
+	json_text(out, "publisher", &cl->publisher);
+	fputc(',', out);
+	json_text(out, "source", &cl->source);
+	fputc(',', out);
+	json_text(out, "remarks", &cl->remarks);
+	fputs(",\"examples_from\":", out);
+	json_string_or_null(out, cl->examples_from);
+	fputs(",\"history\":[", out);
+	for (size_t h = 0; h < cl->n_history; h++) {
+		fputs(h ? ",{\"date\":" : "{\"date\":", out);
+		export_json_string(out, cl->history[h].date);
+		fputc(',', out);
+		json_text(out, "text", &cl->history[h].text);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
 int export_json(FILE *out, const struct checklist *cl, const struct answers *a)
 {
 	fputs("{\"checklist\":{\"id\":", out);
 	export_json_string(out, cl->id);
 	fputc(',', out);
-	json_text(out, "title", &cl->title);
-	fputs(",\"date\":", out);
-	if (cl->date)
-		export_json_string(out, cl->date);
-	else
-		fputs("null", out);
+	json_about(out, cl);
 	fputs(",\"sha256\":", out);
 	export_json_string(out, cl->hash);
 	fputc(',', out);
@@ -405,9 +485,9 @@ int export_json(FILE *out, const struct checklist *cl, const struct answers *a)
 	json_named(out, "columns", cl->columns, cl->n_columns);
 	fputs(",\"sections\":[", out);
 	for (size_t s = 0; s < cl->n_sections; s++) {
-		fprintf(out, "%s{\"number\":%d,", s ? "," : "", cl->sections[s].number);
-		json_text(out, "name", &cl->sections[s].name);
-		fputc('}', out);
+		if (s)
+			fputc(',', out);
+		json_section(out, &cl->sections[s]);
 	}
 	fputs("]},\"items\":[", out);
 	for (size_t i = 0; i < cl->n_items; i++) {
