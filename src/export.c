@@ -42,6 +42,86 @@ static void csv_row_end(FILE *out)
 	fputs("\r\n", out);
 }
 
+/* The export's columns in the official order. The row of kind EXPORT_ANSWER
+ * stands for the checklist's answer columns, each in its own column but for
+ * "remarks", which 備考 holds; 手法例 is there only for a checklist whose
+ * items have some (the 2018 format has no such column). */
+static const struct {
+	const char *ja, *en;
+	enum export_kind kind;
+} column_table[] = {
+	{"通番", "No.", EXPORT_NUMBER},
+	{"区分", "Section", EXPORT_SECTION},
+	{"セキュリティ対応目標", "Security goal", EXPORT_GOAL},
+	{"対象者", "Target", EXPORT_TARGET},
+	{"手法例", "Example methods", EXPORT_METHODS},
+	{NULL, NULL, EXPORT_ANSWER},
+	{"関連規定", "Related regulations", EXPORT_SOURCES},
+	{"関連規定箇所", "Sections of the regulations", EXPORT_LOCATIONS},
+	{"備考", "Remarks", EXPORT_REMARKS},
+	{"回答状況", "Status", EXPORT_STATUS},
+};
+
+#define N_COLUMN_TABLE (sizeof column_table / sizeof column_table[0])
+
+static int has_methods(const struct checklist *cl)
+{
+	for (size_t i = 0; i < cl->n_items; i++)
+		if (cl->items[i].n_groups || cl->items[i].n_notes)
+			return 1;
+	return 0;
+}
+
+struct export_column *export_columns(const struct checklist *cl, size_t *n)
+{
+	long remarks = checklist_find_column(cl, "remarks");
+	int methods = has_methods(cl);
+	struct export_column *cols = calloc(N_COLUMN_TABLE + cl->n_columns, sizeof *cols);
+
+	*n = 0;
+	if (!cols)
+		return NULL;
+	for (size_t t = 0; t < N_COLUMN_TABLE; t++) {
+		enum export_kind kind = column_table[t].kind;
+		if (kind == EXPORT_METHODS && !methods)
+			continue;
+		if (kind != EXPORT_ANSWER) {
+			cols[*n].header.ja = column_table[t].ja;
+			cols[*n].header.en = column_table[t].en;
+			cols[*n].kind = kind;
+			cols[(*n)++].answer = kind == EXPORT_REMARKS ? remarks : -1;
+			continue;
+		}
+		for (size_t c = 0; c < cl->n_columns; c++)
+			if ((long)c != remarks) {
+				cols[*n].header = cl->columns[c].name;
+				cols[*n].kind = kind;
+				cols[(*n)++].answer = (long)c;
+			}
+	}
+	return cols;
+}
+
+/* Returns a cell of a text: the Japanese, and with English, its translation
+ * on a line after it (an empty one adds nothing). Newly allocated; NULL if
+ * memory runs out. */
+static char *text_cell(const struct text *t, enum lang lang)
+{
+	char *cell;
+
+	if (lang != LANG_EN || !t->en || !*t->en)
+		return strdup(t->ja);
+	cell = malloc(strlen(t->ja) + strlen(t->en) + 2);
+	if (cell)
+		sprintf(cell, "%s\n%s", t->ja, t->en);
+	return cell;
+}
+
+char *export_header(const struct export_column *col, enum lang lang)
+{
+	return text_cell(&col->header, lang);
+}
+
 /* Joins the texts of the item's references, one per line. */
 static char *join_refs(const struct item *it, int location)
 {
@@ -61,36 +141,82 @@ static char *join_refs(const struct item *it, int location)
 	return s;
 }
 
-/* Writes a header cell: the Japanese, and with English, the English too. */
-static void header(FILE *out, const char *ja, const char *en, enum lang lang, int first)
+/* The 手法例 cell: the item's methods and notes as the publisher's table
+ * has them, and with English, the same lines translated after them. */
+static char *methods_cell(const struct item *it, enum lang lang)
 {
-	char cell[512];
+	char *ja = outline_item_text(it, LANG_JA), *en = NULL, *cell = NULL;
 
-	if (!first)
-		fputc(',', out);
-	if (lang == LANG_EN && en && *en) {
-		snprintf(cell, sizeof cell, "%s\n%s", ja, en);
-		export_csv_field(out, cell);
-	} else {
-		export_csv_field(out, ja);
+	if (ja && (lang != LANG_EN || (en = outline_item_text(it, LANG_EN)))) {
+		struct text t = {ja, en};
+		cell = text_cell(&t, lang);
 	}
+	free(ja);
+	free(en);
+	return cell;
 }
 
-/* Writes a text cell of the checklist: the Japanese original, and with
- * English, its translation after a line break. */
-static void text_cell(FILE *out, const struct text *t, enum lang lang)
+/* 備考: the publisher's remark, then the user's, one per line. */
+static char *remarks_cell(const struct item *it, const char *user_rem)
 {
-	fputc(',', out);
-	if (lang == LANG_EN && t->en) {
-		char *cell = malloc(strlen(t->ja) + strlen(t->en) + 2);
-		if (cell) {
-			sprintf(cell, "%s\n%s", t->ja, t->en);
-			export_csv_field(out, cell);
-			free(cell);
-			return;
-		}
+	char *rem = malloc(strlen(it->remarks.ja) + strlen(user_rem) + 2);
+
+	if (rem)
+		sprintf(rem, "%s%s%s", it->remarks.ja,
+			*it->remarks.ja && *user_rem ? "\n" : "", user_rem);
+	return rem;
+}
+
+char *export_cell(const struct export_column *col, const struct checklist *cl,
+		  const struct answers *a, size_t i, enum lang lang)
+{
+	const struct item *it = &cl->items[i];
+	char num[16];
+
+	switch (col->kind) {
+	case EXPORT_NUMBER:
+		snprintf(num, sizeof num, "%d", it->number);
+		return strdup(num);
+	case EXPORT_SECTION:
+		return text_cell(&cl->sections[it->section].name, lang);
+	case EXPORT_GOAL:
+		return text_cell(&it->goal, lang);
+	case EXPORT_TARGET:
+		return text_cell(&cl->targets[it->target].name, lang);
+	case EXPORT_METHODS:
+		return methods_cell(it, lang);
+	case EXPORT_ANSWER:
+		return strdup(answers_text(a, i, (size_t)col->answer));
+	case EXPORT_SOURCES:
+		return join_refs(it, 0);
+	case EXPORT_LOCATIONS:
+		return join_refs(it, 1);
+	case EXPORT_REMARKS:
+		return remarks_cell(it, col->answer >= 0 ? answers_text(a, i, (size_t)col->answer)
+							 : "");
+	case EXPORT_STATUS:
+		return strdup(status_official(a->status[i]));
 	}
-	export_csv_field(out, t->ja);
+	return NULL;
+}
+
+/* Writes one CSV row of the columns: the headers when header is set, else
+ * the cells of item index i. Returns 0, or -1 if memory runs out. */
+static int csv_row(FILE *out, const struct export_column *cols, size_t n, int header,
+		   const struct checklist *cl, const struct answers *a, size_t i, enum lang lang)
+{
+	for (size_t c = 0; c < n; c++) {
+		char *cell = header ? export_header(&cols[c], lang)
+				    : export_cell(&cols[c], cl, a, i, lang);
+		if (!cell)
+			return -1;
+		if (c)
+			fputc(',', out);
+		export_csv_field(out, cell);
+		free(cell);
+	}
+	csv_row_end(out);
+	return 0;
 }
 
 int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
@@ -101,73 +227,18 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
 int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a,
 		    enum lang lang)
 {
-	long remarks = checklist_find_column(cl, "remarks");
-	int has_methods = 0;
+	size_t n;
+	struct export_column *cols = export_columns(cl, &n);
+	int rc = cols ? 0 : -1;
 
-	/* The 2018 format has no 手法例 column: only a checklist with 手法例
-	 * gets one. */
-	for (size_t i = 0; i < cl->n_items; i++)
-		has_methods |= cl->items[i].n_groups || cl->items[i].n_notes;
-	fputs("\xEF\xBB\xBF", out);
-	header(out, "通番", "No.", lang, 1);
-	header(out, "区分", "Section", lang, 0);
-	header(out, "セキュリティ対応目標", "Security goal", lang, 0);
-	header(out, "対象者", "Target", lang, 0);
-	if (has_methods)
-		header(out, "手法例", "Example methods", lang, 0);
-	for (size_t c = 0; c < cl->n_columns; c++)
-		if ((long)c != remarks)
-			header(out, cl->columns[c].name.ja, cl->columns[c].name.en, lang, 0);
-	header(out, "関連規定", "Related regulations", lang, 0);
-	header(out, "関連規定箇所", "Sections of the regulations", lang, 0);
-	header(out, "備考", "Remarks", lang, 0);
-	header(out, "回答状況", "Status", lang, 0);
-	csv_row_end(out);
-	for (size_t i = 0; i < cl->n_items; i++) {
-		const struct item *it = &cl->items[i];
-		char num[16], *methods = outline_item_text(it, LANG_JA);
-		char *src = join_refs(it, 0), *loc = join_refs(it, 1), *rem;
-		const char *user_rem = remarks >= 0 ? answers_text(a, i, (size_t)remarks) : "";
-
-		snprintf(num, sizeof num, "%d", it->number);
-		export_csv_field(out, num);
-		text_cell(out, &cl->sections[it->section].name, lang);
-		text_cell(out, &it->goal, lang);
-		text_cell(out, &cl->targets[it->target].name, lang);
-		if (has_methods) {
-			char *en = lang == LANG_EN ? outline_item_text(it, LANG_EN) : NULL;
-			struct text t = {methods ? methods : "", en};
-			text_cell(out, &t, lang);
-			free(en);
-		}
-		for (size_t c = 0; c < cl->n_columns; c++)
-			if ((long)c != remarks) {
-				fputc(',', out);
-				export_csv_field(out, answers_text(a, i, c));
-			}
-		fputc(',', out);
-		export_csv_field(out, src ? src : "");
-		fputc(',', out);
-		export_csv_field(out, loc ? loc : "");
-		/* 備考: the publisher's remark, then the user's, one per line. */
-		rem = malloc(strlen(it->remarks.ja) + strlen(user_rem) + 2);
-		if (rem) {
-			sprintf(rem, "%s%s%s", it->remarks.ja,
-				*it->remarks.ja && *user_rem ? "\n" : "", user_rem);
-			fputc(',', out);
-			export_csv_field(out, rem);
-		}
-		fputc(',', out);
-		export_csv_field(out, status_official(a->status[i]));
-		csv_row_end(out);
-		free(methods);
-		free(src);
-		free(loc);
-		free(rem);
-		if (!rem || !methods || !src || !loc)
-			return -1;
+	if (cols) {
+		fputs("\xEF\xBB\xBF", out);
+		rc = csv_row(out, cols, n, 1, cl, a, 0, lang);
 	}
-	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+	for (size_t i = 0; i < cl->n_items && rc == 0; i++)
+		rc = csv_row(out, cols, n, 0, cl, a, i, lang);
+	free(cols);
+	return rc == 0 && fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
 void export_json_string(FILE *out, const char *text)
@@ -199,17 +270,42 @@ static void json_key(FILE *out, const char *key)
 	fputc(':', out);
 }
 
-static void json_text(FILE *out, const char *key, const struct text *t)
+/* A string, or null for NULL. */
+static void json_string_or_null(FILE *out, const char *s)
 {
-	json_key(out, key);
+	if (s)
+		export_json_string(out, s);
+	else
+		fputs("null", out);
+}
+
+/* A text as {"ja":…,"en":…}, en null where there is no English. */
+static void json_text_value(FILE *out, const struct text *t)
+{
 	fputs("{\"ja\":", out);
 	export_json_string(out, t->ja);
 	fputs(",\"en\":", out);
-	if (t->en)
-		export_json_string(out, t->en);
-	else
-		fputs("null", out);
+	json_string_or_null(out, t->en);
 	fputc('}', out);
+}
+
+static void json_text(FILE *out, const char *key, const struct text *t)
+{
+	json_key(out, key);
+	json_text_value(out, t);
+}
+
+/* A list of texts under key. */
+static void json_texts(FILE *out, const char *key, const struct text *t, size_t n)
+{
+	json_key(out, key);
+	fputc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', out);
+		json_text_value(out, &t[i]);
+	}
+	fputc(']', out);
 }
 
 static void json_entries(FILE *out, const struct entry *e, size_t n)
@@ -268,6 +364,22 @@ static void json_notes(FILE *out, const struct item *it)
 	fputc(']', out);
 }
 
+/* The notes of an edition's review on the item. */
+static void json_revisions(FILE *out, const struct item *it)
+{
+	fputs("\"revisions\":[", out);
+	for (size_t r = 0; r < it->n_revisions; r++) {
+		fputs(r ? ",{" : "{", out);
+		json_text(out, "review", &it->revisions[r].review);
+		fputc(',', out);
+		json_text(out, "standard", &it->revisions[r].standard);
+		fputc(',', out);
+		json_text(out, "change", &it->revisions[r].change);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
 static void json_item(FILE *out, const struct checklist *cl, const struct answers *a, size_t i)
 {
 	const struct item *it = &cl->items[i];
@@ -291,6 +403,10 @@ static void json_item(FILE *out, const struct checklist *cl, const struct answer
 	}
 	fputs("],", out);
 	json_text(out, "remarks", &it->remarks);
+	fputc(',', out);
+	json_revisions(out, it);
+	fputc(',', out);
+	json_texts(out, "warnings", it->warnings, it->n_warnings);
 	fputs(",\"answer\":{\"status\":", out);
 	export_json_string(out, status_key(a->status[i]));
 	for (size_t c = 0; c < cl->n_columns; c++) {
@@ -315,17 +431,52 @@ static void json_named(FILE *out, const char *key, const struct named *n, size_t
 	fputc(']', out);
 }
 
+static void json_section(FILE *out, const struct section *s)
+{
+	fprintf(out, "{\"number\":%d,", s->number);
+	json_text(out, "name", &s->name);
+	fputc(',', out);
+	json_text(out, "purpose", &s->purpose);
+	fputc(',', out);
+	json_texts(out, "sources", s->sources, s->n_sources);
+	fputc(',', out);
+	json_texts(out, "warnings", s->warnings, s->n_warnings);
+	fputc('}', out);
+}
+
+/* The checklist's own fields: what it is, who published it, its history. */
+static void json_about(FILE *out, const struct checklist *cl)
+{
+	json_text(out, "title", &cl->title);
+	fputc(',', out);
+	json_text(out, "edition", &cl->edition);
+	fputs(",\"date\":", out);
+	json_string_or_null(out, cl->date);
+	fputc(',', out);
+	json_text(out, "publisher", &cl->publisher);
+	fputc(',', out);
+	json_text(out, "source", &cl->source);
+	fputc(',', out);
+	json_text(out, "remarks", &cl->remarks);
+	fputs(",\"examples_from\":", out);
+	json_string_or_null(out, cl->examples_from);
+	fputs(",\"history\":[", out);
+	for (size_t h = 0; h < cl->n_history; h++) {
+		fputs(h ? ",{\"date\":" : "{\"date\":", out);
+		export_json_string(out, cl->history[h].date);
+		fputc(',', out);
+		json_text(out, "text", &cl->history[h].text);
+		fputc('}', out);
+	}
+	fputc(']', out);
+}
+
 int export_json(FILE *out, const struct checklist *cl, const struct answers *a)
 {
 	fputs("{\"checklist\":{\"id\":", out);
 	export_json_string(out, cl->id);
 	fputc(',', out);
-	json_text(out, "title", &cl->title);
-	fputs(",\"date\":", out);
-	if (cl->date)
-		export_json_string(out, cl->date);
-	else
-		fputs("null", out);
+	json_about(out, cl);
 	fputs(",\"sha256\":", out);
 	export_json_string(out, cl->hash);
 	fputc(',', out);
@@ -334,9 +485,9 @@ int export_json(FILE *out, const struct checklist *cl, const struct answers *a)
 	json_named(out, "columns", cl->columns, cl->n_columns);
 	fputs(",\"sections\":[", out);
 	for (size_t s = 0; s < cl->n_sections; s++) {
-		fprintf(out, "%s{\"number\":%d,", s ? "," : "", cl->sections[s].number);
-		json_text(out, "name", &cl->sections[s].name);
-		fputc('}', out);
+		if (s)
+			fputc(',', out);
+		json_section(out, &cl->sections[s]);
 	}
 	fputs("]},\"items\":[", out);
 	for (size_t i = 0; i < cl->n_items; i++) {

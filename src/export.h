@@ -13,8 +13,45 @@
  * apostrophe; control characters are shown visibly. */
 void export_csv_field(FILE *out, const char *text);
 
+/* What the cells of an export column hold. */
+enum export_kind {
+	EXPORT_NUMBER,    /* 通番 */
+	EXPORT_SECTION,   /* 区分: the name of the item's section */
+	EXPORT_GOAL,      /* セキュリティ対応目標 */
+	EXPORT_TARGET,    /* 対象者 */
+	EXPORT_METHODS,   /* 手法例 and 注記, one line each, as the publisher's table has them */
+	EXPORT_ANSWER,    /* one of the checklist's answer columns */
+	EXPORT_SOURCES,   /* 関連規定, one per line */
+	EXPORT_LOCATIONS, /* 関連規定箇所, one per line */
+	EXPORT_REMARKS,   /* 備考: the publisher's remark, then the answer column "remarks" */
+	EXPORT_STATUS,    /* 回答状況: the official Japanese name of the status */
+};
+
+/* One column of the export (CSV, and any other table format): its header
+ * and what its cells hold. */
+struct export_column {
+	struct text header; /* the official Japanese, and its English */
+	enum export_kind kind;
+	long answer; /* EXPORT_ANSWER, EXPORT_REMARKS: index into cl->columns, or -1 */
+};
+
+/* Returns the columns of cl's export in the official order, as a new array
+ * for the caller to free, with their count in *n; NULL if memory runs out. */
+struct export_column *export_columns(const struct checklist *cl, size_t *n);
+
+/* Returns col's header: the Japanese, and with LANG_EN its English on a line
+ * after it. Newly allocated; NULL if memory runs out. */
+char *export_header(const struct export_column *col, enum lang lang);
+
+/* Returns col's cell for item index i: the Japanese, and with LANG_EN each
+ * checklist text's English on a line after it. Newly allocated; NULL if
+ * memory runs out. */
+char *export_cell(const struct export_column *col, const struct checklist *cl,
+		  const struct answers *a, size_t i, enum lang lang);
+
 /* Writes the CSV: UTF-8 with a BOM, CRLF line ends, a header row with the
- * official Japanese column names, then one row per item. Returns 0 or -1. */
+ * official Japanese column names, then one row per item, both walking
+ * export_columns(). Returns 0 or -1. */
 int export_csv(FILE *out, const struct checklist *cl, const struct answers *a);
 
 /* The same; with lang LANG_EN, every header and every text of the

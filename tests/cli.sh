@@ -239,7 +239,22 @@ for c in fisc-api-2018 fisc-api-2017-trial fintech-guideline-2016; do
 		bad "$c: every text has English" "$tmp/$c.json"
 		grep -o '"ja":"[^"][^"]*","en":null' "$tmp/$c.json" | head -5
 	else ok "$c: every text has English"; fi
+	# The same for a text with an escaped quote in it, which the grep above passes over.
+	if grep -Eq '"ja":"([^"\\]|\\.)+","en":null' "$tmp/$c.json"; then
+		bad "$c: every text with a quote has English" "$tmp/$c.json"
+	else ok "$c: every text with a quote has English"; fi
+	run "$c: the JSON parses" 0 python3 -m json.tool "$tmp/$c.json"
 done
+# The JSON holds the whole checklist, not only its items' goals and 手法例.
+j="$tmp/fisc-api-2018.json"
+has "json: the edition" "$j" '"edition":{"ja":"2018年10月版(2025年度見直し)","en":"October 2018 edition (FY2025 review)"}'
+has "json: the publisher" "$j" '"publisher":{"ja":"オープンAPI有識者検討会 API接続チェックリストワーキンググループ",'
+has "json: the document's remarks" "$j" '"remarks":{"ja":"※ 「銀行API報告書」における'
+has "json: the older edition for 手法例" "$j" '"examples_from":"fisc-api-2017-trial"'
+has "json: the history" "$j" '"history":[{"date":"2018-10-12","text":{"ja":"確定版は、'
+has "json: a section's purpose and sources" "$j" '"purpose":{"ja":"API接続先の情報・セキュリティ管理態勢について確認する。","en":"Confirms the API connector'"'"'s information and security management."},"sources":[{"ja":"FISC安対基準",'
+has "json: an item's revisions" "$j" '"revisions":[{"review":{"ja":"2025年度見直し","en":"FY2025 review"},"standard":{"ja":"統1 システムの安全対策に係る重要事項を定めた規程を整備すること。",'
+has "json: a section's warnings" "$tmp/fintech-guideline-2016.json" '"warnings":[{"ja":"アカウント(ルートでなくても)を共有する(「誰が」が不明になるため)",'
 run "print --lang en" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22
 has "--lang en: English goal" "$tmp/out" "Authenticate at system access."
 has "--lang en: identifiers kept" "$tmp/out" "実1, 実8, 実9, 実16, 実26"
