@@ -397,6 +397,55 @@ static void test_migration_from_v1(void **state)
 	answers_free(b);
 }
 
+/* The answer file's CHECK on statuses and the status table agree: every
+ * status of the table can be stored and read back, and the CHECK names no
+ * key the table lacks. */
+static void test_status_table_and_check_agree(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl), *b = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+	sqlite3 *db;
+	sqlite3_stmt *q;
+	const char *sql, *p;
+	int quoted = 0;
+
+	for (int s = STATUS_COUNT - 1; s >= 0; s--) {
+		assert_int_equal(store_set_status(st, a, 0, (enum status)s, err, sizeof err), 0);
+		assert_int_equal(store_load(st, b, err, sizeof err), 0);
+		assert_int_equal(b->status[0], s);
+		assert_int_equal(status_parse(status_key((enum status)s)), s);
+	}
+	store_close(st);
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = 'status'",
+					    -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	sql = (const char *)sqlite3_column_text(q, 0);
+	p = strstr(sql, "CHECK");
+	assert_non_null(p);
+	for (; *p && *p != ')'; p++) {
+		char key[64];
+		size_t n;
+		if (*p != '\'')
+			continue;
+		n = strcspn(p + 1, "'");
+		assert_true(n < sizeof key);
+		memcpy(key, p + 1, n);
+		key[n] = '\0';
+		if (status_parse(key) < 0)
+			fail_msg("the CHECK allows \"%s\", which the status table lacks", key);
+		quoted++;
+		p += n + 1;
+	}
+	assert_int_equal(quoted, STATUS_COUNT);
+	sqlite3_finalize(q);
+	sqlite3_close(db);
+	answers_free(a);
+	answers_free(b);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -416,6 +465,7 @@ int main(void)
 		T(test_draft_kept_until_saved),
 		T(test_draft_dropped),
 		T(test_migration_from_v1),
+		T(test_status_table_and_check_agree),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);
