@@ -261,13 +261,35 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	return version;
 }
 
+/* Finds the answer file, or creates it empty (mode 0600) unless opening
+ * read-only. Returns 1 if it was created, 0 if it exists, -1 on error. */
+static int find_or_create(struct store *st, char *err, size_t errlen)
+{
+	struct stat sb;
+
+	if (stat(st->path, &sb) == 0) {
+		if (S_ISREG(sb.st_mode))
+			return 0;
+		set_err(err, errlen, st->path, _("not a regular file"));
+		return -1;
+	}
+	if (errno != ENOENT) {
+		set_err(err, errlen, st->path, strerror(errno));
+		return -1;
+	}
+	if (st->readonly) {
+		set_err(err, errlen, st->path, _("there is no such answer file"));
+		return -1;
+	}
+	return create_private(st->path, err, errlen) == 0 ? 1 : -1;
+}
+
 struct store *store_open(const char *path, const struct checklist *cl, int flags,
 			 char *err, size_t errlen)
 {
 	struct store *st = calloc(1, sizeof *st);
 	int created = 0, oflags;
 	long long version;
-	struct stat sb;
 
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -277,20 +299,8 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 	st->cl = cl;
 	st->readonly = flags & STORE_READONLY;
 	who(st->user, sizeof st->user);
-	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT) {
-			set_err(err, errlen, path, strerror(errno));
-			goto fail;
-		}
-		if (st->readonly) {
-			set_err(err, errlen, path, _("there is no such answer file"));
-			goto fail;
-		}
-		if (create_private(path, err, errlen) != 0)
-			goto fail;
-		created = 1;
-	} else if (!S_ISREG(sb.st_mode)) {
-		set_err(err, errlen, path, _("not a regular file"));
+	if ((created = find_or_create(st, err, errlen)) < 0) {
+		created = 0;
 		goto fail;
 	}
 	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;

@@ -365,7 +365,9 @@ static void external_edit(struct ui *u, const struct request *req)
 
 static void dispatch_key(struct ui *u, int key);
 
-/* Carries out what a view asked for. */
+/* Carries out what a view asked for. One case per request, each a call or
+ * two: the switch is the dispatcher's table, longer than 60 lines only
+ * because it lists every request in one place. */
 static void carry_out(struct ui *u, const struct request *req)
 {
 	switch (req->type) {
