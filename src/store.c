@@ -21,8 +21,10 @@ struct store {
 	const struct checklist *cl;
 	char *path;
 	char user[64];
+	char *source; /* where the changes come from, for the history; NULL: here */
 	int readonly;
 	int checklist_changed;
+	int in_batch; /* inside store_begin/store_commit: one transaction */
 };
 
 /* Schema migrations, applied in order in one transaction: migrations[v]
@@ -50,6 +52,9 @@ static const char *const migrations[] = {
 	"CREATE TABLE draft (item INTEGER NOT NULL, field TEXT NOT NULL,"
 	"  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"
 	"  PRIMARY KEY (item, field));\n",
+	/* 2 -> 3: where a change came from (an imported workbook), when not
+	 * typed here. */
+	"ALTER TABLE history ADD COLUMN source TEXT;\n",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -364,9 +369,71 @@ void store_close(struct store *st)
 {
 	if (!st)
 		return;
+	if (st->in_batch)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(st->db);
+	free(st->source);
 	free(st->path);
 	free(st);
+}
+
+int store_set_source(struct store *st, const char *source)
+{
+	char *copy = source ? strdup(source) : NULL;
+
+	if (source && !copy)
+		return -1;
+	free(st->source);
+	st->source = copy;
+	return 0;
+}
+
+int store_begin(struct store *st, char *err, size_t errlen)
+{
+	if (st->readonly) {
+		set_err(err, errlen, st->path, _("opened read-only"));
+		return -1;
+	}
+	if (exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
+		return -1;
+	st->in_batch = 1;
+	return 0;
+}
+
+int store_commit(struct store *st, char *err, size_t errlen)
+{
+	st->in_batch = 0;
+	if (exec(st, "COMMIT", err, errlen) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (st->in_batch)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_batch = 0;
+}
+
+int store_item_times(struct store *st, char (*times)[32])
+{
+	sqlite3_stmt *s;
+
+	for (size_t i = 0; i < st->cl->n_items; i++)
+		times[i][0] = '\0';
+	if (sqlite3_prepare_v2(st->db, "SELECT item, max(time) FROM history GROUP BY item", -1, &s,
+			       NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		long i = checklist_find_item(st->cl, sqlite3_column_int(s, 0));
+		const unsigned char *t = sqlite3_column_text(s, 1);
+		if (i >= 0 && t)
+			snprintf(times[i], sizeof times[i], "%s", (const char *)t);
+	}
+	sqlite3_finalize(s);
+	return 0;
 }
 
 int store_checklist_changed(const struct store *st)
@@ -441,7 +508,7 @@ static int record(struct store *st, int item, const char *field, const char *old
 		return -1;
 	}
 	snprintf(num, sizeof num, "%d", item);
-	if (exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
+	if (!st->in_batch && exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
 		return -1;
 	p[0] = num, p[1] = field, p[2] = new_value, p[3] = st->user;
 	if (is_status)
@@ -456,22 +523,23 @@ static int record(struct store *st, int item, const char *field, const char *old
 		snprintf(sql, sizeof sql, "DELETE FROM answer WHERE item = ?1 AND field = ?2");
 	if (run(st, sql, p, is_status || new_value ? 4 : 2) != 0)
 		goto fail;
-	const char *hp[5] = {num, field, old_value, new_value, st->user};
+	const char *hp[6] = {num, field, old_value, new_value, st->user, st->source};
 	snprintf(sql, sizeof sql,
-		 "INSERT INTO history (item, field, old, new, time, user)"
-		 " VALUES (?1, ?2, ?3, ?4, %s, ?5)", now);
-	if (run(st, sql, hp, 5) != 0)
+		 "INSERT INTO history (item, field, old, new, time, user, source)"
+		 " VALUES (?1, ?2, ?3, ?4, %s, ?5, ?6)", now);
+	if (run(st, sql, hp, 6) != 0)
 		goto fail;
 	/* The saved text supersedes any draft of it. */
 	if (!is_status && run(st, "DELETE FROM draft WHERE item = ?1 AND field = ?2", p, 2) != 0)
 		goto fail;
-	if (exec(st, "COMMIT", err, errlen) != 0)
+	if (!st->in_batch && exec(st, "COMMIT", err, errlen) != 0)
 		goto fail;
 	return 0;
 fail:
 	if (!*err)
 		db_err(st, err, errlen);
-	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!st->in_batch)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
 }
 
@@ -521,7 +589,7 @@ struct store_change *store_history(struct store *st, int item, size_t *n)
 
 	*n = 0;
 	if (sqlite3_prepare_v2(st->db,
-			       "SELECT item, field, old, new, time, user FROM history"
+			       "SELECT item, field, old, new, time, user, source FROM history"
 			       " WHERE ?1 = 0 OR item = ?1 ORDER BY id",
 			       -1, &s, NULL) != SQLITE_OK)
 		return NULL;
@@ -542,6 +610,7 @@ struct store_change *store_history(struct store *st, int item, size_t *n)
 		c->new_value = dup_column(s, 3);
 		snprintf(c->time, sizeof c->time, "%s", sqlite3_column_text(s, 4));
 		snprintf(c->user, sizeof c->user, "%s", sqlite3_column_text(s, 5));
+		c->source = dup_column(s, 6);
 	}
 	sqlite3_finalize(s);
 	return out;
@@ -552,6 +621,7 @@ void store_changes_free(struct store_change *c, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(c[i].old_value);
 		free(c[i].new_value);
+		free(c[i].source);
 	}
 	free(c);
 }

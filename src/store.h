@@ -10,7 +10,7 @@
 #include "checklist.h"
 
 /* The schema version this tenken writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of a tenken answer file: "TKNK". */
 #define STORE_APPLICATION_ID 0x544B4E4B
@@ -53,6 +53,26 @@ int store_set_status(struct store *st, struct answers *a, size_t i, enum status 
 int store_set_text(struct store *st, struct answers *a, size_t i, size_t c,
 		   const char *text, char *err, size_t errlen);
 
+/* Names where the changes that follow come from, recorded with each in the
+ * history ("import answers.xlsx"); NULL for changes made here. Returns 0,
+ * or -1 if memory runs out. */
+int store_set_source(struct store *st, const char *source);
+
+/* Starts a batch: the changes until store_commit are one transaction, all
+ * or none in the file. Returns 0 or -1 with a message in err. */
+int store_begin(struct store *st, char *err, size_t errlen);
+
+/* Commits the batch. Returns 0, or -1 (nothing of it is kept). */
+int store_commit(struct store *st, char *err, size_t errlen);
+
+/* Gives the batch up: none of its changes are kept (the answers in memory
+ * that the changes set are not restored: read them again). */
+void store_rollback(struct store *st);
+
+/* Writes the time of each item's last recorded change (UTC, ISO 8601) to
+ * times[item index], "" for an item never changed. Returns 0 or -1. */
+int store_item_times(struct store *st, char (*times)[32]);
+
 /* One recorded change. */
 struct store_change {
 	int item;
@@ -60,6 +80,7 @@ struct store_change {
 	char *old_value, *new_value; /* NULL when absent */
 	char time[32];
 	char user[64];
+	char *source; /* where it came from (an imported file), or NULL */
 };
 
 /* Reads the history of item number item (all items if 0), oldest first,

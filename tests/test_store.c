@@ -373,25 +373,119 @@ static void test_draft_dropped(void **state)
 
 /* A file of schema version 1 (before drafts) is upgraded in place, its
  * answers intact. */
-static void test_migration_from_v1(void **state)
+/* The schema of released answer files, as they were written: version 1,
+ * and version 2, which added drafts. */
+#define SCHEMA_V1                                                                              \
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"                       \
+	"CREATE TABLE status (item INTEGER PRIMARY KEY, status TEXT NOT NULL"                 \
+	"  CHECK (status IN ('unanswered','implemented','partial','not-implemented',"         \
+	"'not-applicable')), time TEXT NOT NULL, user TEXT NOT NULL);"                         \
+	"CREATE TABLE answer (item INTEGER NOT NULL, field TEXT NOT NULL,"                    \
+	"  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"                       \
+	"  PRIMARY KEY (item, field));"                                                       \
+	"CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT,"                         \
+	"  item INTEGER NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT,"                   \
+	"  time TEXT NOT NULL, user TEXT NOT NULL);"                                          \
+	"CREATE INDEX history_item ON history (item);"                                        \
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history"                           \
+	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"                     \
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"                           \
+	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
+#define SCHEMA_V2                                                                              \
+	SCHEMA_V1 "CREATE TABLE draft (item INTEGER NOT NULL, field TEXT NOT NULL,"           \
+		  "  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"             \
+		  "  PRIMARY KEY (item, field));"
+
+/* Writes an answer file of an older schema, with one answer and its
+ * history row, as that tenken would have. */
+static void write_old_file(struct fx *f, const char *schema, int version)
 {
-	struct fx *f = *state;
-	struct answers *a = answers_new(f->cl), *b = answers_new(f->cl);
-	struct store *st = open_ok(f, 0);
-	char err[512];
+	char sql[4096];
 	sqlite3 *db;
 
-	assert_int_equal(store_set_text(st, a, 0, 0, "版1の回答", err, sizeof err), 0);
-	store_close(st);
+	snprintf(sql, sizeof sql,
+		 "%s PRAGMA application_id = %d; PRAGMA user_version = %d;"
+		 "INSERT INTO meta VALUES ('checklist_id', '%s'), ('checklist_hash', '%s');"
+		 "INSERT INTO answer VALUES (1, 'current', '古い版の回答', '2024-01-01T00:00:00Z', 'u');"
+		 "INSERT INTO history (item, field, old, new, time, user)"
+		 " VALUES (1, 'current', NULL, '古い版の回答', '2024-01-01T00:00:00Z', 'u');",
+		 schema, STORE_APPLICATION_ID, version, f->cl->id, f->cl->hash);
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "DROP TABLE draft; PRAGMA user_version = 1", NULL, NULL,
-				      NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
+}
 
+/* A file of each older schema is brought up to date in place: its answers
+ * and history kept, drafts and the history's source working. */
+static void test_migration_from_older_schemas(void **state)
+{
+	static const struct {
+		const char *schema;
+		int version;
+	} old[] = {{SCHEMA_V1, 1}, {SCHEMA_V2, 2}};
+	struct fx *f = *state;
+	char err[512];
+
+	for (size_t k = 0; k < sizeof old / sizeof old[0]; k++) {
+		struct answers *a = answers_new(f->cl);
+		struct store *st;
+		struct store_change *h;
+		size_t n;
+		unlink(f->path);
+		write_old_file(f, old[k].schema, old[k].version);
+		st = open_ok(f, 0);
+		assert_int_equal(store_load(st, a, err, sizeof err), 0);
+		assert_string_equal(answers_text(a, 0, 0), "古い版の回答");
+		assert_int_equal(store_save_draft(st, 0, 0, "下書き", err, sizeof err), 0);
+		assert_int_equal(store_set_source(st, "import a.xlsx"), 0);
+		assert_int_equal(store_set_text(st, a, 0, 0, "新しい回答", err, sizeof err), 0);
+		h = store_history(st, 1, &n);
+		assert_int_equal(n, 2);
+		assert_null(h[0].source);
+		assert_string_equal(h[1].source, "import a.xlsx");
+		assert_string_equal(h[1].old_value, "古い版の回答");
+		store_changes_free(h, n);
+		store_close(st);
+		answers_free(a);
+	}
+}
+
+/* A batch is one transaction: all its changes are in the file after
+ * store_commit, none after store_rollback. */
+static void test_batch_all_or_none(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl), *b;
+	struct store *st = open_ok(f, 0);
+	char err[512], times[3][32];
+
+	assert_int_equal(store_begin(st, err, sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 0, 0, "一", err, sizeof err), 0);
+	assert_int_equal(store_set_status(st, a, 2, STATUS_PARTIAL, err, sizeof err), 0);
+	store_rollback(st);
+	store_close(st);
+	b = answers_new(f->cl);
 	st = open_ok(f, 0);
 	assert_int_equal(store_load(st, b, err, sizeof err), 0);
-	assert_string_equal(answers_text(b, 0, 0), "版1の回答");
-	assert_int_equal(store_save_draft(st, 0, 0, "下書き", err, sizeof err), 0);
+	assert_string_equal(answers_text(b, 0, 0), "");
+	assert_int_equal(b->status[2], STATUS_UNANSWERED);
+	answers_free(a);
+	a = answers_new(f->cl);
+	assert_int_equal(store_begin(st, err, sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 0, 0, "一", err, sizeof err), 0);
+	assert_int_equal(store_set_status(st, a, 2, STATUS_PARTIAL, err, sizeof err), 0);
+	assert_int_equal(store_commit(st, err, sizeof err), 0);
+	assert_int_equal(store_item_times(st, times), 0);
+	assert_true(times[0][0] != '\0');
+	assert_string_equal(times[1], "");
+	assert_true(times[2][0] != '\0');
+	store_close(st);
+	answers_free(b);
+	b = answers_new(f->cl);
+	st = open_ok(f, STORE_READONLY);
+	assert_int_equal(store_load(st, b, err, sizeof err), 0);
+	assert_string_equal(answers_text(b, 0, 0), "一");
+	assert_int_equal(b->status[2], STATUS_PARTIAL);
 	store_close(st);
 	answers_free(a);
 	answers_free(b);
@@ -464,7 +558,8 @@ int main(void)
 		T(test_migration_from_empty),
 		T(test_draft_kept_until_saved),
 		T(test_draft_dropped),
-		T(test_migration_from_v1),
+		T(test_migration_from_older_schemas),
+		T(test_batch_all_or_none),
 		T(test_status_table_and_check_agree),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
