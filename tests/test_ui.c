@@ -390,13 +390,16 @@ static void test_hangup_keeps_draft(void **state)
 
 static void test_read_only(void **state)
 {
-	static const char *const tries[] = {"js3", "je文<C-x>", "<Enter>Gkkkk<Enter>3",
-					    "<Enter>G<Enter>文<C-x>"};
+	/* The status row is as many rows above the last answer as there are
+	 * answer columns (the trial edition's three). */
+	static const char *const tries[] = {"js3", "je文<C-x>", "<Enter>Gkkk<Enter>",
+					    "<Enter>Gkkk<Enter>3", "<Enter>G<Enter>文<C-x>", "jE"};
 	struct fx *f = *state;
 	char *s = run(f, "s1");
 	struct answers *a;
 
 	free(s);
+	assert_int_equal(f->cl->n_columns, 3);
 	for (size_t k = 0; k < sizeof tries / sizeof tries[0]; k++) {
 		s = run_sized(f, tries[k], 80, 24, 1, 0);
 		assert_screen_has(s, "read-only");
