@@ -430,5 +430,125 @@ sed -i 's/^    from: \[11, 12, 13\]$/    from: [11, 13]/' "$tmp/data2/fisc-api-2
 run "a mapping that forgets an item" 1 env TENKEN_DATADIR="$tmp/data2" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new3.db"
 has "says which item is forgotten" "$tmp/err" "item 12 of fisc-api-2017-trial must be linked or dropped"
 
+# --- The command line: one table of commands, the global options parsed once. ---
+
+"$TENKEN" --help >"$tmp/main-help"
+for c in print status set export ui checklists migrate; do
+	run "$c --help" 0 "$TENKEN" "$c" --help
+	has "$c --help shows its usage" "$tmp/out" "tenken $c"
+	has "tenken --help lists $c" "$tmp/main-help" "  $c "
+done
+run "--version after a command" 0 "$TENKEN" migrate --version
+has "migrate --version names tenken" "$tmp/out" "tenken "
+
+# What used to go wrong: a global option before a command that does not take
+# it was handed to the command as one of the command's own options.
+db="$tmp/xdg/tenken/fisc-api-2017-trial.db"
+cp "$db" "$tmp/table.db"
+run "-s 3 set: refused" 2 "$TENKEN" -s 3 set 5 --field current=hello
+has "-s 3 set: names --section and set" "$tmp/err" "--section does not go with set"
+hasnt "-s 3 set: 3 is not taken for a status" "$tmp/err" "unknown status"
+run "-R set: refused" 2 "$TENKEN" -R set 5 --field current=hello
+has "-R set: names --read-only and set" "$tmp/err" "--read-only does not go with set"
+has "-R set: says that set changes answers" "$tmp/err" "changes answers"
+run "the refused sets changed nothing" 0 cmp "$tmp/table.db" "$db"
+run "-s 3 status: refused" 2 "$TENKEN" -s 3 status
+has "-s 3 status: names --section and status" "$tmp/err" "--section does not go with status"
+run "-i 5 export: refused" 2 "$TENKEN" -i 5 export --format csv
+has "-i 5 export: names --item and export" "$tmp/err" "--item does not go with export"
+run "-f x migrate: refused" 2 "$TENKEN" -f x migrate
+has "-f x migrate: names --file and migrate" "$tmp/err" "--file does not go with migrate"
+has "-f x migrate: points to --from" "$tmp/err" "--from FILE"
+run "--lang en checklists" 0 "$TENKEN" --lang en checklists
+cp "$tmp/out" "$tmp/checklists.before"
+run "checklists --lang en" 0 "$TENKEN" checklists --lang en
+cp "$tmp/out" "$tmp/checklists.after"
+run "checklists --lang en lists the same" 0 cmp "$tmp/checklists.before" "$tmp/checklists.after"
+run "set's own -s is still --status" 0 "$TENKEN" -f "$tmp/own-s.db" set 2 -s partial
+run "set -s: the status was set" 0 "$TENKEN" -f "$tmp/own-s.db" status
+has "set -s: 1 answered" "$tmp/out" "1/60"
+
+# Every global option a command takes gives the same result before the
+# command and after it; and where the option shows in the result, the
+# result is not the one without it. Lines: command|option|arguments|shows.
+printf 'not a database\n' >"$tmp/ba-notdb.db"
+# shellcheck disable=SC2086 # the option and the arguments are split into words
+while IFS='|' read -r cmd opt args shows; do
+	"$TENKEN" $opt "$cmd" $args >"$tmp/ba1.out" 2>"$tmp/ba1.err" </dev/null
+	s1=$?
+	"$TENKEN" "$cmd" $args $opt >"$tmp/ba2.out" 2>"$tmp/ba2.err" </dev/null
+	s2=$?
+	if [ "$s1" = "$s2" ] && cmp -s "$tmp/ba1.out" "$tmp/ba2.out" &&
+		cmp -s "$tmp/ba1.err" "$tmp/ba2.err"; then
+		ok "$cmd: $opt before and after the command (exit $s1)"
+	else
+		bad "$cmd: $opt before and after the command: exit $s1 and $s2" "$tmp/ba2.err"
+	fi
+	[ "$shows" = shows ] || continue
+	"$TENKEN" "$cmd" $args >"$tmp/ba0.out" 2>"$tmp/ba0.err" </dev/null
+	if cmp -s "$tmp/ba0.out" "$tmp/ba1.out" && cmp -s "$tmp/ba0.err" "$tmp/ba1.err"; then
+		bad "$cmd: $opt makes a difference" "$tmp/ba1.err"
+	else ok "$cmd: $opt makes a difference"; fi
+done <<CASES
+print|-f $tmp/ba-notdb.db|--item 1|shows
+print|-c fisc-api-2018|--item 1|shows
+print|-s 3|--width 60|shows
+print|-i 7|--width 60|shows
+print|-R|--item 50|
+print|--lang ja|--item 1|shows
+print|--ambiguous-width 2|--item 1 --width 40|shows
+status|-f $tmp/other.db||shows
+status|-c fisc-api-2018||shows
+status|-R||
+status|--lang ja||shows
+status|--ambiguous-width 2||
+set|-f $tmp/ba-notdb.db|1 --status partial|shows
+set|-c fisc-api-2018|45 --status partial|shows
+set|--lang ja|99 --status partial|shows
+set|--ambiguous-width 2|1 --status partial -f $tmp/ba-set.db|
+export|-f $tmp/ba-notdb.db|--format csv|shows
+export|-c fisc-api-2018|--format csv|shows
+export|-R|--format json|
+export|--lang en|--format csv|shows
+export|--ambiguous-width 2|--format json|
+ui|-f $tmp/ba-notdb.db||shows
+ui|-c no-such-list||shows
+ui|-s 99||shows
+ui|-i 999||shows
+ui|-R|-f $tmp/ba-ui.db|
+ui|--lang ja||shows
+ui|--ambiguous-width 2||
+checklists|--lang ja||shows
+checklists|--ambiguous-width 2||
+migrate|--lang ja|--from $tmp/none.db|shows
+migrate|--ambiguous-width 2|--from $tmp/none.db|
+CASES
+run "ui -R creates no answer file" 0 test ! -e "$tmp/ba-ui.db"
+
+# A global option that a command does not take is refused, before the
+# command or after it, with one message that names both.
+# shellcheck disable=SC2086 # the option and the arguments are split into words
+while IFS='|' read -r where cmd opt long args; do
+	if [ "$where" = before ]; then
+		"$TENKEN" $opt "$cmd" $args >"$tmp/out" 2>"$tmp/err" </dev/null
+	else
+		"$TENKEN" "$cmd" $args $opt >"$tmp/out" 2>"$tmp/err" </dev/null
+	fi
+	got=$?
+	if [ "$got" = 2 ] && grep -qF -- "$long does not go with $cmd" "$tmp/err" &&
+		[ "$(wc -l <"$tmp/err")" = 1 ]; then
+		ok "$opt $where $cmd: refused in one message that names both"
+	else bad "$opt $where $cmd: exit $got, expected 2 and \"$long does not go with $cmd\"" "$tmp/err"; fi
+done <<CASES
+after|status|--section 3|--section|
+after|export|-i 5|--item|--format csv
+before|set|--item 5|--item|5 --status partial
+after|set|-R|--read-only|5 --status partial
+before|checklists|-f x|--file|
+after|checklists|-c fisc-api-2018|--checklist|
+after|migrate|-R|--read-only|--from x --to fisc-api-2018 -o y
+after|migrate|-c fisc-api-2018|--checklist|--from x -o y
+CASES
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

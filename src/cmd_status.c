@@ -1,0 +1,123 @@
+/* cmd_status: tenken status, the progress per section and overall. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "gettext.h"
+#include "textwidth.h"
+
+void cmd_status_usage(FILE *out)
+{
+	fputs(_("Usage: tenken status [-f FILE] [--checklist ID|FILE]\n"
+	        "Show how many items are answered, per section and overall, and how many\n"
+	        "have each status.\n"),
+	      out);
+}
+
+/* Prints s right-aligned in width columns (by display width, so that a
+ * translated heading lines up too). */
+static void put_right(const char *s, size_t width)
+{
+	size_t w = textwidth_str(s);
+
+	for (; w < width; w++)
+		putchar(' ');
+	fputs(s, stdout);
+}
+
+/* Prints s, sanitized, padded with spaces to width columns. */
+static void put_padded(const char *s, size_t width)
+{
+	char *clean = textwidth_sanitize(s);
+	size_t w;
+
+	if (!clean)
+		return;
+	w = textwidth_str(clean);
+	fputs(clean, stdout);
+	for (; w < width; w++)
+		putchar(' ');
+	free(clean);
+}
+
+/* The status table's headings and their widths: at least 7 and 5 columns,
+ * wider if a translation needs it. */
+static const char *status_heads[STATUS_COUNT];
+static size_t status_widths[STATUS_COUNT];
+
+static void status_headings(void)
+{
+	/* TRANSLATORS: column headings of `tenken status`: answered items, then
+	   the count of each status. The columns widen to fit. */
+	const char *h[STATUS_COUNT] = {_("Done"), _("Impl"), _("Part"), _("Not"), _("N/A")};
+
+	for (int s = 0; s < STATUS_COUNT; s++) {
+		size_t min = s == 0 ? 7 : 5, w = textwidth_str(h[s]);
+		status_heads[s] = h[s];
+		status_widths[s] = w > min ? w : min;
+	}
+}
+
+/* Prints one row: name, answered/total, then the count of each status. */
+static void status_counts(const size_t counts[STATUS_COUNT], size_t total, size_t name_width,
+                          const char *name)
+{
+	char num[32];
+
+	put_padded(name, name_width);
+	snprintf(num, sizeof num, "%zu/%zu", total - counts[STATUS_UNANSWERED], total);
+	put_right(num, status_widths[0] + 1);
+	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++) {
+		snprintf(num, sizeof num, "%zu", counts[s]);
+		put_right(num, status_widths[s] + 1);
+	}
+	putchar('\n');
+}
+
+/* The width of the section names' column: the longest, at most 44. */
+static size_t name_column(const struct checklist *cl, enum lang lang)
+{
+	size_t name_width = 0;
+
+	for (size_t s = 0; s < cl->n_sections; s++) {
+		size_t w = textwidth_str(text_get(&cl->sections[s].name, lang)) + 4;
+		if (w > name_width)
+			name_width = w;
+	}
+	return name_width > 44 ? 44 : name_width;
+}
+
+int cmd_status(struct cmd *c, int argc, char **argv)
+{
+	const struct checklist *cl;
+	size_t counts[STATUS_COUNT], name_width;
+
+	if (cmd_getopt_none(c, argc, argv) != 0)
+		return c->exit;
+	if (cmd_open(c) != 0)
+		return EXIT_FAILURE;
+	cl = c->d.cl;
+	name_width = name_column(cl, c->g.lang);
+	put_padded(text_get(&cl->title, c->g.lang), 0);
+	printf("\n%s: %s\n\n", _("Answer file"), c->d.path);
+	put_padded("", name_width);
+	status_headings();
+	for (int s = 0; s < STATUS_COUNT; s++)
+		put_right(status_heads[s], status_widths[s] + 1);
+	putchar('\n');
+	for (size_t s = 0; s < cl->n_sections; s++) {
+		const struct section *sec = &cl->sections[s];
+		char name[512];
+		snprintf(name, sizeof name, "%2d. %s", sec->number,
+		         text_get(&sec->name, c->g.lang));
+		answers_count(c->d.a, sec->first_item, sec->n_items, counts);
+		status_counts(counts, sec->n_items, name_width, name);
+	}
+	answers_count(c->d.a, 0, cl->n_items, counts);
+	status_counts(counts, cl->n_items, name_width, _("Total"));
+	printf("\n");
+	for (int s = 0; s < STATUS_COUNT; s++)
+		printf("%s: %zu\n", status_name((enum status)s), counts[s]);
+	return EXIT_SUCCESS;
+}
