@@ -157,11 +157,21 @@ static size_t unescape(char *s)
 			continue;
 		}
 		switch (*++p) {
-		case 'r': *o++ = '\r'; break;
-		case 'n': *o++ = '\n'; break;
-		case 't': *o++ = '\t'; break;
-		case 'e': *o++ = 0x1b; break;
-		case 's': *o++ = ' '; break;
+		case 'r':
+			*o++ = '\r';
+			break;
+		case 'n':
+			*o++ = '\n';
+			break;
+		case 't':
+			*o++ = '\t';
+			break;
+		case 'e':
+			*o++ = 0x1b;
+			break;
+		case 's':
+			*o++ = ' ';
+			break;
 		case 'x': {
 			unsigned v = 0;
 			int k = 0;
@@ -173,7 +183,8 @@ static size_t unescape(char *s)
 			*o++ = (char)v;
 			break;
 		}
-		default: *o++ = *p;
+		default:
+			*o++ = *p;
 		}
 	}
 	*o = '\0';
@@ -253,7 +264,8 @@ int main(int argc, char **argv)
 			unsigned c, r;
 			if (sscanf(optarg, "%ux%u", &c, &r) != 2 || c < 10 || r < 5 || c > 1000 ||
 			    r > 1000) {
-				fprintf(stderr, "ptyrun: -s: expected COLSxROWS, not \"%s\"\n", optarg);
+				fprintf(stderr, "ptyrun: -s: expected COLSxROWS, not \"%s\"\n",
+					optarg);
 				return 2;
 			}
 			ws.ws_col = (unsigned short)c;
@@ -275,9 +287,10 @@ int main(int argc, char **argv)
 	if (runs > 0 && optind < argc)
 		return time_runs(runs, argv + optind);
 	if (!scenario || optind >= argc) {
-		fprintf(stderr, "usage: ptyrun [-s COLSxROWS] [-q QUIET_MS] [-o FILE] -k SCENARIO -- "
-				"PROGRAM [ARG]...\n"
-				"       ptyrun -t N -- PROGRAM [ARG]...\n");
+		fprintf(stderr,
+			"usage: ptyrun [-s COLSxROWS] [-q QUIET_MS] [-o FILE] -k SCENARIO -- "
+			"PROGRAM [ARG]...\n"
+			"       ptyrun -t N -- PROGRAM [ARG]...\n");
 		return 2;
 	}
 	if (!(sf = fopen(scenario, "r"))) {

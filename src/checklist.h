@@ -68,7 +68,7 @@ struct history {
 };
 
 struct item {
-	int number; /* 通番 */
+	int number;     /* 通番 */
 	size_t section; /* index into checklist.sections */
 	size_t target;  /* index into checklist.targets */
 	struct text goal;

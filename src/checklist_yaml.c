@@ -28,7 +28,7 @@ enum ytype { Y_SCALAR, Y_SEQ, Y_MAP };
 
 struct ynode {
 	enum ytype type;
-	size_t line, col; /* 1-based */
+	size_t line, col;  /* 1-based */
 	const char *value; /* scalars */
 	size_t len;
 	int quoted;
@@ -175,7 +175,8 @@ static struct ynode *on_event(struct loader *ld, struct ynode *cur, const yaml_e
 	struct ynode *n;
 
 	if (ev->type == YAML_ALIAS_EVENT || has_anchor(ev)) {
-		fail_at(ld, line, col, _("YAML anchors and aliases are not allowed in a checklist"));
+		fail_at(ld, line, col,
+			_("YAML anchors and aliases are not allowed in a checklist"));
 		return cur;
 	}
 	switch (ev->type) {
@@ -197,7 +198,8 @@ static struct ynode *on_event(struct loader *ld, struct ynode *cur, const yaml_e
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		if (++*depth > CHECKLIST_MAX_DEPTH) {
-			fail_at(ld, line, col, _("nesting deeper than %d levels"), CHECKLIST_MAX_DEPTH);
+			fail_at(ld, line, col, _("nesting deeper than %d levels"),
+				CHECKLIST_MAX_DEPTH);
 			return cur;
 		}
 		n = new_node(ld, cur, ev->type == YAML_SEQUENCE_START_EVENT ? Y_SEQ : Y_MAP, ev);
@@ -304,8 +306,8 @@ static int check_keys(struct loader *ld, const struct ynode *map, const struct k
 		}
 		for (const struct ynode *o = map->first; o != k; o = o->next->next)
 			if (strcmp(o->value, k->value) == 0) {
-				fail_at(ld, k->line, k->col, _("%s: key \"%s\" appears twice"), what,
-					k->value);
+				fail_at(ld, k->line, k->col, _("%s: key \"%s\" appears twice"),
+					what, k->value);
 				return 0;
 			}
 	}
@@ -339,8 +341,8 @@ static int to_text(struct loader *ld, const struct ynode *n, struct text *t, con
 }
 
 /* Reads an optional text field of map into t (left empty if absent). */
-static int opt_text(struct loader *ld, const struct ynode *map, const char *key,
-		    struct text *t, const char *what)
+static int opt_text(struct loader *ld, const struct ynode *map, const char *key, struct text *t,
+		    const char *what)
 {
 	const struct ynode *n = get(map, key);
 
@@ -349,8 +351,7 @@ static int opt_text(struct loader *ld, const struct ynode *map, const char *key,
 	return !n || to_text(ld, n, t, what);
 }
 
-static int to_int(struct loader *ld, const struct ynode *n, int min, int *out,
-		  const char *what)
+static int to_int(struct loader *ld, const struct ynode *n, int min, int *out, const char *what)
 {
 	char *end;
 	long v;
@@ -360,8 +361,9 @@ static int to_int(struct loader *ld, const struct ynode *n, int min, int *out,
 	errno = 0;
 	v = strtol(n->value, &end, 10);
 	if (n->quoted || !*n->value || *end || errno || v < min || v > INT_MAX) {
-		fail_at(ld, n->line, n->col, _("%s: expected a whole number of at least %d, found \"%s\""),
-			what, min, n->value);
+		fail_at(ld, n->line, n->col,
+			_("%s: expected a whole number of at least %d, found \"%s\""), what, min,
+			n->value);
 		return 0;
 	}
 	*out = (int)v;
@@ -402,13 +404,12 @@ static void *alloc_array(struct loader *ld, const struct ynode *seq, size_t size
 	return p;
 }
 
-static int to_entries(struct loader *ld, const struct ynode *seq, struct entry **out,
-		      size_t *n_out, int level);
+static int to_entries(struct loader *ld, const struct ynode *seq, struct entry **out, size_t *n_out,
+		      int level);
 
 static int to_entry(struct loader *ld, const struct ynode *n, struct entry *e, int level)
 {
-	static const struct keyspec spec[] = {
-		{"label", 0}, {"text", 1}, {"entries", 0}, {NULL, 0}};
+	static const struct keyspec spec[] = {{"label", 0}, {"text", 1}, {"entries", 0}, {NULL, 0}};
 	const struct ynode *label, *sub;
 
 	if (!expect(ld, n, Y_MAP, _("entry")) || !check_keys(ld, n, spec, _("entry")))
@@ -423,8 +424,8 @@ static int to_entry(struct loader *ld, const struct ynode *n, struct entry *e, i
 	return !sub || to_entries(ld, sub, &e->entries, &e->n_entries, level + 1);
 }
 
-static int to_entries(struct loader *ld, const struct ynode *seq, struct entry **out,
-		      size_t *n_out, int level)
+static int to_entries(struct loader *ld, const struct ynode *seq, struct entry **out, size_t *n_out,
+		      int level)
 {
 	if (!expect(ld, seq, Y_SEQ, _("entries")))
 		return 0;
@@ -504,8 +505,7 @@ static int to_reference(struct loader *ld, const struct ynode *n, struct referen
 {
 	static const struct keyspec spec[] = {{"source", 1}, {"location", 0}, {NULL, 0}};
 
-	return expect(ld, n, Y_MAP, _("reference")) &&
-	       check_keys(ld, n, spec, _("reference")) &&
+	return expect(ld, n, Y_MAP, _("reference")) && check_keys(ld, n, spec, _("reference")) &&
 	       to_text(ld, get(n, "source"), &r->source, _("reference source")) &&
 	       opt_text(ld, n, "location", &r->location, _("reference location"));
 }
@@ -547,7 +547,8 @@ static int check_note_refs(struct loader *ld, const struct ynode *n, const struc
 						break;
 				if (k == it->n_notes) {
 					fail_at(ld, n->line, n->col,
-						_("item %d: a method refers to note %d, which the item does not have"),
+						_("item %d: a method refers to note %d, which the "
+						  "item does not have"),
 						it->number, me->notes[r]);
 					return 0;
 				}
@@ -557,17 +558,17 @@ static int check_note_refs(struct loader *ld, const struct ynode *n, const struc
 }
 
 /* Reads the optional list under key of map into an array via fn. */
-#define READ_LIST(ld, map, key, arr, count, fn)                                      \
-	do {                                                                         \
-		const struct ynode *seq_ = get(map, key);                            \
-		if (!seq_)                                                           \
-			break;                                                       \
-		if (!expect(ld, seq_, Y_SEQ, key) ||                                 \
-		    !((arr) = alloc_array(ld, seq_, sizeof *(arr))))                 \
-			return 0;                                                    \
-		for (const struct ynode *c_ = seq_->first; c_; c_ = c_->next)        \
-			if (!fn(ld, c_, &(arr)[(count)++]))                          \
-				return 0;                                            \
+#define READ_LIST(ld, map, key, arr, count, fn)                                                    \
+	do {                                                                                       \
+		const struct ynode *seq_ = get(map, key);                                          \
+		if (!seq_)                                                                         \
+			break;                                                                     \
+		if (!expect(ld, seq_, Y_SEQ, key) ||                                               \
+		    !((arr) = alloc_array(ld, seq_, sizeof *(arr))))                               \
+			return 0;                                                                  \
+		for (const struct ynode *c_ = seq_->first; c_; c_ = c_->next)                      \
+			if (!fn(ld, c_, &(arr)[(count)++]))                                        \
+				return 0;                                                          \
 	} while (0)
 
 static int find_target(const struct checklist *cl, const char *id, size_t *out)
@@ -583,7 +584,7 @@ static int find_target(const struct checklist *cl, const char *id, size_t *out)
 static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
 {
 	static const struct keyspec spec[] = {
-		{"number", 1}, {"goal", 1}, {"target", 1}, {"methods", 0}, {"notes", 0},
+		{"number", 1},     {"goal", 1},    {"target", 1},    {"methods", 0},  {"notes", 0},
 		{"references", 0}, {"remarks", 0}, {"revisions", 0}, {"warnings", 0}, {NULL, 0}};
 	const struct ynode *target;
 
@@ -631,9 +632,9 @@ static int count_items(struct loader *ld, const struct ynode *sections, size_t *
 
 static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 {
-	static const struct keyspec spec[] = {
-		{"number", 1}, {"name", 1}, {"purpose", 0}, {"sources", 0}, {"warnings", 0},
-		{"items", 1}, {NULL, 0}};
+	static const struct keyspec spec[] = {{"number", 1},  {"name", 1},     {"purpose", 0},
+					      {"sources", 0}, {"warnings", 0}, {"items", 1},
+					      {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	struct section *s = &cl->sections[index];
 	const struct ynode *items;
@@ -679,8 +680,8 @@ static int to_named(struct loader *ld, const struct ynode *n, struct named *out)
 	       to_text(ld, get(n, "name"), &out->name, _("name"));
 }
 
-static int unique_ids(struct loader *ld, const struct ynode *seq, const struct named *a,
-		      size_t n, const char *what)
+static int unique_ids(struct loader *ld, const struct ynode *seq, const struct named *a, size_t n,
+		      const char *what)
 {
 	const struct ynode *node = seq->first;
 
@@ -703,8 +704,8 @@ static int valid_date(const char *s)
 	int y, m, d;
 	char tail;
 
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-	       m >= 1 && m <= 12 && d >= 1 && d <= 31;
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 && m >= 1 &&
+	       m <= 12 && d >= 1 && d <= 31;
 }
 
 static int to_history(struct loader *ld, const struct ynode *n, struct history *h)
@@ -725,21 +726,22 @@ static int to_history(struct loader *ld, const struct ynode *n, struct history *
 
 static int to_checklist(struct loader *ld, const struct ynode *root)
 {
-	static const struct keyspec spec[] = {
-		{"format", 1}, {"id", 1}, {"title", 1}, {"edition", 0}, {"date", 0},
-		{"publisher", 0}, {"source", 0}, {"remarks", 0}, {"examples-from", 0},
-		{"history", 0}, {"targets", 1}, {"columns", 1}, {"sections", 1}, {NULL, 0}};
+	static const struct keyspec spec[] = {{"format", 1},   {"id", 1},      {"title", 1},
+					      {"edition", 0},  {"date", 0},    {"publisher", 0},
+					      {"source", 0},   {"remarks", 0}, {"examples-from", 0},
+					      {"history", 0},  {"targets", 1}, {"columns", 1},
+					      {"sections", 1}, {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	const struct ynode *format, *date, *sections;
 	size_t total;
 
-	if (!expect(ld, root, Y_MAP, _("checklist")) ||
-	    !check_keys(ld, root, spec, _("checklist")))
+	if (!expect(ld, root, Y_MAP, _("checklist")) || !check_keys(ld, root, spec, _("checklist")))
 		return 0;
 	format = get(root, "format");
 	if (format->type != Y_SCALAR || strcmp(format->value, "tenken-checklist 1") != 0) {
 		fail_at(ld, format->line, format->col,
-			_("format: expected \"tenken-checklist 1\"; this file is not a checklist tenken can read"));
+			_("format: expected \"tenken-checklist 1\"; this file is not a checklist "
+			  "tenken can read"));
 		return 0;
 	}
 	if (!to_id(ld, get(root, "id"), &cl->id, "id") ||
@@ -794,8 +796,8 @@ static void hash_buffer(const char *buf, size_t len, char out[65])
 		snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
-struct checklist *checklist_load_buffer(const char *name, const char *buf, size_t len,
-					char *err, size_t errlen)
+struct checklist *checklist_load_buffer(const char *name, const char *buf, size_t len, char *err,
+					size_t errlen)
 {
 	struct checklist *cl = calloc(1, sizeof *cl);
 	struct loader ld = {name, buf, len, cl, NULL, {NULL}, err, errlen, 0};
@@ -914,8 +916,8 @@ static int to_drop(struct loader *ld, const struct ynode *n, struct mapping_drop
 
 static int to_mapping(struct loader *ld, const struct ynode *root, struct mapping *m)
 {
-	static const struct keyspec spec[] = {
-		{"format", 1}, {"from", 1}, {"to", 1}, {"links", 1}, {"dropped", 0}, {NULL, 0}};
+	static const struct keyspec spec[] = {{"format", 1}, {"from", 1},    {"to", 1},
+					      {"links", 1},  {"dropped", 0}, {NULL, 0}};
 	const struct ynode *format;
 
 	if (!expect(ld, root, Y_MAP, _("mapping")) || !check_keys(ld, root, spec, _("mapping")))

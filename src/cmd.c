@@ -80,7 +80,7 @@ static void build_tables(struct cmd *c, const char *own_short, const struct opti
 		const struct cmd_global *o = &c->globals[i];
 		if (n + 1 < sizeof c->opts / sizeof c->opts[0])
 			c->opts[n++] =
-			    (struct option){o->name, o->has_arg, NULL, GLOBAL_BASE + (int)i};
+				(struct option){o->name, o->has_arg, NULL, GLOBAL_BASE + (int)i};
 		if (o->has_short && !strchr(own_short, o->key) && len + 3 < sizeof c->short_opts) {
 			c->short_opts[len++] = (char)o->key;
 			if (o->has_arg == required_argument)
@@ -99,23 +99,23 @@ static void refuse(const struct cmd *c, const struct cmd_global *o)
 	if (o->flag == CMD_READ_ONLY && (c->command->flags & CMD_WRITES))
 		/* TRANSLATORS: %s is a command that writes answers, such as set. */
 		cmd_error(_("--read-only does not go with %s, which changes answers: to review "
-		            "without changing any, run tenken -R ui or tenken print"),
-		          cmd);
+			    "without changing any, run tenken -R ui or tenken print"),
+			  cmd);
 	else if (o->flag == CMD_FILE && (c->command->flags & CMD_FROM_TO))
 		/* TRANSLATORS: %s is the command migrate. */
 		cmd_error(_("--file does not go with %s: give the answer file to carry over with "
-		            "--from FILE"),
-		          cmd);
+			    "--from FILE"),
+			  cmd);
 	else if (o->flag == CMD_CHECKLIST && (c->command->flags & CMD_FROM_TO))
 		/* TRANSLATORS: %s is the command migrate. */
 		cmd_error(_("--checklist does not go with %s: give the checklist to carry the "
-		            "answers to with --to ID|FILE"),
-		          cmd);
+			    "answers to with --to ID|FILE"),
+			  cmd);
 	else
 		/* TRANSLATORS: the first %s is an option such as --section, the
 		   others a command such as status. */
 		cmd_error(_("--%s does not go with %s (tenken %s --help lists its options)"),
-		          o->name, cmd, cmd);
+			  o->name, cmd, cmd);
 }
 
 /* After the options: refuses a global option the command does not take,
@@ -134,11 +134,11 @@ static int check_options(struct cmd *c)
 		}
 	}
 	if ((flags & CMD_UTF8) && !c->g.user_ctype_utf8) {
-		cmd_error(
-		    _("the full-screen interface needs a UTF-8 locale, and the locale is \"%s\"; "
-		      "run it as LANG=C.UTF-8 tenken, or set LANG to a UTF-8 locale such as "
-		      "ja_JP.UTF-8"),
-		    c->g.user_ctype);
+		cmd_error(_("the full-screen interface needs a UTF-8 locale, and the locale is "
+			    "\"%s\"; "
+			    "run it as LANG=C.UTF-8 tenken, or set LANG to a UTF-8 locale such as "
+			    "ja_JP.UTF-8"),
+			  c->g.user_ctype);
 		c->exit = EXIT_FAILURE;
 		return -1;
 	}
@@ -146,7 +146,7 @@ static int check_options(struct cmd *c)
 }
 
 int cmd_getopt(struct cmd *c, int argc, char **argv, const char *own_short,
-               const struct option *own)
+	       const struct option *own)
 {
 	const struct cmd_global *o;
 	int opt, rc;
@@ -195,7 +195,7 @@ int cmd_unexpected(const struct cmd *c, const char *arg)
 }
 
 int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file,
-                       const char *checklist)
+		       const char *checklist)
 {
 	char path[PATH_MAX], err[1024], id[128];
 	const char *arg = checklist;
@@ -213,7 +213,7 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 		arg = PATHS_DEFAULT_CHECKLIST;
 	if (paths_checklist(arg, path, sizeof path) != 0) {
 		cmd_error(_("no bundled checklist is called \"%s\" (looked in %s)"), arg,
-		          paths_datadir());
+			  paths_datadir());
 		return -1;
 	}
 	d->cl = checklist_load_file(path, err, sizeof err);
@@ -247,8 +247,8 @@ int cmd_open_answers(struct cmd_data *d, const char *file, int writable)
 	}
 	if (store_checklist_changed(d->st))
 		cmd_error(_("warning: %s was answered against another version of the checklist "
-		            "\"%s\""),
-		          d->path, d->cl->id);
+			    "\"%s\""),
+			  d->path, d->cl->id);
 	return 0;
 }
 
@@ -277,7 +277,7 @@ long cmd_section_index(const struct cmd *c)
 
 	if (i < 0)
 		cmd_error(_("there is no section %s (the checklist has %zu)"), c->g.section,
-		          c->d.cl->n_sections);
+			  c->d.cl->n_sections);
 	return i;
 }
 

@@ -113,7 +113,7 @@ long cmd_number(const char *s);
  * option is unknown or does not go with the command, or the command needs
  * a UTF-8 terminal and has none. */
 int cmd_getopt(struct cmd *c, int argc, char **argv, const char *own_short,
-               const struct option *own);
+	       const struct option *own);
 
 /* Parses a command that has no options of its own and takes no argument.
  * Returns 0, or -1 with c->exit set (the message printed). */
@@ -127,7 +127,7 @@ int cmd_unexpected(const struct cmd *c, const char *arg);
  * else the one the existing answer file file answers, else the setting's,
  * else the default. Returns 0, or -1 with the error printed. */
 int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file,
-                       const char *checklist);
+		       const char *checklist);
 
 /* Opens the answers of d's loaded checklist: file (the default answer file
  * if NULL), created if writable; a missing file read-only gives empty

@@ -15,8 +15,8 @@
 void cmd_checklists_usage(FILE *out)
 {
 	fputs(_("Usage: tenken checklists\n"
-	        "List the bundled checklists, newest first: id, date, number of items, title.\n"
-	        "The one marked * is used when no --checklist is given.\n"),
+		"List the bundled checklists, newest first: id, date, number of items, title.\n"
+		"The one marked * is used when no --checklist is given.\n"),
 	      out);
 }
 
@@ -62,8 +62,8 @@ static int read_bundled(const char *dir, const char *name, enum lang lang, struc
 int cmd_checklists(struct cmd *c, int argc, char **argv)
 {
 	const char *dir = paths_datadir(), *def = c->g.settings.checklist[0]
-	                                              ? c->g.settings.checklist
-	                                              : PATHS_DEFAULT_CHECKLIST;
+							  ? c->g.settings.checklist
+							  : PATHS_DEFAULT_CHECKLIST;
 	struct bundled list[64];
 	size_t n = 0;
 	struct dirent *e;

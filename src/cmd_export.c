@@ -13,11 +13,11 @@
 void cmd_export_usage(FILE *out)
 {
 	fputs(_("Usage: tenken export --format csv|json [-o FILE] [-f FILE]\n"
-	        "                     [--checklist ID|FILE]\n"
-	        "Write the checklist with its answers. CSV has the official column order and\n"
-	        "Japanese headers, UTF-8 with a byte order mark so that Excel reads it; JSON\n"
-	        "holds the whole checklist and every answer. The output file is created with\n"
-	        "mode 0600 and appears only when complete.\n"),
+		"                     [--checklist ID|FILE]\n"
+		"Write the checklist with its answers. CSV has the official column order and\n"
+		"Japanese headers, UTF-8 with a byte order mark so that Excel reads it; JSON\n"
+		"holds the whole checklist and every answer. The output file is created with\n"
+		"mode 0600 and appears only when complete.\n"),
 	      out);
 }
 
@@ -62,11 +62,11 @@ static int export_to_file(const struct cmd *c, int json, const char *path)
 /* Parses export's own options: --format (required) and --output. Returns
  * 0, or -1 to exit with c->exit. */
 static int export_options(struct cmd *c, int argc, char **argv, const char **format,
-                          const char **output)
+			  const char **output)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, 'F'},
-	                                     {"output", required_argument, NULL, 'o'},
-	                                     {NULL, 0, NULL, 0}};
+					     {"output", required_argument, NULL, 'o'},
+					     {NULL, 0, NULL, 0}};
 	int opt;
 
 	while ((opt = cmd_getopt(c, argc, argv, "F:o:", opts)) > 0)

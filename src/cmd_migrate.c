@@ -17,10 +17,10 @@
 void cmd_migrate_usage(FILE *out)
 {
 	fputs(_("Usage: tenken migrate --from FILE --to ID|FILE -o NEWFILE\n"
-	        "Carry the answers in FILE into a new answer file NEWFILE for the checklist\n"
-	        "ID (for example fisc-api-2018), along the bundled mapping between the two,\n"
-	        "and report what went where and what needs review. FILE is only read;\n"
-	        "NEWFILE must not exist yet.\n"),
+		"Carry the answers in FILE into a new answer file NEWFILE for the checklist\n"
+		"ID (for example fisc-api-2018), along the bundled mapping between the two,\n"
+		"and report what went where and what needs review. FILE is only read;\n"
+		"NEWFILE must not exist yet.\n"),
 	      out);
 }
 
@@ -34,9 +34,9 @@ struct migrate_args {
 static int migrate_options(struct cmd *c, int argc, char **argv, struct migrate_args *m)
 {
 	static const struct option opts[] = {{"from", required_argument, NULL, 'F'},
-	                                     {"to", required_argument, NULL, 'T'},
-	                                     {"output", required_argument, NULL, 'o'},
-	                                     {NULL, 0, NULL, 0}};
+					     {"to", required_argument, NULL, 'T'},
+					     {"output", required_argument, NULL, 'o'},
+					     {NULL, 0, NULL, 0}};
 	int opt;
 
 	while ((opt = cmd_getopt(c, argc, argv, "o:", opts)) > 0)
@@ -72,7 +72,7 @@ static struct mapping *load_mapping(const struct checklist *from, const struct c
 
 /* Opens a new answer file at path.partial for checklist cl. */
 static struct store *create_new(const char *path, const struct checklist *cl, char *partial,
-                                size_t len)
+				size_t len)
 {
 	char err[1024];
 	struct store *st;
@@ -80,7 +80,7 @@ static struct store *create_new(const char *path, const struct checklist *cl, ch
 	snprintf(partial, len, "%s.partial", path);
 	if (access(path, F_OK) == 0 || access(partial, F_OK) == 0) {
 		cmd_error(_("%s already exists: migrate writes a new file and overwrites nothing"),
-		          access(path, F_OK) == 0 ? path : partial);
+			  access(path, F_OK) == 0 ? path : partial);
 		return NULL;
 	}
 	if (!(st = store_open(partial, cl, 0, err, sizeof err)))
@@ -91,14 +91,14 @@ static struct store *create_new(const char *path, const struct checklist *cl, ch
 /* Carries old's answers into new (opened at partial) and renames it to
  * out, reporting on standard output. Returns 0 or -1 (error printed). */
 static int migrate_write(struct cmd_data *old, struct cmd_data *new, const struct mapping *m,
-                         const char *partial, const char *out)
+			 const char *partial, const char *out)
 {
 	char err[1024];
 	int review;
 
 	printf(_("From %s (%s) to %s (%s):\n"), old->path, old->cl->id, out, new->cl->id);
-	review =
-	    migrate_answers(old->cl, old->a, new->cl, new->a, new->st, m, stdout, err, sizeof err);
+	review = migrate_answers(old->cl, old->a, new->cl, new->a, new->st, m, stdout, err,
+				 sizeof err);
 	store_close(new->st);
 	new->st = NULL;
 	if (review < 0 || rename(partial, out) != 0) {
@@ -107,7 +107,7 @@ static int migrate_write(struct cmd_data *old, struct cmd_data *new, const struc
 		return -1;
 	}
 	printf(ngettext("%s written; %d item needs review.\n",
-	                "%s written; %d items need review.\n", (unsigned long)review),
+			"%s written; %d items need review.\n", (unsigned long)review),
 	       out, review);
 	return 0;
 }

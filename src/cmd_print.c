@@ -15,10 +15,10 @@
 void cmd_print_usage(FILE *out)
 {
 	fputs(_("Usage: tenken print [--section N] [--item N] [--width COLUMNS] [-f FILE]\n"
-	        "                    [--checklist ID|FILE]\n"
-	        "Print the checklist with everything expanded (goal, target, methods, notes,\n"
-	        "references, remarks) and the current answers, wrapped at the terminal's\n"
-	        "width (80 columns when the output is not a terminal).\n"),
+		"                    [--checklist ID|FILE]\n"
+		"Print the checklist with everything expanded (goal, target, methods, notes,\n"
+		"references, remarks) and the current answers, wrapped at the terminal's\n"
+		"width (80 columns when the output is not a terminal).\n"),
 	      out);
 }
 
@@ -37,15 +37,15 @@ static int terminal_width(void)
 static int print_options(struct cmd *c, int argc, char **argv, int *width)
 {
 	static const struct option opts[] = {{"width", required_argument, NULL, 'w'},
-	                                     {NULL, 0, NULL, 0}};
+					     {NULL, 0, NULL, 0}};
 	int opt;
 
 	while ((opt = cmd_getopt(c, argc, argv, "w:", opts)) == 'w') {
 		*width = (int)cmd_number(optarg);
 		if (*width < 20 || *width > 1000) {
 			cmd_error(_("--width: expected a number of columns from 20 to 1000, not "
-			            "\"%s\""),
-			          optarg);
+				    "\"%s\""),
+				  optarg);
 			c->exit = EXIT_USAGE;
 			return -1;
 		}
@@ -72,7 +72,7 @@ int cmd_print(struct cmd *c, int argc, char **argv)
 	if (!(examples = examples_load(c->d.cl, err, sizeof err)) && *err)
 		cmd_error("%s", err);
 	rc = print_checklist_ex(stdout, c->d.cl, c->d.a, examples ? &examples->ex : NULL, filter,
-	                        c->g.lang, width);
+				c->g.lang, width);
 	saved_errno = errno;
 	examples_free(examples);
 	if (rc != 0) {

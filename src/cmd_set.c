@@ -13,14 +13,14 @@
 void cmd_set_usage(FILE *out)
 {
 	fputs(_("Usage: tenken set ITEM [--status KEY] [--field COLUMN=TEXT]... [-f FILE]\n"
-	        "                  [--checklist ID|FILE]\n"
-	        "Set the status and answers of item ITEM (its 通番). Each change is committed\n"
-	        "to the answer file at once and recorded in its history. An empty TEXT clears\n"
-	        "the answer.\n"
-	        "Status keys: unanswered, implemented, partial, not-implemented,\n"
-	        "             not-applicable\n"
-	        "COLUMN is the id the checklist gives an answer column (for the trial\n"
-	        "edition: current, plan, remarks).\n"),
+		"                  [--checklist ID|FILE]\n"
+		"Set the status and answers of item ITEM (its 通番). Each change is committed\n"
+		"to the answer file at once and recorded in its history. An empty TEXT clears\n"
+		"the answer.\n"
+		"Status keys: unanswered, implemented, partial, not-implemented,\n"
+		"             not-applicable\n"
+		"COLUMN is the id the checklist gives an answer column (for the trial\n"
+		"edition: current, plan, remarks).\n"),
 	      out);
 }
 
@@ -45,8 +45,8 @@ struct set_args {
 static int set_options(struct cmd *c, int argc, char **argv, struct set_args *s)
 {
 	static const struct option opts[] = {{"status", required_argument, NULL, 's'},
-	                                     {"field", required_argument, NULL, 'F'},
-	                                     {NULL, 0, NULL, 0}};
+					     {"field", required_argument, NULL, 'F'},
+					     {NULL, 0, NULL, 0}};
 	int opt;
 
 	while ((opt = cmd_getopt(c, argc, argv, "s:F:", opts)) > 0) {
@@ -60,7 +60,7 @@ static int set_options(struct cmd *c, int argc, char **argv, struct set_args *s)
 	c->exit = EXIT_USAGE;
 	if (optind + 1 != argc) {
 		cmd_error("%s", optind == argc ? _("set: which item? (tenken set ITEM …)")
-		                               : _("set: give exactly one item"));
+					       : _("set: give exactly one item"));
 		return -1;
 	}
 	s->item = argv[optind];
@@ -70,8 +70,8 @@ static int set_options(struct cmd *c, int argc, char **argv, struct set_args *s)
 	}
 	if (s->status && (s->st = status_parse(s->status)) < 0) {
 		cmd_error(_("--status: unknown status \"%s\" (one of unanswered, implemented, "
-		            "partial, not-implemented, not-applicable)"),
-		          s->status);
+			    "partial, not-implemented, not-applicable)"),
+			  s->status);
 		return -1;
 	}
 	return 0;
@@ -92,7 +92,7 @@ static int check_answer(const char *column, const char *text)
 		return -1;
 	default:
 		cmd_error(_("--field %s: control character U+%04X at byte %zu"), column,
-		          (unsigned)cp, bad + 1);
+			  (unsigned)cp, bad + 1);
 		return -1;
 	}
 }
@@ -134,7 +134,7 @@ static int set_write(struct cmd_data *d, const struct set_args *s, size_t item)
 	}
 	for (size_t i = 0; i < s->n_fields; i++)
 		if (store_set_text(d->st, d->a, item, (size_t)s->fields[i].column,
-		                   s->fields[i].text, err, sizeof err) != 0) {
+				   s->fields[i].text, err, sizeof err) != 0) {
 			cmd_error("%s", err);
 			return -1;
 		}

@@ -10,8 +10,8 @@
 void cmd_status_usage(FILE *out)
 {
 	fputs(_("Usage: tenken status [-f FILE] [--checklist ID|FILE]\n"
-	        "Show how many items are answered, per section and overall, and how many\n"
-	        "have each status.\n"),
+		"Show how many items are answered, per section and overall, and how many\n"
+		"have each status.\n"),
 	      out);
 }
 
@@ -61,7 +61,7 @@ static void status_headings(void)
 
 /* Prints one row: name, answered/total, then the count of each status. */
 static void status_counts(const size_t counts[STATUS_COUNT], size_t total, size_t name_width,
-                          const char *name)
+			  const char *name)
 {
 	char num[32];
 
@@ -110,7 +110,7 @@ int cmd_status(struct cmd *c, int argc, char **argv)
 		const struct section *sec = &cl->sections[s];
 		char name[512];
 		snprintf(name, sizeof name, "%2d. %s", sec->number,
-		         text_get(&sec->name, c->g.lang));
+			 text_get(&sec->name, c->g.lang));
 		answers_count(c->d.a, sec->first_item, sec->n_items, counts);
 		status_counts(counts, sec->n_items, name_width, name);
 	}

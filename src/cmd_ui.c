@@ -10,10 +10,10 @@
 void cmd_ui_usage(FILE *out)
 {
 	fputs(_("Usage: tenken ui [--section N] [--item N] [-R] [-f FILE] [--checklist ID|FILE]\n"
-	        "Open the full-screen interface: browse the sections, open an item, set its\n"
-	        "status and type the answers. Every change is saved at once; text being typed\n"
-	        "is kept as a draft if the connection drops. Press ? in it for the keys.\n"
-	        "  -R, --read-only  review only: no key changes an answer\n"),
+		"Open the full-screen interface: browse the sections, open an item, set its\n"
+		"status and type the answers. Every change is saved at once; text being typed\n"
+		"is kept as a draft if the connection drops. Press ? in it for the keys.\n"
+		"  -R, --read-only  review only: no key changes an answer\n"),
 	      out);
 }
 

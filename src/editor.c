@@ -188,8 +188,7 @@ void editor_kill_to_start(struct editor *ed)
 	erase(ed, ed->cursor, end);
 }
 
-static void put_row(struct editor_line *out, size_t max, size_t n, size_t start, size_t len,
-		    int w)
+static void put_row(struct editor_line *out, size_t max, size_t n, size_t start, size_t len, int w)
 {
 	if (n < max)
 		out[n] = (struct editor_line){start, len, w};

@@ -162,8 +162,8 @@ static char *remarks_cell(const struct item *it, const char *user_rem)
 	char *rem = malloc(strlen(it->remarks.ja) + strlen(user_rem) + 2);
 
 	if (rem)
-		sprintf(rem, "%s%s%s", it->remarks.ja,
-			*it->remarks.ja && *user_rem ? "\n" : "", user_rem);
+		sprintf(rem, "%s%s%s", it->remarks.ja, *it->remarks.ja && *user_rem ? "\n" : "",
+			user_rem);
 	return rem;
 }
 
@@ -224,8 +224,7 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a)
 	return export_csv_lang(out, cl, a, LANG_JA);
 }
 
-int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a,
-		    enum lang lang)
+int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a, enum lang lang)
 {
 	size_t n;
 	struct export_column *cols = export_columns(cl, &n);
@@ -253,7 +252,8 @@ void export_json_string(FILE *out, const char *text)
 			fprintf(out, "\\%c", (char)cp);
 		else if (cp == '\n')
 			fputs("\\n", out);
-		else if (textwidth_kind(cp) != TEXTWIDTH_TEXT && textwidth_kind(cp) != TEXTWIDTH_INVALID)
+		else if (textwidth_kind(cp) != TEXTWIDTH_TEXT &&
+			 textwidth_kind(cp) != TEXTWIDTH_INVALID)
 			fprintf(out, "\\u%04x", (unsigned)cp); /* controls, separators, bidi */
 		else if (cp == 0xFFFD && n == 1)
 			fputs("\xEF\xBF\xBD", out);

@@ -15,13 +15,13 @@ void export_csv_field(FILE *out, const char *text);
 
 /* What the cells of an export column hold. */
 enum export_kind {
-	EXPORT_NUMBER,    /* 通番 */
-	EXPORT_SECTION,   /* 区分: the name of the item's section */
-	EXPORT_GOAL,      /* セキュリティ対応目標 */
-	EXPORT_TARGET,    /* 対象者 */
-	EXPORT_METHODS,   /* 手法例 and 注記, one line each, as the publisher's table has them */
-	EXPORT_ANSWER,    /* one of the checklist's answer columns */
-	EXPORT_SOURCES,   /* 関連規定, one per line */
+	EXPORT_NUMBER,  /* 通番 */
+	EXPORT_SECTION, /* 区分: the name of the item's section */
+	EXPORT_GOAL,    /* セキュリティ対応目標 */
+	EXPORT_TARGET,  /* 対象者 */
+	EXPORT_METHODS, /* 手法例 and 注記, one line each, as the publisher's table has them */
+	EXPORT_ANSWER,  /* one of the checklist's answer columns */
+	EXPORT_SOURCES, /* 関連規定, one per line */
 	EXPORT_LOCATIONS, /* 関連規定箇所, one per line */
 	EXPORT_REMARKS,   /* 備考: the publisher's remark, then the answer column "remarks" */
 	EXPORT_STATUS,    /* 回答状況: the official Japanese name of the status */
@@ -56,8 +56,7 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a);
 
 /* The same; with lang LANG_EN, every header and every text of the
  * checklist also carries its English, on a line after the Japanese. */
-int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a,
-		    enum lang lang);
+int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a, enum lang lang);
 
 /* Writes a JSON string literal with every control character escaped and
  * invalid UTF-8 replaced by U+FFFD. */

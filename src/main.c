@@ -18,30 +18,30 @@
  * and export take -R too: they never change an answer anyway, and tenken -R
  * without a command prints when the output is not a terminal. */
 static const struct command commands[] = {
-    {"print", cmd_print, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY,
-     cmd_print_usage},
-    {"status", cmd_status, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_status_usage},
-    {"set", cmd_set, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_set_usage},
-    {"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_export_usage},
-    {"ui", cmd_ui,
-     CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8,
-     cmd_ui_usage},
-    {"checklists", cmd_checklists, 0, cmd_checklists_usage},
-    {"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
+	{"print", cmd_print, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY,
+	 cmd_print_usage},
+	{"status", cmd_status, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_status_usage},
+	{"set", cmd_set, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_set_usage},
+	{"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_export_usage},
+	{"ui", cmd_ui,
+	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8,
+	 cmd_ui_usage},
+	{"checklists", cmd_checklists, 0, cmd_checklists_usage},
+	{"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
 };
 
 /* The global options: before the command's name, or after it for a command
  * whose flags take them. */
 static const struct cmd_global globals[] = {
-    {'f', 1, "file", required_argument, CMD_FILE},
-    {'c', 1, "checklist", required_argument, CMD_CHECKLIST},
-    {'s', 1, "section", required_argument, CMD_SECTION},
-    {'i', 1, "item", required_argument, CMD_ITEM},
-    {'R', 1, "read-only", no_argument, CMD_READ_ONLY},
-    {'L', 0, "lang", required_argument, 0},
-    {'A', 0, "ambiguous-width", required_argument, 0},
-    {'h', 1, "help", no_argument, 0},
-    {'V', 1, "version", no_argument, 0},
+	{'f', 1, "file", required_argument, CMD_FILE},
+	{'c', 1, "checklist", required_argument, CMD_CHECKLIST},
+	{'s', 1, "section", required_argument, CMD_SECTION},
+	{'i', 1, "item", required_argument, CMD_ITEM},
+	{'R', 1, "read-only", no_argument, CMD_READ_ONLY},
+	{'L', 0, "lang", required_argument, 0},
+	{'A', 0, "ambiguous-width", required_argument, 0},
+	{'h', 1, "help", no_argument, 0},
+	{'V', 1, "version", no_argument, 0},
 };
 
 /* Makes the interface speak lang ("ja" or "en") whatever the locale, even
@@ -99,7 +99,7 @@ static void settings_init(struct cmd_globals *g)
 		cmd_error(_("warning: %s"), warn);
 	if (!g->ambiguous)
 		textwidth_set_ambiguous(g->settings.ambiguous_width ? g->settings.ambiguous_width
-		                                                    : 1);
+								    : 1);
 	if (!g->lang_given && g->settings.lang[0])
 		apply_lang(g, g->settings.lang);
 }
@@ -109,31 +109,31 @@ static void usage_main(FILE *out)
 	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), "tenken");
 	fputs(_("Fill in the FISC API connection checklist (API接続チェックリスト).\n"), out);
 	fputs(_("\n"
-	        "Commands:\n"
-	        "  print      print the checklist with its answers\n"
-	        "  status     show progress per section and overall\n"
-	        "  set ITEM   set the status or an answer of one item\n"
-	        "  export     write the checklist and answers as CSV or JSON\n"
-	        "  ui         the full-screen interface\n"
-	        "  checklists list the bundled checklists\n"
-	        "  migrate    carry answers into a new file for another edition\n"
-	        "Without a command, tenken opens the full-screen interface on a terminal\n"
-	        "and prints the checklist otherwise.\n"),
+		"Commands:\n"
+		"  print      print the checklist with its answers\n"
+		"  status     show progress per section and overall\n"
+		"  set ITEM   set the status or an answer of one item\n"
+		"  export     write the checklist and answers as CSV or JSON\n"
+		"  ui         the full-screen interface\n"
+		"  checklists list the bundled checklists\n"
+		"  migrate    carry answers into a new file for another edition\n"
+		"Without a command, tenken opens the full-screen interface on a terminal\n"
+		"and prints the checklist otherwise.\n"),
 	      out);
 	fputs(_("\n"
-	        "Options:\n"
-	        "  -f, --file FILE          the answer file (default:\n"
-	        "                           $XDG_DATA_HOME/tenken/CHECKLIST.db)\n"
-	        "  -c, --checklist ID|FILE  a bundled checklist or a checklist file\n"
-	        "  -s, --section N          open at section N\n"
-	        "  -i, --item N             open item N\n"
-	        "  -R, --read-only          review without changing any answer\n"
-	        "      --lang ja|en         the language of the interface and the checklist\n"
-	        "                           (setting: lang; default: the locale's)\n"
-	        "      --ambiguous-width N  1 or 2: the columns the terminal gives to\n"
-	        "                           characters such as ① ※ ○ (setting: ambiguous-width)\n"
-	        "  -h, --help               show this help and exit\n"
-	        "  -V, --version            show the version and exit\n"),
+		"Options:\n"
+		"  -f, --file FILE          the answer file (default:\n"
+		"                           $XDG_DATA_HOME/tenken/CHECKLIST.db)\n"
+		"  -c, --checklist ID|FILE  a bundled checklist or a checklist file\n"
+		"  -s, --section N          open at section N\n"
+		"  -i, --item N             open item N\n"
+		"  -R, --read-only          review without changing any answer\n"
+		"      --lang ja|en         the language of the interface and the checklist\n"
+		"                           (setting: lang; default: the locale's)\n"
+		"      --ambiguous-width N  1 or 2: the columns the terminal gives to\n"
+		"                           characters such as ① ※ ○ (setting: ambiguous-width)\n"
+		"  -h, --help               show this help and exit\n"
+		"  -V, --version            show the version and exit\n"),
 	      out);
 	fputs(_("\nRun 'tenken COMMAND --help' for a command's options.\n"), out);
 }
@@ -207,9 +207,9 @@ static const struct command *command_find(const char *name)
 int main(int argc, char **argv)
 {
 	static struct cmd c = {
-	    .globals = globals,
-	    .n_globals = sizeof globals / sizeof globals[0],
-	    .global_option = global_option,
+		.globals = globals,
+		.n_globals = sizeof globals / sizeof globals[0],
+		.global_option = global_option,
 	};
 	static char ui_cmd[] = "ui", print_cmd[] = "print";
 	char *alone[] = {NULL, NULL}, **args;

@@ -44,8 +44,8 @@ static size_t uses(const struct mapping *m, int n)
 	return k;
 }
 
-int mapping_check(const struct mapping *m, const struct checklist *from,
-		  const struct checklist *to, char *err, size_t errlen)
+int mapping_check(const struct mapping *m, const struct checklist *from, const struct checklist *to,
+		  char *err, size_t errlen)
 {
 	if (strcmp(m->from, from->id) || strcmp(m->to, to->id)) {
 		snprintf(err, errlen, _("%s: maps %s to %s, not %s to %s"), m->path, m->from, m->to,
@@ -74,8 +74,10 @@ int mapping_check(const struct mapping *m, const struct checklist *from,
 		}
 	for (size_t i = 0; i < from->n_items; i++)
 		if (uses(m, from->items[i].number) == 0 ||
-		    (mapping_dropped(m, from->items[i].number) && uses(m, from->items[i].number) > 1)) {
-			snprintf(err, errlen, _("%s: item %d of %s must be linked or dropped, not both"),
+		    (mapping_dropped(m, from->items[i].number) &&
+		     uses(m, from->items[i].number) > 1)) {
+			snprintf(err, errlen,
+				 _("%s: item %d of %s must be linked or dropped, not both"),
 				 m->path, from->items[i].number, from->id);
 			return -1;
 		}

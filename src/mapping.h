@@ -10,8 +10,8 @@
 #include "checklist.h"
 
 struct mapping_link {
-	int to;     /* 通番 in the new checklist */
-	int *from;  /* 通番 in the old one; none for a new item */
+	int to;    /* 通番 in the new checklist */
+	int *from; /* 通番 in the old one; none for a new item */
 	size_t n_from;
 	struct text why;
 };
@@ -44,8 +44,8 @@ void mapping_free(struct mapping *m);
 /* Checks m against the two checklists: their ids, every link and drop
  * naming an existing item, every new item linked once, every old item
  * linked or dropped. Returns 0, or -1 with "file: what" in err. */
-int mapping_check(const struct mapping *m, const struct checklist *from,
-		  const struct checklist *to, char *err, size_t errlen);
+int mapping_check(const struct mapping *m, const struct checklist *from, const struct checklist *to,
+		  char *err, size_t errlen);
 
 /* Returns the link of new item number to, or NULL. */
 const struct mapping_link *mapping_link_to(const struct mapping *m, int to);

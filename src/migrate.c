@@ -50,8 +50,8 @@ static char *joined(const struct checklist *from, const struct answers *a,
 			continue;
 		if (l->n_from > 1) {
 			/* TRANSLATORS: heads an answer carried from an older edition's item. */
-			snprintf(head, sizeof head, _("[%s item %d]"), text_get(&from->edition, LANG_JA),
-				 l->from[k]);
+			snprintf(head, sizeof head, _("[%s item %d]"),
+				 text_get(&from->edition, LANG_JA), l->from[k]);
 			if ((b.len && buf_add(&b, "\n")) || buf_add(&b, head) || buf_add(&b, "\n"))
 				goto oom;
 		}
@@ -171,14 +171,18 @@ int migrate_answers(const struct checklist *from, const struct answers *from_a,
 	}
 	for (size_t c = 0; c < from->n_columns; c++)
 		if (checklist_find_column(to, from->columns[c].id) < 0)
-			fprintf(out, _("column %s has no counterpart in %s: its texts were not carried (review)\n"),
+			fprintf(out,
+				_("column %s has no counterpart in %s: its texts were not carried "
+				  "(review)\n"),
 				from->columns[c].id, to->id);
 	for (size_t d = 0; d < m->n_dropped; d++) {
 		long i = checklist_find_item(from, m->dropped[d].from);
 		if (i < 0 || !answered(from, from_a, (size_t)i))
 			continue;
 		char *why = textwidth_sanitize(text_get(&m->dropped[d].why, LANG_JA));
-		fprintf(out, _("item %d of %s has no counterpart; its answers stay in the original file only (review): %s\n"),
+		fprintf(out,
+			_("item %d of %s has no counterpart; its answers stay in the original file "
+			  "only (review): %s\n"),
 			m->dropped[d].from, from->id, why ? why : "");
 		free(why);
 		review++;

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void walk_entries(const struct entry *e, size_t n, int depth, outline_text_fn fn,
-			 void *ctx)
+static void walk_entries(const struct entry *e, size_t n, int depth, outline_text_fn fn, void *ctx)
 {
 	for (size_t i = 0; i < n; i++) {
 		fn(ctx, OUTLINE_ENTRY, depth, e[i].label, &e[i].text);

@@ -93,8 +93,8 @@ static void print_field(FILE *out, const char *label, const char *text, int widt
 	print_wrapped(out, 6, prefix, text, width);
 }
 
-static void print_answers(FILE *out, const struct checklist *cl, const struct answers *a,
-			  size_t i, enum lang lang, int width)
+static void print_answers(FILE *out, const struct checklist *cl, const struct answers *a, size_t i,
+			  enum lang lang, int width)
 {
 	fprintf(out, "    %s\n", _("Answers:"));
 	{
@@ -163,7 +163,8 @@ static void print_item(FILE *out, const struct checklist *cl, const struct answe
 				    strlen(text_get(&ref->location, lang)) + 4);
 		if (!both)
 			continue;
-		sprintf(both, "%s  %s", text_get(&ref->source, lang), text_get(&ref->location, lang));
+		sprintf(both, "%s  %s", text_get(&ref->source, lang),
+			text_get(&ref->location, lang));
 		print_field(out, _("Reference"), both, width);
 		free(both);
 	}
@@ -178,8 +179,8 @@ static void print_item(FILE *out, const struct checklist *cl, const struct answe
 	fputc('\n', out);
 }
 
-static void print_section_heading(FILE *out, const struct checklist *cl, size_t s,
-				  enum lang lang, int width)
+static void print_section_heading(FILE *out, const struct checklist *cl, size_t s, enum lang lang,
+				  int width)
 {
 	const struct section *sec = &cl->sections[s];
 	char prefix[32];

@@ -20,7 +20,8 @@ static int contains(const char *hay, const char *needle)
 		return 0;
 	for (; *hay; hay++) {
 		size_t k = 0;
-		while (k < n && hay[k] && lower((unsigned char)hay[k]) == lower((unsigned char)needle[k]))
+		while (k < n && hay[k] &&
+		       lower((unsigned char)hay[k]) == lower((unsigned char)needle[k]))
 			k++;
 		if (k == n)
 			return 1;

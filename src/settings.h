@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 struct settings {
-	int ambiguous_width; /* 1 or 2; 0 when not set */
+	int ambiguous_width;  /* 1 or 2; 0 when not set */
 	char checklist[1024]; /* the checklist to use when none is named; "" if unset */
 	char lang[8];         /* "ja" or "en"; "" if unset */
 };

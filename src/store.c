@@ -120,8 +120,8 @@ static int meta_set(struct store *st, const char *key, const char *value)
 	sqlite3_stmt *s;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-			       -1, &s, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", -1,
+			       &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
@@ -241,7 +241,8 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	}
 	if (version > STORE_SCHEMA_VERSION) {
 		snprintf(msg, sizeof msg,
-			 _("written by a newer tenken (schema %lld; this tenken reads up to %d); it was left untouched"),
+			 _("written by a newer tenken (schema %lld; this tenken reads up to %d); "
+			   "it was left untouched"),
 			 version, STORE_SCHEMA_VERSION);
 		set_err(err, errlen, st->path, msg);
 		return -1;
@@ -251,12 +252,14 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 		return -1;
 	}
 	if (!meta_get(st, "checklist_id", id, sizeof id)) {
-		set_err(err, errlen, st->path, _("the file does not say which checklist it answers"));
+		set_err(err, errlen, st->path,
+			_("the file does not say which checklist it answers"));
 		return -1;
 	}
 	if (strcmp(id, st->cl->id) != 0) {
 		snprintf(msg, sizeof msg,
-			 _("this file answers the checklist \"%s\", not \"%s\"; open it with --checklist %s, or carry its answers over with tenken migrate"),
+			 _("this file answers the checklist \"%s\", not \"%s\"; open it with "
+			   "--checklist %s, or carry its answers over with tenken migrate"),
 			 id, st->cl->id, id);
 		set_err(err, errlen, st->path, msg);
 		return -1;
@@ -289,8 +292,8 @@ static int find_or_create(struct store *st, char *err, size_t errlen)
 	return create_private(st->path, err, errlen) == 0 ? 1 : -1;
 }
 
-struct store *store_open(const char *path, const struct checklist *cl, int flags,
-			 char *err, size_t errlen)
+struct store *store_open(const char *path, const struct checklist *cl, int flags, char *err,
+			 size_t errlen)
 {
 	struct store *st = calloc(1, sizeof *st);
 	int created = 0, oflags;
@@ -514,11 +517,13 @@ static int record(struct store *st, int item, const char *field, const char *old
 	if (is_status)
 		snprintf(sql, sizeof sql,
 			 "INSERT OR REPLACE INTO status (item, status, time, user)"
-			 " VALUES (?1, ?3, %s, ?4)", now);
+			 " VALUES (?1, ?3, %s, ?4)",
+			 now);
 	else if (new_value)
 		snprintf(sql, sizeof sql,
 			 "INSERT OR REPLACE INTO answer (item, field, text, time, user)"
-			 " VALUES (?1, ?2, ?3, %s, ?4)", now);
+			 " VALUES (?1, ?2, ?3, %s, ?4)",
+			 now);
 	else
 		snprintf(sql, sizeof sql, "DELETE FROM answer WHERE item = ?1 AND field = ?2");
 	if (run(st, sql, p, is_status || new_value ? 4 : 2) != 0)
@@ -526,7 +531,8 @@ static int record(struct store *st, int item, const char *field, const char *old
 	const char *hp[6] = {num, field, old_value, new_value, st->user, st->source};
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO history (item, field, old, new, time, user, source)"
-		 " VALUES (?1, ?2, ?3, ?4, %s, ?5, ?6)", now);
+		 " VALUES (?1, ?2, ?3, ?4, %s, ?5, ?6)",
+		 now);
 	if (run(st, sql, hp, 6) != 0)
 		goto fail;
 	/* The saved text supersedes any draft of it. */
@@ -543,20 +549,20 @@ fail:
 	return -1;
 }
 
-int store_set_status(struct store *st, struct answers *a, size_t i, enum status s,
-		     char *err, size_t errlen)
+int store_set_status(struct store *st, struct answers *a, size_t i, enum status s, char *err,
+		     size_t errlen)
 {
 	if (a->status[i] == s)
 		return 0;
-	if (record(st, st->cl->items[i].number, "status", status_key(a->status[i]),
-		   status_key(s), err, errlen) != 0)
+	if (record(st, st->cl->items[i].number, "status", status_key(a->status[i]), status_key(s),
+		   err, errlen) != 0)
 		return -1;
 	a->status[i] = s;
 	return 0;
 }
 
-int store_set_text(struct store *st, struct answers *a, size_t i, size_t c,
-		   const char *text, char *err, size_t errlen)
+int store_set_text(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
+		   char *err, size_t errlen)
 {
 	const char *old = answers_text(a, i, c);
 

@@ -25,8 +25,8 @@ struct store;
  * unless STORE_READONLY. A file that is not a tenken answer file, is corrupt,
  * is from a newer tenken or answers another checklist is refused and left
  * untouched. Returns the store, or NULL with a message in err. */
-struct store *store_open(const char *path, const struct checklist *cl, int flags,
-			 char *err, size_t errlen);
+struct store *store_open(const char *path, const struct checklist *cl, int flags, char *err,
+			 size_t errlen);
 
 /* Reads which checklist the answer file at path answers, without changing
  * the file: writes its id to id (idlen bytes). Returns 0, or -1 with a
@@ -46,12 +46,12 @@ int store_load(struct store *st, struct answers *a, char *err, size_t errlen);
 
 /* Sets the status of item index i, committing at once and recording the
  * change in the history. Returns 0 (also when nothing changed), or -1. */
-int store_set_status(struct store *st, struct answers *a, size_t i, enum status s,
-		     char *err, size_t errlen);
+int store_set_status(struct store *st, struct answers *a, size_t i, enum status s, char *err,
+		     size_t errlen);
 
 /* Sets the text of item index i, column c likewise. Returns 0 or -1. */
-int store_set_text(struct store *st, struct answers *a, size_t i, size_t c,
-		   const char *text, char *err, size_t errlen);
+int store_set_text(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
+		   char *err, size_t errlen);
 
 /* Names where the changes that follow come from, recorded with each in the
  * history ("import answers.xlsx"); NULL for changes made here. Returns 0,
@@ -76,7 +76,7 @@ int store_item_times(struct store *st, char (*times)[32]);
 /* One recorded change. */
 struct store_change {
 	int item;
-	char field[72]; /* "status" or the column id */
+	char field[72];              /* "status" or the column id */
 	char *old_value, *new_value; /* NULL when absent */
 	char time[32];
 	char user[64];

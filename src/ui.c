@@ -334,9 +334,9 @@ static void switch_lang(struct ui *u)
 	u->lang = u->lang == LANG_JA ? LANG_EN : LANG_JA;
 	broadcast_changed(u, UI_ALL_ITEMS);
 	ui_message(u, 0, "%s",
-		   u->lang == LANG_JA
-			   ? _("Checklist text in Japanese, the original")
-			   : _("Checklist text in English where translated; L shows the Japanese original"));
+		   u->lang == LANG_JA ? _("Checklist text in Japanese, the original")
+				      : _("Checklist text in English where translated; L shows the "
+					  "Japanese original"));
 }
 
 /* $EDITOR: saved at once, or into the inline editor to be checked. */
@@ -453,10 +453,14 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 		enum action act;
 		enum request_type req;
 	} map[] = {
-		{ACT_SEARCH, REQ_SEARCH_PROMPT}, {ACT_NEXT_MATCH, REQ_NEXT_MATCH},
-		{ACT_PREV_MATCH, REQ_PREV_MATCH}, {ACT_UNANSWERED, REQ_NEXT_UNANSWERED},
-		{ACT_FILTER, REQ_FILTER},         {ACT_LANG, REQ_LANG},
-		{ACT_HELP, REQ_HELP},             {ACT_QUIT, REQ_QUIT},
+		{ACT_SEARCH, REQ_SEARCH_PROMPT},
+		{ACT_NEXT_MATCH, REQ_NEXT_MATCH},
+		{ACT_PREV_MATCH, REQ_PREV_MATCH},
+		{ACT_UNANSWERED, REQ_NEXT_UNANSWERED},
+		{ACT_FILTER, REQ_FILTER},
+		{ACT_LANG, REQ_LANG},
+		{ACT_HELP, REQ_HELP},
+		{ACT_QUIT, REQ_QUIT},
 	};
 
 	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
@@ -523,8 +527,8 @@ static void init_attrs(struct ui *u)
 		return;
 	start_color();
 	use_default_colors();
-	static const short fg[] = {COLOR_GREEN, COLOR_YELLOW, COLOR_RED, COLOR_BLUE, COLOR_CYAN,
-				   COLOR_MAGENTA};
+	static const short fg[] = {COLOR_GREEN, COLOR_YELLOW, COLOR_RED,
+				   COLOR_BLUE,  COLOR_CYAN,   COLOR_MAGENTA};
 	for (short i = 0; i < 6; i++)
 		init_pair(i + 1, fg[i], -1);
 	u->attrs[ATTR_STATUS + STATUS_IMPLEMENTED] = COLOR_PAIR(1);
@@ -568,7 +572,8 @@ static void draw_header(struct ui *u)
 	int x, rw;
 
 	answers_count(u->a, 0, u->cl->n_items, counts);
-	snprintf(right, sizeof right, "%s%zu/%zu", u->o->read_only || !u->st ? _("[read-only] ") : "",
+	snprintf(right, sizeof right, "%s%zu/%zu",
+		 u->o->read_only || !u->st ? _("[read-only] ") : "",
 		 u->cl->n_items - counts[STATUS_UNANSWERED], u->cl->n_items);
 	werase(w);
 	wbkgdset(w, ' ' | A_REVERSE);
@@ -593,8 +598,9 @@ static void draw_footer(struct ui *u)
 
 	werase(w);
 	ui_put(w, 0, 0, text, strlen(text), u->cols - 1,
-	       u->msg[0] && u->msg_error ? (int)A_BOLD | u->attrs[ATTR_STATUS + STATUS_NOT_IMPLEMENTED]
-					 : u->attrs[ATTR_DIM]);
+	       u->msg[0] && u->msg_error
+		       ? (int)A_BOLD | u->attrs[ATTR_STATUS + STATUS_NOT_IMPLEMENTED]
+		       : u->attrs[ATTR_DIM]);
 	wnoutrefresh(w);
 }
 
@@ -658,12 +664,21 @@ static int script_next(struct ui *u)
 		const char *name;
 		int key;
 	} names[] = {
-		{"Enter", '\r'}, {"Esc", UI_ESC}, {"Tab", '\t'}, {"BS", UI_KEYCODE(KEY_BACKSPACE)},
-		{"Del", UI_KEYCODE(KEY_DC)}, {"Up", UI_KEYCODE(KEY_UP)},
-		{"Down", UI_KEYCODE(KEY_DOWN)}, {"Left", UI_KEYCODE(KEY_LEFT)},
-		{"Right", UI_KEYCODE(KEY_RIGHT)}, {"Home", UI_KEYCODE(KEY_HOME)},
-		{"End", UI_KEYCODE(KEY_END)}, {"PgUp", UI_KEYCODE(KEY_PPAGE)},
-		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"KEnter", UI_KEYCODE(KEY_ENTER)}, {"C-?", 0x7f},
+		{"Enter", '\r'},
+		{"Esc", UI_ESC},
+		{"Tab", '\t'},
+		{"BS", UI_KEYCODE(KEY_BACKSPACE)},
+		{"Del", UI_KEYCODE(KEY_DC)},
+		{"Up", UI_KEYCODE(KEY_UP)},
+		{"Down", UI_KEYCODE(KEY_DOWN)},
+		{"Left", UI_KEYCODE(KEY_LEFT)},
+		{"Right", UI_KEYCODE(KEY_RIGHT)},
+		{"Home", UI_KEYCODE(KEY_HOME)},
+		{"End", UI_KEYCODE(KEY_END)},
+		{"PgUp", UI_KEYCODE(KEY_PPAGE)},
+		{"PgDn", UI_KEYCODE(KEY_NPAGE)},
+		{"KEnter", UI_KEYCODE(KEY_ENTER)},
+		{"C-?", 0x7f},
 		{"lt", '<'},
 	};
 	const char *s = u->script;
@@ -737,7 +752,8 @@ static int next_key(struct ui *u, int timeout_ms)
 static void tick(struct ui *u)
 {
 	for (int k = 0; k < u->depth; k++)
-		if (u->stack[k].ops->tick && (u->stack[k].ops->tick(u, u->stack[k].state) & UI_REDRAW))
+		if (u->stack[k].ops->tick &&
+		    (u->stack[k].ops->tick(u, u->stack[k].state) & UI_REDRAW))
 			u->dirty = 1;
 }
 
@@ -827,10 +843,12 @@ static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, c
 		*fout = u->o->script_out ? NULL : fopen("/dev/null", "w");
 		const char *term = getenv("TERM");
 		FILE *out = u->o->script_out ? u->o->script_out : *fout;
-		*scr = *fin && out ? newterm(term && *term ? term : "xterm-256color", out, *fin) : NULL;
+		*scr = *fin && out ? newterm(term && *term ? term : "xterm-256color", out, *fin)
+				   : NULL;
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-			snprintf(err, errlen, "%s", _("the full-screen interface needs a terminal"));
+			snprintf(err, errlen, "%s",
+				 _("the full-screen interface needs a terminal"));
 			return -1;
 		}
 		*scr = newterm(NULL, stdout, stdin);
@@ -891,7 +909,8 @@ static void start_views(struct ui *u)
 		store_drafts_free(store_drafts(o->st, &n_drafts), n_drafts);
 		if (n_drafts)
 			ui_message(u, 0, "%s",
-				   _("This file holds unsaved drafts: open it without -R to recover them"));
+				   _("This file holds unsaved drafts: open it without -R to "
+				     "recover them"));
 	} else if (u->st) {
 		push(u, &ui_recover_ops, &req);
 	}

@@ -14,16 +14,16 @@
 struct ui_options {
 	struct checklist *cl;
 	struct answers *a;
-	struct store *st;  /* NULL when read-only and no answer file exists */
-	const char *path;  /* the answer file, shown in the header */
+	struct store *st; /* NULL when read-only and no answer file exists */
+	const char *path; /* the answer file, shown in the header */
 	/* An older edition's 手法例 to show (tests), or NULL: then the
 	 * interface reads those the checklist names when the first item is
 	 * opened (examples.h), since most starts never need them. */
 	const struct examples *ex;
-	int read_only;     /* -R: no key changes an answer */
-	enum lang lang;    /* the checklist's language to start with (L switches) */
-	int section;       /* open at this section number (0: none) */
-	int item;          /* open this item number (0: none) */
+	int read_only;  /* -R: no key changes an answer */
+	enum lang lang; /* the checklist's language to start with (L switches) */
+	int section;    /* open at this section number (0: none) */
+	int item;       /* open this item number (0: none) */
 	/* Tests: play these keys instead of reading the terminal (see
 	 * ui_script_next in ui.c for the notation), on a terminal of
 	 * script_cols x script_rows that writes to /dev/null, then store

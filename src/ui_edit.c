@@ -23,9 +23,9 @@ struct editor_state {
 	WINDOW *w;
 	struct editor ed;
 	size_t item, column;
-	size_t top;          /* first text row shown */
-	int dirty_draft;     /* changed since the draft was last kept */
-	long long last_key;  /* ui_now_ms of the last change */
+	size_t top;         /* first text row shown */
+	int dirty_draft;    /* changed since the draft was last kept */
+	long long last_key; /* ui_now_ms of the last change */
 };
 
 static void keep_draft(struct ui *u, struct editor_state *e)
@@ -48,8 +48,8 @@ static void *edit_open(struct ui *u, const struct request *req)
 
 	if (!e)
 		return NULL;
-	if (editor_init(&e->ed, req->text ? req->text : answers_text(u->a, req->item, req->column)) !=
-	    0) {
+	if (editor_init(&e->ed,
+			req->text ? req->text : answers_text(u->a, req->item, req->column)) != 0) {
 		free(e);
 		ui_message(u, 1, "%s", _("out of memory"));
 		return NULL;
@@ -186,7 +186,8 @@ static int edit_key(struct ui *u, void *state, int key, enum action act, struct 
 		break;
 	}
 	if (apply_edit(e, key, act, text_width(u)) != 0)
-		ui_message(u, 1, _("The answer is at its limit of %d characters."), EDITOR_MAX_CHARS);
+		ui_message(u, 1, _("The answer is at its limit of %d characters."),
+			   EDITOR_MAX_CHARS);
 	if (e->ed.len != len || act == ACT_KILL_TO_END || act == ACT_KILL_TO_START) {
 		e->dirty_draft = e->ed.modified;
 		e->last_key = ui_now_ms(u);

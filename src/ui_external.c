@@ -82,7 +82,6 @@ static char *read_all(int fd, size_t limit)
 	return n < 0 ? (free(buf), NULL) : buf;
 }
 
-
 /* What to do with the text the editor wrote: save it, or hand it to the
  * inline editor when it has control characters or tenken must stop. */
 static enum external_result take_external(struct ui *u, size_t item, size_t column, char *text,
@@ -102,7 +101,8 @@ static enum external_result take_external(struct ui *u, size_t item, size_t colu
 		 * draft at once: the user checks it and saves with Ctrl-X. */
 		if (!stopped)
 			ui_message(u, 1, "%s",
-				   _("The text had control characters; they were removed. Check it and save with Ctrl-X."));
+				   _("The text had control characters; they were removed. Check it "
+				     "and save with Ctrl-X."));
 		*out = strdup(text);
 		return *out ? EXTERNAL_CHECK : EXTERNAL_NONE;
 	}
@@ -129,7 +129,8 @@ enum external_result ui_external_edit(struct ui *u, size_t item, size_t column, 
 		ui_message(u, 1, _("Cannot create a temporary file: %s"), strerror(errno));
 		return EXTERNAL_NONE;
 	}
-	if (write(fd, old, strlen(old)) != (ssize_t)strlen(old) || (*old && write(fd, "\n", 1) != 1)) {
+	if (write(fd, old, strlen(old)) != (ssize_t)strlen(old) ||
+	    (*old && write(fd, "\n", 1) != 1)) {
 		ui_message(u, 1, _("Cannot write the temporary file: %s"), strerror(errno));
 		close(fd);
 		unlink(path);

@@ -118,7 +118,8 @@ static void example_row(void *ctx, enum outline_kind kind, int depth, const char
 	struct doc *d = &b->is->doc;
 	const char *text = text_get(t, u->lang);
 	char buf[4096];
-	int x = 7 + 2 * depth, lw = *label ? (int)textwidth_str(label) + (kind == OUTLINE_METHOD) : 0;
+	int x = 7 + 2 * depth,
+	    lw = *label ? (int)textwidth_str(label) + (kind == OUTLINE_METHOD) : 0;
 
 	doc_block(d, BLOCK_TEXT, 0, 0);
 	if (kind == OUTLINE_HEADING) {
@@ -148,8 +149,8 @@ static void build_revisions(struct ui *u, struct doc *d, const struct item *it)
 	}
 	const struct section *sec = &u->cl->sections[it->section];
 	for (size_t w = 0; w < it->n_warnings + sec->n_warnings; w++) {
-		const struct text *t = w < it->n_warnings ? &it->warnings[w]
-							  : &sec->warnings[w - it->n_warnings];
+		const struct text *t =
+			w < it->n_warnings ? &it->warnings[w] : &sec->warnings[w - it->n_warnings];
 		labelled_text(u, d, w ? NULL : _("Do not"), t);
 	}
 }
@@ -327,7 +328,8 @@ static int step_item(struct ui *u, const struct item_state *is, int dir, struct 
 			return UI_HANDLED;
 		}
 	}
-	ui_message(u, 0, "%s", dir > 0 ? _("This is the last item.") : _("This is the first item."));
+	ui_message(u, 0, "%s",
+		   dir > 0 ? _("This is the last item.") : _("This is the first item."));
 	return UI_HANDLED;
 }
 
@@ -396,7 +398,8 @@ static int item_key(struct ui *u, void *state, int key, enum action act, struct 
 		req->number = key - '0';
 		return UI_HANDLED | UI_CLOSE;
 	default:
-		return doc_scroll_actions(&is->doc, getmaxy(is->w), act) ? UI_HANDLED | UI_REDRAW : 0;
+		return doc_scroll_actions(&is->doc, getmaxy(is->w), act) ? UI_HANDLED | UI_REDRAW
+									 : 0;
 	}
 }
 

@@ -67,12 +67,13 @@ const struct binding ui_bindings[] = {
 	{'?', ACT_HELP, IN_BROWSE | IN_HELP, 0, "?", N_("this help")},
 	{'q', ACT_QUIT, IN_BROWSE | IN_HELP, 0, "q", N_("quit (every answer is already saved)")},
 	{UI_CTRL('c'), ACT_QUIT, IN_BROWSE | IN_HELP, 0, NULL, NULL},
-	{UI_CTRL('l'), ACT_REDRAW, IN_BROWSE | IN_HELP | IN_EDITOR | IN_PROMPT | IN_MENU |
-				       IN_CONFIRM | IN_RECOVER,
-	 0, "Ctrl-L", N_("redraw the screen")},
+	{UI_CTRL('l'), ACT_REDRAW,
+	 IN_BROWSE | IN_HELP | IN_EDITOR | IN_PROMPT | IN_MENU | IN_CONFIRM | IN_RECOVER, 0,
+	 "Ctrl-L", N_("redraw the screen")},
 
 	/* The editor */
-	{UI_CTRL('x'), ACT_SAVE, IN_EDITOR, 0, "Ctrl-X", N_("save the answer and close the editor")},
+	{UI_CTRL('x'), ACT_SAVE, IN_EDITOR, 0, "Ctrl-X",
+	 N_("save the answer and close the editor")},
 	{UI_ESC, ACT_CANCEL, IN_EDITOR, 0, "Esc  Ctrl-C",
 	 N_("close the editor (asks first if the text changed)")},
 	{UI_CTRL('c'), ACT_CANCEL, IN_EDITOR, 0, NULL, NULL},
@@ -99,7 +100,8 @@ const struct binding ui_bindings[] = {
 	{UI_CTRL('a'), ACT_LINE_START, IN_EDITOR, 0, NULL, NULL},
 	{KC(KEY_END), ACT_LINE_END, IN_EDITOR, 0, "End  Ctrl-E", N_("end of the line")},
 	{UI_CTRL('e'), ACT_LINE_END, IN_EDITOR, 0, NULL, NULL},
-	{UI_CTRL('k'), ACT_KILL_TO_END, IN_EDITOR, 0, "Ctrl-K", N_("delete to the end of the line")},
+	{UI_CTRL('k'), ACT_KILL_TO_END, IN_EDITOR, 0, "Ctrl-K",
+	 N_("delete to the end of the line")},
 	{UI_CTRL('u'), ACT_KILL_TO_START, IN_EDITOR | IN_PROMPT, 0, "Ctrl-U",
 	 N_("delete to the start of the line")},
 

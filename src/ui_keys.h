@@ -8,8 +8,8 @@
 
 /* A key: a Unicode code point, or a curses key code offset past Unicode. */
 #define UI_KEYCODE(k) (0x200000 + (k))
-#define UI_CTRL(c) ((c)&0x1f)
-#define UI_ESC 0x1b
+#define UI_CTRL(c)    ((c)&0x1f)
+#define UI_ESC        0x1b
 
 /* What a key does. */
 enum action {

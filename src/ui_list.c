@@ -148,7 +148,8 @@ static int list_changed(struct ui *u, void *state, size_t item)
 		const struct block *bl = &d->blocks[b];
 		struct row *r = &d->rows[bl->first];
 		if (bl->kind == BLOCK_SECTION && bl->ref == s)
-			doc_decorate(d, bl->first, r->prefix_x, r->prefix, r->prefix_attr, progress);
+			doc_decorate(d, bl->first, r->prefix_x, r->prefix, r->prefix_attr,
+				     progress);
 		else if (bl->kind == BLOCK_ITEM && bl->ref == item)
 			r->mark = (int)u->a->status[item] + 1;
 	}
@@ -161,7 +162,8 @@ static void jump_section(struct ui *u, struct list_state *l, int n)
 	struct doc *d = &l->doc;
 
 	for (size_t b = 0; b < d->n_blocks; b++) {
-		if (d->blocks[b].kind != BLOCK_SECTION || u->cl->sections[d->blocks[b].ref].number != n)
+		if (d->blocks[b].kind != BLOCK_SECTION ||
+		    u->cl->sections[d->blocks[b].ref].number != n)
 			continue;
 		if (b + 1 < d->n_blocks) {
 			d->top = d->blocks[b].first;
@@ -184,7 +186,9 @@ static int list_key(struct ui *u, void *state, int key, enum action act, struct 
 	case ACT_EXTERNAL:
 		if (!on_item)
 			return UI_HANDLED;
-		req->type = act == ACT_OPEN ? REQ_OPEN_ITEM : act == ACT_EDIT ? REQ_EDIT : REQ_EXTERNAL;
+		req->type = act == ACT_OPEN   ? REQ_OPEN_ITEM
+			    : act == ACT_EDIT ? REQ_EDIT
+					      : REQ_EXTERNAL;
 		req->item = item;
 		req->column = 0;
 		return UI_HANDLED;

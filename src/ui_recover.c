@@ -84,7 +84,8 @@ static void recover_draw(struct ui *u, void *state)
 		 text_get(&u->cl->columns[d->column].name, u->lang), d->time);
 	ui_put(r->w, 2, 2, line, strlen(line), w - 4, A_NORMAL);
 	draw_text(r, d->text, w);
-	snprintf(line, sizeof line, "%s", _("t: take it into the editor   d: drop it   Esc: later"));
+	snprintf(line, sizeof line, "%s",
+		 _("t: take it into the editor   d: drop it   Esc: later"));
 	ui_put(r->w, h - 2, 2, line, strlen(line), w - 4, A_BOLD);
 	wnoutrefresh(r->w);
 }

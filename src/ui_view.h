@@ -40,24 +40,24 @@ enum {
 /* What a view asks the dispatcher to do. */
 enum request_type {
 	REQ_NONE,
-	REQ_OPEN_ITEM,       /* show item open (the item view), the list on it */
-	REQ_GO_TO,           /* move every view to item (a match, the next unanswered) */
-	REQ_EDIT,            /* edit item's column in the editor; text: a draft to start from */
-	REQ_EXTERNAL,        /* edit item's column in $VISUAL/$EDITOR */
-	REQ_STATUS_MENU,     /* choose the status of item */
-	REQ_SET_STATUS,      /* set item's status to number */
-	REQ_CHANGED,         /* item's answer was saved: tell every view */
-	REQ_CONFIRM,         /* ask text; the view gets ACT_YES if the answer is yes */
-	REQ_REPLY,           /* deliver action (a dialog's answer) to the view below */
-	REQ_SEARCH_PROMPT,   /* ask for a search */
-	REQ_SEARCH,          /* search for text ("" repeats the last search) */
+	REQ_OPEN_ITEM,     /* show item open (the item view), the list on it */
+	REQ_GO_TO,         /* move every view to item (a match, the next unanswered) */
+	REQ_EDIT,          /* edit item's column in the editor; text: a draft to start from */
+	REQ_EXTERNAL,      /* edit item's column in $VISUAL/$EDITOR */
+	REQ_STATUS_MENU,   /* choose the status of item */
+	REQ_SET_STATUS,    /* set item's status to number */
+	REQ_CHANGED,       /* item's answer was saved: tell every view */
+	REQ_CONFIRM,       /* ask text; the view gets ACT_YES if the answer is yes */
+	REQ_REPLY,         /* deliver action (a dialog's answer) to the view below */
+	REQ_SEARCH_PROMPT, /* ask for a search */
+	REQ_SEARCH,        /* search for text ("" repeats the last search) */
 	REQ_NEXT_MATCH,
 	REQ_PREV_MATCH,
 	REQ_NEXT_UNANSWERED,
-	REQ_FILTER,          /* the next target filter */
-	REQ_LANG,            /* the checklist text in the other language */
+	REQ_FILTER, /* the next target filter */
+	REQ_LANG,   /* the checklist text in the other language */
 	REQ_HELP,
-	REQ_SECTION,         /* the list at section number */
+	REQ_SECTION, /* the list at section number */
 	REQ_QUIT,
 };
 
@@ -125,9 +125,9 @@ struct ui {
 	struct answers *a;
 	struct store *st; /* NULL when read-only */
 	enum lang lang;
-	int original;     /* English shown with its Japanese original (J) */
-	int filter;       /* 0: all; k: targets[k-1] and common */
-	char query[512];  /* the last search */
+	int original;    /* English shown with its Japanese original (J) */
+	int filter;      /* 0: all; k: targets[k-1] and common */
+	char query[512]; /* the last search */
 	const struct examples *ex;
 	struct examples_set *ex_set;
 	int ex_tried;
@@ -152,7 +152,8 @@ struct ui {
 /* ui.c: what views may call. */
 
 /* Sets the footer's message (an error in bold red). */
-void ui_message(struct ui *u, int is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_message(struct ui *u, int is_error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Draws len bytes of UTF-8 at (y, x) of w, at most maxw columns, each
  * control or format character by its visible form in reverse video.

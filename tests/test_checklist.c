@@ -90,12 +90,8 @@ static void test_trial_counts_by_hand(void **state)
 		int item;
 		size_t groups, methods, notes, refs;
 	} cases[] = {
-		{1, 3, 6, 2, 1},
-		{2, 3, 5, 2, 2},
-		{7, 2, 3, 2, 1},
-		{29, 5, 11, 4, 1},
-		{60, 1, 1, 1, 1},
-		{20, 0, 0, 0, 0},
+		{1, 3, 6, 2, 1},   {2, 3, 5, 2, 2},  {7, 2, 3, 2, 1},
+		{29, 5, 11, 4, 1}, {60, 1, 1, 1, 1}, {20, 0, 0, 0, 0},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -149,7 +145,8 @@ static void test_trial_item7_numbers_restored(void **state)
 	assert_int_equal(it->groups[0].methods[0].number, 1);
 	assert_int_equal(it->groups[0].methods[1].number, 2);
 	assert_int_equal(it->groups[1].methods[0].number, 3);
-	assert_string_equal(it->groups[1].methods[0].text.ja, "情報資産の廃棄計画を取り決めている(注2)。");
+	assert_string_equal(it->groups[1].methods[0].text.ja,
+			    "情報資産の廃棄計画を取り決めている(注2)。");
 }
 
 static void test_trial_no_split_words(void **state)
@@ -169,7 +166,8 @@ static void test_outline_cell(void **state)
 	(void)state;
 	s = outline_item_text(item(7), LANG_JA);
 	assert_non_null(s);
-	assert_non_null(strstr(s, "<解約時のデータポータビリティ及び消去>\n1. 解約時のデータの返却有無"));
+	assert_non_null(
+		strstr(s, "<解約時のデータポータビリティ及び消去>\n1. 解約時のデータの返却有無"));
 	assert_non_null(strstr(s, "\n3. 情報資産の廃棄計画を取り決めている(注2)。\n(注1)具体例\n"));
 	free(s);
 }
@@ -207,7 +205,8 @@ static void test_fixture_loads(void **state)
 	char err[1024];
 	struct checklist *cl;
 	(void)state;
-	cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML, strlen(FIXTURE_YAML), err, sizeof err);
+	cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML, strlen(FIXTURE_YAML), err,
+				   sizeof err);
 	assert_non_null(cl);
 	assert_int_equal(cl->n_items, 3);
 	assert_int_equal(cl->sections[1].first_item, 2);
@@ -220,19 +219,20 @@ static void test_fixture_loads(void **state)
 static const struct {
 	const char *from, *to, *where, *what;
 } bad_cases[] = {
-	{"        target: bank\n", "        target: bank\n        colour: red\n", "bad.yaml:45:9:",
-	 "unknown key \"colour\""},
+	{"        target: bank\n", "        target: bank\n        colour: red\n",
+	 "bad.yaml:45:9:", "unknown key \"colour\""},
 	{"        goal: ルールを整備する\n", "", "bad.yaml:42:9:", "missing required key \"goal\""},
-	{"      - number: 3\n", "      - number: 2\n", "bad.yaml:48:9:", "item number 2 appears twice"},
-	{"                notes: [1]\n", "                notes: [2]\n", "bad.yaml:21:9:",
-	 "refers to note 2"},
-	{"        target: bank\n", "        target: regulator\n", "bad.yaml:44:17:",
-	 "target \"regulator\""},
+	{"      - number: 3\n", "      - number: 2\n",
+	 "bad.yaml:48:9:", "item number 2 appears twice"},
+	{"                notes: [1]\n", "                notes: [2]\n",
+	 "bad.yaml:21:9:", "refers to note 2"},
+	{"        target: bank\n", "        target: regulator\n",
+	 "bad.yaml:44:17:", "target \"regulator\""},
 	{"format: tenken-checklist 1\n", "format: other 1\n", "bad.yaml:1:9:", "format"},
-	{"    name: 外部委託管理\n", "    name: &n 外部委託管理\n", "bad.yaml:46:11:",
-	 "anchors and aliases"},
-	{"        goal: 委託先を管理する\n", "        goal: *n\n", "bad.yaml:49:15:",
-	 "anchors and aliases"},
+	{"    name: 外部委託管理\n", "    name: &n 外部委託管理\n",
+	 "bad.yaml:46:11:", "anchors and aliases"},
+	{"        goal: 委託先を管理する\n", "        goal: *n\n",
+	 "bad.yaml:49:15:", "anchors and aliases"},
 	{"        goal: ルールを整備する\n", "        goal: \"ルール\\eを整備する\"\n",
 	 "bad.yaml:43:15:", "control character U+001B"},
 	{"        goal: ルールを整備する\n", "        goal: \"ルール\\x9bを整備する\"\n",
@@ -240,19 +240,21 @@ static const struct {
 	{"date: 2017-06-28\n", "date: 28.6.2017\n", "bad.yaml:6:7:", "YYYY-MM-DD"},
 	{"  - id: plan\n", "  - id: current\n", "bad.yaml:15:5:", "id \"current\" appears twice"},
 	{"      - number: 2\n", "      - number: 二\n", "bad.yaml:42:17:", "whole number"},
-	{"        target: bank\n", "        target: bank\n        target: bank\n", "bad.yaml:45:9:",
-	 "appears twice"},
-	{"\n  - number: 2\n    name:", "\n  - number: 1\n    name:", "bad.yaml:45:5:", "section number 1 appears twice"},
-	{"    items:\n      - number: 3\n", "    items: {}\n      - number: 3\n", "bad.yaml:",
-	 ""},
+	{"        target: bank\n", "        target: bank\n        target: bank\n",
+	 "bad.yaml:45:9:", "appears twice"},
+	{"\n  - number: 2\n    name:", "\n  - number: 1\n    name:", "bad.yaml:45:5:",
+	 "section number 1 appears twice"},
+	{"    items:\n      - number: 3\n", "    items: {}\n      - number: 3\n", "bad.yaml:", ""},
 	/* A duplicate of the first item, not only of a later one. */
-	{"      - number: 3\n", "      - number: 1\n", "bad.yaml:48:9:", "item number 1 appears twice"},
+	{"      - number: 3\n", "      - number: 1\n",
+	 "bad.yaml:48:9:", "item number 1 appears twice"},
 	/* Every C1 control, the first of them too. */
 	{"        goal: ルールを整備する\n", "        goal: \"ルール\\x80を整備する\"\n",
 	 "bad.yaml:43:15:", "control character U+0080"},
 	{"        goal: ルールを整備する\n", "        goal: \"ルール\\x9fを整備する\"\n",
 	 "bad.yaml:43:15:", "control character U+009F"},
-	{"        target: bank\n", "        target: bankx\n", "bad.yaml:44:17:", "target \"bankx\""},
+	{"        target: bank\n", "        target: bankx\n",
+	 "bad.yaml:44:17:", "target \"bankx\""},
 };
 
 static void test_bad_input(void **state)

@@ -29,8 +29,12 @@ static void type(struct editor *ed, const char *utf8)
 
 static void test_round_trip(void **state)
 {
-	static const char *const cases[] = {"", "日本語", "責任者を任命済み。\n規程は未整備。",
-					    "ASCII and 日本語 mixed", "①②③ ※", "e\xcc\x81t\xc3\xa9"};
+	static const char *const cases[] = {"",
+					    "日本語",
+					    "責任者を任命済み。\n規程は未整備。",
+					    "ASCII and 日本語 mixed",
+					    "①②③ ※",
+					    "e\xcc\x81t\xc3\xa9"};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct editor ed;
@@ -46,9 +50,12 @@ static void test_invalid_utf8_replaced(void **state)
 	struct editor ed;
 
 	(void)state;
-	assert_int_equal(editor_init(&ed, "a\xff" "b\xe6\x97"), 0);
+	assert_int_equal(editor_init(&ed, "a\xff"
+					  "b\xe6\x97"),
+			 0);
 	/* A truncated sequence: each of its bytes is replaced. */
-	assert_text(&ed, "a\xef\xbf\xbd" "b\xef\xbf\xbd\xef\xbf\xbd");
+	assert_text(&ed, "a\xef\xbf\xbd"
+			 "b\xef\xbf\xbd\xef\xbf\xbd");
 	editor_free(&ed);
 }
 

@@ -17,12 +17,12 @@
 #include "fixtures.h"
 
 /* Runs fn into a memory stream and returns what it wrote. */
-#define CAPTURE(buf, len, call)                          \
-	do {                                             \
-		FILE *out_ = open_memstream(&(buf), &(len)); \
-		assert_non_null(out_);                   \
-		call;                                    \
-		fclose(out_);                            \
+#define CAPTURE(buf, len, call)                                                                    \
+	do {                                                                                       \
+		FILE *out_ = open_memstream(&(buf), &(len));                                       \
+		assert_non_null(out_);                                                             \
+		call;                                                                              \
+		fclose(out_);                                                                      \
 	} while (0)
 
 static void test_csv_fields(void **state)
@@ -64,8 +64,12 @@ static void test_json_strings(void **state)
 		{"\xc2\x9b", "\"\\u009b\""},
 		{"bad\xff", "\"bad\xef\xbf\xbd\""},
 		/* Line and paragraph separators end a line in JavaScript. */
-		{"a\xe2\x80\xa8" "b", "\"a\\u2028b\""},
-		{"a\xe2\x80\xa9" "b", "\"a\\u2029b\""},
+		{"a\xe2\x80\xa8"
+		 "b",
+		 "\"a\\u2028b\""},
+		{"a\xe2\x80\xa9"
+		 "b",
+		 "\"a\\u2029b\""},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -80,8 +84,8 @@ static void test_json_strings(void **state)
 static struct checklist *mini(void)
 {
 	char err[512];
-	struct checklist *cl =
-		checklist_load_buffer("mini.yaml", FIXTURE_YAML, strlen(FIXTURE_YAML), err, sizeof err);
+	struct checklist *cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML,
+						     strlen(FIXTURE_YAML), err, sizeof err);
 	assert_non_null(cl);
 	return cl;
 }
@@ -97,17 +101,20 @@ static void test_csv_document(void **state)
 	answers_set_text(a, 0, 0, "責任者を任命済み");
 	CAPTURE(buf, len, assert_int_equal(export_csv(out_, cl, a), 0));
 	/* BOM, then the official column order. */
-	assert_memory_equal(buf, "\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
-				 "\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
-				 "\"関連規定箇所\",\"備考\",\"回答状況\"\r\n",
-			    strlen("\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
-				   "\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
-				   "\"関連規定箇所\",\"備考\",\"回答状況\"\r\n"));
-	assert_non_null(strstr(buf, "\r\n\"1\",\"情報・セキュリティ管理態勢\",\"責任の所在を明確にする\","
-				    "\"API接続先\",\"<責任者の設置>\r\n1. 責任者を置いている(注1)。\r\n"
-				    "(注1)具体例\r\n①規程の承認\r\n  a.事業者の名称\","
-				    "\"責任者を任命済み\",\"\",\"FISC・安対基準\",\"運3、運4\",\"\","
-				    "\"対応済\"\r\n"));
+	assert_memory_equal(
+		buf,
+		"\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
+		"\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
+		"\"関連規定箇所\",\"備考\",\"回答状況\"\r\n",
+		strlen("\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
+		       "\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
+		       "\"関連規定箇所\",\"備考\",\"回答状況\"\r\n"));
+	assert_non_null(
+		strstr(buf, "\r\n\"1\",\"情報・セキュリティ管理態勢\",\"責任の所在を明確にする\","
+			    "\"API接続先\",\"<責任者の設置>\r\n1. 責任者を置いている(注1)。\r\n"
+			    "(注1)具体例\r\n①規程の承認\r\n  a.事業者の名称\","
+			    "\"責任者を任命済み\",\"\",\"FISC・安対基準\",\"運3、運4\",\"\","
+			    "\"対応済\"\r\n"));
 	assert_non_null(strstr(buf, "\r\n\"3\",\"外部委託管理\",\"委託先を管理する\",\"API接続先\","
 				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\"\r\n"));
 	free(buf);
@@ -191,8 +198,9 @@ static void test_export_columns(void **state)
 	} cases[] = {
 		{"fisc-api-2018", "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|課題認識|"
 				  "課題への対応計画|関連規定|関連規定箇所|備考|回答状況"},
-		{"fisc-api-2017-trial", "通番|区分|セキュリティ対応目標|対象者|手法例|現在の対応状況|"
-					"今後の対応予定|関連規定|関連規定箇所|備考|回答状況"},
+		{"fisc-api-2017-trial",
+		 "通番|区分|セキュリティ対応目標|対象者|手法例|現在の対応状況|"
+		 "今後の対応予定|関連規定|関連規定箇所|備考|回答状況"},
 		{"fintech-guideline-2016", "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|"
 					   "関連規定|関連規定箇所|備考|回答状況"},
 	};
@@ -239,7 +247,8 @@ static void test_export_cells(void **state)
 	} cases[] = {
 		{EXPORT_NUMBER, LANG_JA, "通番", "22"},
 		{EXPORT_NUMBER, LANG_EN, "通番\nNo.", "22"},
-		{EXPORT_GOAL, LANG_JA, "セキュリティ対応目標", "システムアクセス時の認証を実施する。"},
+		{EXPORT_GOAL, LANG_JA, "セキュリティ対応目標",
+		 "システムアクセス時の認証を実施する。"},
 		{EXPORT_GOAL, LANG_EN, "セキュリティ対応目標\nSecurity goal",
 		 "システムアクセス時の認証を実施する。\nAuthenticate at system access."},
 		{EXPORT_TARGET, LANG_EN, "対象者\nTarget", "API接続先\nAPI connector"},
@@ -277,62 +286,62 @@ static void test_export_cells(void **state)
 
 /* A checklist that fills every field the loader knows, so that the walk
  * below meets each at least once whatever the bundled files use. */
-#define FULL_YAML                                      \
-	"format: tenken-checklist 1\n"                 \
-	"id: full\n"                                   \
-	"title: {ja: 全項目, en: Every field}\n"       \
-	"edition: {ja: 第2版, en: Second edition}\n"   \
-	"date: 2020-01-02\n"                           \
-	"publisher: {ja: 発行者, en: The publisher}\n" \
-	"source: {ja: 出典, en: The source}\n"         \
-	"remarks: {ja: 文書の備考, en: The document's remark}\n" \
-	"examples-from: older\n"                       \
-	"history:\n"                                   \
-	"  - date: 2020-03-04\n"                       \
-	"    text: {ja: 改訂した, en: Revised}\n"      \
-	"targets:\n"                                   \
-	"  - id: bank\n"                               \
-	"    name: {ja: 銀行, en: Bank}\n"             \
-	"columns:\n"                                   \
-	"  - id: current\n"                            \
-	"    name: {ja: 現状, en: Now}\n"              \
-	"sections:\n"                                  \
-	"  - number: 1\n"                              \
-	"    name: {ja: 章, en: Chapter}\n"            \
-	"    purpose: {ja: 章の目的, en: The chapter's purpose}\n" \
-	"    sources: [{ja: 章の出典, en: The chapter's source}]\n" \
-	"    warnings: [{ja: 章の禁止事項, en: The chapter's don't}]\n" \
-	"    items:\n"                                 \
-	"      - number: 1\n"                          \
-	"        goal: {ja: 目標, en: Goal}\n"         \
-	"        target: bank\n"                       \
-	"        methods:\n"                           \
-	"          - heading: {ja: 見出し, en: Heading}\n" \
-	"            methods:\n"                       \
-	"              - number: 1\n"                  \
-	"                text: {ja: 手法(注1), en: Method (note 1)}\n" \
-	"                notes: [1]\n"                 \
-	"                entries:\n"                   \
-	"                  - label: イ\n"              \
-	"                    text: {ja: 手法の細目, en: A detail of the method}\n" \
-	"        notes:\n"                             \
-	"          - number: 1\n"                      \
-	"            title: {ja: 注の題, en: Note title}\n" \
-	"            text: {ja: 注の本文, en: Note text}\n" \
-	"            entries:\n"                       \
-	"              - label: ①\n"                   \
-	"                text: {ja: 丸一, en: Circled one}\n" \
-	"                entries:\n"                   \
-	"                  - label: a.\n"              \
-	"                    text: {ja: 小項目, en: Sub-entry}\n" \
-	"        references:\n"                        \
-	"          - source: {ja: 規定, en: Rule}\n"   \
-	"            location: {ja: 第1条, en: Article 1}\n" \
-	"        remarks: {ja: 項目の備考, en: The item's remark}\n" \
-	"        revisions:\n"                         \
-	"          - review: {ja: 見直し, en: Review}\n" \
-	"            standard: {ja: 基準, en: Standard}\n" \
-	"            change: {ja: 変更点, en: Change}\n" \
+#define FULL_YAML                                                                                  \
+	"format: tenken-checklist 1\n"                                                             \
+	"id: full\n"                                                                               \
+	"title: {ja: 全項目, en: Every field}\n"                                                \
+	"edition: {ja: 第2版, en: Second edition}\n"                                             \
+	"date: 2020-01-02\n"                                                                       \
+	"publisher: {ja: 発行者, en: The publisher}\n"                                          \
+	"source: {ja: 出典, en: The source}\n"                                                   \
+	"remarks: {ja: 文書の備考, en: The document's remark}\n"                              \
+	"examples-from: older\n"                                                                   \
+	"history:\n"                                                                               \
+	"  - date: 2020-03-04\n"                                                                   \
+	"    text: {ja: 改訂した, en: Revised}\n"                                              \
+	"targets:\n"                                                                               \
+	"  - id: bank\n"                                                                           \
+	"    name: {ja: 銀行, en: Bank}\n"                                                       \
+	"columns:\n"                                                                               \
+	"  - id: current\n"                                                                        \
+	"    name: {ja: 現状, en: Now}\n"                                                        \
+	"sections:\n"                                                                              \
+	"  - number: 1\n"                                                                          \
+	"    name: {ja: 章, en: Chapter}\n"                                                       \
+	"    purpose: {ja: 章の目的, en: The chapter's purpose}\n"                             \
+	"    sources: [{ja: 章の出典, en: The chapter's source}]\n"                            \
+	"    warnings: [{ja: 章の禁止事項, en: The chapter's don't}]\n"                      \
+	"    items:\n"                                                                             \
+	"      - number: 1\n"                                                                      \
+	"        goal: {ja: 目標, en: Goal}\n"                                                   \
+	"        target: bank\n"                                                                   \
+	"        methods:\n"                                                                       \
+	"          - heading: {ja: 見出し, en: Heading}\n"                                      \
+	"            methods:\n"                                                                   \
+	"              - number: 1\n"                                                              \
+	"                text: {ja: 手法(注1), en: Method (note 1)}\n"                          \
+	"                notes: [1]\n"                                                             \
+	"                entries:\n"                                                               \
+	"                  - label: イ\n"                                                         \
+	"                    text: {ja: 手法の細目, en: A detail of the method}\n"            \
+	"        notes:\n"                                                                         \
+	"          - number: 1\n"                                                                  \
+	"            title: {ja: 注の題, en: Note title}\n"                                     \
+	"            text: {ja: 注の本文, en: Note text}\n"                                    \
+	"            entries:\n"                                                                   \
+	"              - label: ①\n"                                                             \
+	"                text: {ja: 丸一, en: Circled one}\n"                                    \
+	"                entries:\n"                                                               \
+	"                  - label: a.\n"                                                          \
+	"                    text: {ja: 小項目, en: Sub-entry}\n"                               \
+	"        references:\n"                                                                    \
+	"          - source: {ja: 規定, en: Rule}\n"                                             \
+	"            location: {ja: 第1条, en: Article 1}\n"                                     \
+	"        remarks: {ja: 項目の備考, en: The item's remark}\n"                          \
+	"        revisions:\n"                                                                     \
+	"          - review: {ja: 見直し, en: Review}\n"                                        \
+	"            standard: {ja: 基準, en: Standard}\n"                                       \
+	"            change: {ja: 変更点, en: Change}\n"                                        \
 	"        warnings: [{ja: 項目の禁止事項, en: The item's don't}]\n"
 
 struct seek {
@@ -501,8 +510,8 @@ static void test_json_whole_checklist(void **state)
 	static const char *const ids[] = {"fisc-api-2018", "fisc-api-2017-trial",
 					  "fintech-guideline-2016"};
 	char err[512];
-	struct checklist *full = checklist_load_buffer("full.yaml", FULL_YAML, strlen(FULL_YAML),
-						       err, sizeof err);
+	struct checklist *full =
+		checklist_load_buffer("full.yaml", FULL_YAML, strlen(FULL_YAML), err, sizeof err);
 	(void)state;
 
 	if (!full)
@@ -516,14 +525,10 @@ static void test_json_whole_checklist(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_csv_fields),
-		cmocka_unit_test(test_json_strings),
-		cmocka_unit_test(test_csv_document),
-		cmocka_unit_test(test_csv_en_no_methods),
-		cmocka_unit_test(test_json_document),
-		cmocka_unit_test(test_export_columns),
-		cmocka_unit_test(test_export_cells),
-		cmocka_unit_test(test_json_whole_checklist),
+		cmocka_unit_test(test_csv_fields),    cmocka_unit_test(test_json_strings),
+		cmocka_unit_test(test_csv_document),  cmocka_unit_test(test_csv_en_no_methods),
+		cmocka_unit_test(test_json_document), cmocka_unit_test(test_export_columns),
+		cmocka_unit_test(test_export_cells),  cmocka_unit_test(test_json_whole_checklist),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -73,8 +73,9 @@ static void test_round_trip(void **state)
 	char err[512];
 
 	assert_int_equal(store_set_status(st, a, 0, STATUS_PARTIAL, err, sizeof err), 0);
-	assert_int_equal(store_set_text(st, a, 0, 0, "責任者を任命済み。\n規程は未整備。", err,
-					sizeof err), 0);
+	assert_int_equal(
+		store_set_text(st, a, 0, 0, "責任者を任命済み。\n規程は未整備。", err, sizeof err),
+		0);
 	assert_int_equal(store_set_text(st, a, 2, 1, "来期に対応", err, sizeof err), 0);
 	store_close(st);
 
@@ -226,8 +227,9 @@ static void test_foreign_sqlite_refused(void **state)
 	sqlite3 *db;
 
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL,
-				      NULL, NULL), SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL),
+		SQLITE_OK);
 	sqlite3_close(db);
 	expect_refused_untouched(f, "not a tenken answer file");
 }
@@ -240,7 +242,8 @@ static void test_newer_schema_refused(void **state)
 	store_close(open_ok(f, 0));
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99",
-				      NULL, NULL, NULL), SQLITE_OK);
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	sqlite3_close(db);
 	expect_refused_untouched(f, "newer tenken (schema 99");
 }
@@ -375,25 +378,25 @@ static void test_draft_dropped(void **state)
  * answers intact. */
 /* The schema of released answer files, as they were written: version 1,
  * and version 2, which added drafts. */
-#define SCHEMA_V1                                                                              \
-	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"                       \
-	"CREATE TABLE status (item INTEGER PRIMARY KEY, status TEXT NOT NULL"                 \
-	"  CHECK (status IN ('unanswered','implemented','partial','not-implemented',"         \
-	"'not-applicable')), time TEXT NOT NULL, user TEXT NOT NULL);"                         \
-	"CREATE TABLE answer (item INTEGER NOT NULL, field TEXT NOT NULL,"                    \
-	"  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"                       \
-	"  PRIMARY KEY (item, field));"                                                       \
-	"CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT,"                         \
-	"  item INTEGER NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT,"                   \
-	"  time TEXT NOT NULL, user TEXT NOT NULL);"                                          \
-	"CREATE INDEX history_item ON history (item);"                                        \
-	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history"                           \
-	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"                     \
-	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"                           \
+#define SCHEMA_V1                                                                                  \
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"                           \
+	"CREATE TABLE status (item INTEGER PRIMARY KEY, status TEXT NOT NULL"                      \
+	"  CHECK (status IN ('unanswered','implemented','partial','not-implemented',"              \
+	"'not-applicable')), time TEXT NOT NULL, user TEXT NOT NULL);"                             \
+	"CREATE TABLE answer (item INTEGER NOT NULL, field TEXT NOT NULL,"                         \
+	"  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"                            \
+	"  PRIMARY KEY (item, field));"                                                            \
+	"CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT,"                              \
+	"  item INTEGER NOT NULL, field TEXT NOT NULL, old TEXT, new TEXT,"                        \
+	"  time TEXT NOT NULL, user TEXT NOT NULL);"                                               \
+	"CREATE INDEX history_item ON history (item);"                                             \
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history"                                \
+	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"                          \
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history"                                \
 	"  BEGIN SELECT RAISE(ABORT, 'the history is append-only'); END;"
-#define SCHEMA_V2                                                                              \
-	SCHEMA_V1 "CREATE TABLE draft (item INTEGER NOT NULL, field TEXT NOT NULL,"           \
-		  "  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"             \
+#define SCHEMA_V2                                                                                  \
+	SCHEMA_V1 "CREATE TABLE draft (item INTEGER NOT NULL, field TEXT NOT NULL,"                \
+		  "  text TEXT NOT NULL, time TEXT NOT NULL, user TEXT NOT NULL,"                  \
 		  "  PRIMARY KEY (item, field));"
 
 /* Writes an answer file of an older schema, with one answer and its
@@ -406,7 +409,8 @@ static void write_old_file(struct fx *f, const char *schema, int version)
 	snprintf(sql, sizeof sql,
 		 "%s PRAGMA application_id = %d; PRAGMA user_version = %d;"
 		 "INSERT INTO meta VALUES ('checklist_id', '%s'), ('checklist_hash', '%s');"
-		 "INSERT INTO answer VALUES (1, 'current', '古い版の回答', '2024-01-01T00:00:00Z', 'u');"
+		 "INSERT INTO answer VALUES (1, 'current', '古い版の回答', '2024-01-01T00:00:00Z', "
+		 "'u');"
 		 "INSERT INTO history (item, field, old, new, time, user)"
 		 " VALUES (1, 'current', NULL, '古い版の回答', '2024-01-01T00:00:00Z', 'u');",
 		 schema, STORE_APPLICATION_ID, version, f->cl->id, f->cl->hash);
@@ -513,8 +517,10 @@ static void test_status_table_and_check_agree(void **state)
 	}
 	store_close(st);
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE name = 'status'",
-					    -1, &q, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT sql FROM sqlite_master WHERE name = 'status'",
+					    -1, &q, NULL),
+			 SQLITE_OK);
 	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
 	sql = (const char *)sqlite3_column_text(q, 0);
 	p = strstr(sql, "CHECK");

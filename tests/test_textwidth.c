@@ -17,16 +17,10 @@ static const struct {
 	const char *text;
 	size_t cols;
 } width_cases[] = {
-	{"日本語", 6},
-	{"API接続先", 9},
-	{"セキュリティ管理", 16},
-	{"(注1)", 5},
-	{"ｶﾅ", 2},
-	{"", 0},
-	{"abc", 3},
-	{"a\x1b[31m", 7},   /* ESC drawn as ^[ */
-	{"\xff", 1},        /* invalid byte drawn as U+FFFD */
-	{"\xe6\x97", 2},    /* truncated sequence: two U+FFFD */
+	{"日本語", 6},   {"API接続先", 9}, {"セキュリティ管理", 16}, {"(注1)", 5}, {"ｶﾅ", 2},
+	{"", 0},         {"abc", 3},       {"a\x1b[31m", 7}, /* ESC drawn as ^[ */
+	{"\xff", 1},                                         /* invalid byte drawn as U+FFFD */
+	{"\xe6\x97", 2},                                     /* truncated sequence: two U+FFFD */
 };
 
 static void test_width(void **state)
@@ -57,7 +51,9 @@ static void test_sanitize(void **state)
 		{"a\x1b[2Jb", "a^[[2Jb"},
 		{"x\ry", "x^My"},
 		{"\x7f", "^?"},
-		{"\xc2\x9b" "31m", "<U+009B>31m"},
+		{"\xc2\x9b"
+		 "31m",
+		 "<U+009B>31m"},
 		{"bad\xff!", "bad\xef\xbf\xbd!"},
 		{"tab\there", "tab here"},
 		{"line1\nline2", "line1\nline2"},
@@ -86,41 +82,89 @@ static void test_valid_utf8(void **state)
  * interface and print both show textwidth_visible's form), how wide that
  * is, and whether a text holding it may be stored. */
 static const struct {
-	const char *in;      /* a text holding it */
-	const char *shown;   /* the text as shown */
-	int storable;        /* may be stored as an answer or a checklist text */
+	const char *in;    /* a text holding it */
+	const char *shown; /* the text as shown */
+	int storable;      /* may be stored as an answer or a checklist text */
 } rule_cases[] = {
 	{"日本語", "日本語", 1},
 	{"改\n行", "改\n行", 1},
 	{"タ\tブ", "タ ブ", 1},
 	/* C0 and DEL */
-	{"a\x01" "b", "a^Ab", 0},
+	{"a\x01"
+	 "b",
+	 "a^Ab", 0},
 	{"a\x1b[2Jb", "a^[[2Jb", 0},
 	{"a\rb", "a^Mb", 0},
-	{"a\x7f" "b", "a^?b", 0},
+	{"a\x7f"
+	 "b",
+	 "a^?b", 0},
 	/* C1 */
-	{"a\xc2\x80" "b", "a<U+0080>b", 0},
-	{"a\xc2\x9b" "31m", "a<U+009B>31m", 0},
-	{"a\xc2\x9f" "b", "a<U+009F>b", 0},
+	{"a\xc2\x80"
+	 "b",
+	 "a<U+0080>b", 0},
+	{"a\xc2\x9b"
+	 "31m",
+	 "a<U+009B>31m", 0},
+	{"a\xc2\x9f"
+	 "b",
+	 "a<U+009F>b", 0},
 	/* Bidirectional controls */
-	{"a\xe2\x80\xaa" "b", "a<U+202A>b", 0},
-	{"a\xe2\x80\xae" "b", "a<U+202E>b", 0},
-	{"a\xe2\x81\xa6" "b", "a<U+2066>b", 0},
-	{"a\xe2\x81\xa9" "b", "a<U+2069>b", 0},
-	{"a\xe2\x80\x8e" "b", "a<U+200E>b", 0},
-	{"a\xe2\x80\x8f" "b", "a<U+200F>b", 0},
-	{"a\xd8\x9c" "b", "a<U+061C>b", 0},
+	{"a\xe2\x80\xaa"
+	 "b",
+	 "a<U+202A>b", 0},
+	{"a\xe2\x80\xae"
+	 "b",
+	 "a<U+202E>b", 0},
+	{"a\xe2\x81\xa6"
+	 "b",
+	 "a<U+2066>b", 0},
+	{"a\xe2\x81\xa9"
+	 "b",
+	 "a<U+2069>b", 0},
+	{"a\xe2\x80\x8e"
+	 "b",
+	 "a<U+200E>b", 0},
+	{"a\xe2\x80\x8f"
+	 "b",
+	 "a<U+200F>b", 0},
+	{"a\xd8\x9c"
+	 "b",
+	 "a<U+061C>b", 0},
 	/* Zero-width and other invisible format characters */
-	{"a\xe2\x80\x8b" "b", "a<U+200B>b", 0},
-	{"a\xe2\x80\x8d" "b", "a<U+200D>b", 0},
-	{"a\xe2\x81\xa0" "b", "a<U+2060>b", 0},
-	{"a\xef\xbb\xbf" "b", "a<U+FEFF>b", 0},
-	{"a\xe2\x80\xa8" "b", "a<U+2028>b", 0},
-	{"a\xe2\x80\xa9" "b", "a<U+2029>b", 0},
+	{"a\xe2\x80\x8b"
+	 "b",
+	 "a<U+200B>b", 0},
+	{"a\xe2\x80\x8d"
+	 "b",
+	 "a<U+200D>b", 0},
+	{"a\xe2\x81\xa0"
+	 "b",
+	 "a<U+2060>b", 0},
+	{"a\xef\xbb\xbf"
+	 "b",
+	 "a<U+FEFF>b", 0},
+	{"a\xe2\x80\xa8"
+	 "b",
+	 "a<U+2028>b", 0},
+	{"a\xe2\x80\xa9"
+	 "b",
+	 "a<U+2029>b", 0},
 	/* Invalid UTF-8, a lone surrogate, an overlong form */
-	{"a\xff" "b", "a\xef\xbf\xbd" "b", 0},
-	{"a\xed\xa0\x80" "b", "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b", 0},
-	{"a\xc0\xaf" "b", "a\xef\xbf\xbd\xef\xbf\xbd" "b", 0},
+	{"a\xff"
+	 "b",
+	 "a\xef\xbf\xbd"
+	 "b",
+	 0},
+	{"a\xed\xa0\x80"
+	 "b",
+	 "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+	 "b",
+	 0},
+	{"a\xc0\xaf"
+	 "b",
+	 "a\xef\xbf\xbd\xef\xbf\xbd"
+	 "b",
+	 0},
 };
 
 static void test_one_set_of_rules(void **state)
@@ -135,11 +179,13 @@ static void test_one_set_of_rules(void **state)
 
 		assert_non_null(shown);
 		if (strcmp(shown, rule_cases[i].shown) != 0)
-			fail_msg("case %zu shown as \"%s\", not \"%s\"", i, shown, rule_cases[i].shown);
+			fail_msg("case %zu shown as \"%s\", not \"%s\"", i, shown,
+				 rule_cases[i].shown);
 		/* The width of a text is the width of what is shown for it. */
 		assert_int_equal(textwidth_str(in), textwidth_str(shown));
 		/* What is shown may itself be shown: nothing hidden is left. */
-		assert_int_equal(textwidth_storable(shown, strlen(shown), NULL, NULL), TEXTWIDTH_TEXT);
+		assert_int_equal(textwidth_storable(shown, strlen(shown), NULL, NULL),
+				 TEXTWIDTH_TEXT);
 		if (rule_cases[i].storable) {
 			assert_int_equal(k, TEXTWIDTH_TEXT);
 		} else {
@@ -188,8 +234,8 @@ static void test_wrap_kinsoku(void **state)
 	const char *s = "あいう、えお";
 	(void)state;
 	assert_int_equal(wrap_check(s, 6, l, 8), 3);
-	assert_int_equal(l[0].len, 6);  /* あい */
-	assert_int_equal(l[1].len, 9);  /* う、え */
+	assert_int_equal(l[0].len, 6); /* あい */
+	assert_int_equal(l[1].len, 9); /* う、え */
 }
 
 /* Every character that must not begin a line keeps to the line before it,
@@ -197,8 +243,8 @@ static void test_wrap_kinsoku(void **state)
 static void test_wrap_kinsoku_every_character(void **state)
 {
 	static const char *const closing[] = {
-		"、", "。", "，", "．", "）", "」", "』", "】", "：", "；", "ー", "々", "！", "？",
-		")", ",", ".",
+		"、", "。", "，", "．", "）", "」", "』", "】", "：",
+		"；", "ー", "々", "！", "？", ")",  ",",  ".",
 	};
 	struct textwidth_line l[8];
 	char s[64];

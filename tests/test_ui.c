@@ -108,8 +108,8 @@ static char *run_sized(struct fx *f, const char *script, int cols, int rows, int
 {
 	char err[512] = "", *screen = NULL;
 	struct answers *a = answers_new(f->cl);
-	struct store *st = store_open(f->path, f->cl, read_only ? STORE_READONLY : 0, err,
-				      sizeof err);
+	struct store *st =
+		store_open(f->path, f->cl, read_only ? STORE_READONLY : 0, err, sizeof err);
 	struct ui_options o = {0};
 
 	if (!st && !read_only)
@@ -165,16 +165,16 @@ static size_t drafts_in_file(struct fx *f)
 	return n;
 }
 
-#define assert_screen_has(screen, text)                                              \
-	do {                                                                          \
-		if (!strstr((screen), (text)))                                        \
-			fail_msg("screen lacks \"%s\":\n%s", (text), (screen));       \
+#define assert_screen_has(screen, text)                                                            \
+	do {                                                                                       \
+		if (!strstr((screen), (text)))                                                     \
+			fail_msg("screen lacks \"%s\":\n%s", (text), (screen));                    \
 	} while (0)
 
-#define assert_screen_lacks(screen, text)                                            \
-	do {                                                                          \
-		if (strstr((screen), (text)))                                         \
-			fail_msg("screen shows \"%s\":\n%s", (text), (screen));       \
+#define assert_screen_lacks(screen, text)                                                          \
+	do {                                                                                       \
+		if (strstr((screen), (text)))                                                      \
+			fail_msg("screen shows \"%s\":\n%s", (text), (screen));                    \
 	} while (0)
 
 /* No row is wider than the terminal, Japanese included. */
@@ -339,7 +339,8 @@ static void test_escape_asks_before_dropping(void **state)
 	assert_screen_has(s, "Drop the changes");
 	free(s);
 	/* n keeps editing. */
-	s = run(f, "d" "e捨てる文<Esc>n続き<C-x>");
+	s = run(f, "d"
+		   "e捨てる文<Esc>n続き<C-x>");
 	a = saved(f);
 	assert_string_equal(answers_text(a, 0, 0), "捨てる文続き");
 	answers_free(a);
@@ -392,8 +393,12 @@ static void test_read_only(void **state)
 {
 	/* The status row is as many rows above the last answer as there are
 	 * answer columns (the trial edition's three). */
-	static const char *const tries[] = {"js3", "je文<C-x>", "<Enter>Gkkk<Enter>",
-					    "<Enter>Gkkk<Enter>3", "<Enter>G<Enter>文<C-x>", "jE"};
+	static const char *const tries[] = {"js3",
+					    "je文<C-x>",
+					    "<Enter>Gkkk<Enter>",
+					    "<Enter>Gkkk<Enter>3",
+					    "<Enter>G<Enter>文<C-x>",
+					    "jE"};
 	struct fx *f = *state;
 	char *s = run(f, "s1");
 	struct answers *a;
@@ -480,8 +485,8 @@ static void test_resize_and_too_small(void **state)
 /* Every view fits an 80x24 screen, the long Japanese text included. */
 static void test_everything_fits_80x24(void **state)
 {
-	static const char *const scripts[] = {"", "?", "<Enter>", "<Enter>oG", "G<Enter>oG",
-					      "s", "e", "<PgDn><PgDn>"};
+	static const char *const scripts[] = {"",           "?", "<Enter>", "<Enter>oG",
+					      "G<Enter>oG", "s", "e",       "<PgDn><PgDn>"};
 
 	for (size_t k = 0; k < sizeof scripts / sizeof scripts[0]; k++) {
 		char *s = run(*state, scripts[k]);
@@ -494,8 +499,8 @@ static void test_everything_fits_80x24(void **state)
  * English: every view still fits, in the language asked for. */
 static void test_everything_fits_in_both_languages(void **state)
 {
-	static const char *const scripts[] = {"", "?", "<Enter>", "<Enter>oG", "G<Enter>oG",
-					      "s", "e", "<PgDn><PgDn>", "/x", "f"};
+	static const char *const scripts[] = {"",  "?", "<Enter>",      "<Enter>oG", "G<Enter>oG",
+					      "s", "e", "<PgDn><PgDn>", "/x",        "f"};
 	char *s;
 
 	bindtextdomain(PACKAGE, BUILDLOCALEDIR);
@@ -586,9 +591,10 @@ static void test_answer_escape_shown_visibly(void **state)
 static void test_hidden_characters_shown_visibly(void **state)
 {
 	static const char *const hidden[] = {
-		"\x1b", "\x7f", "\xc2\x80", "\xc2\x9b", "\xe2\x80\xae", "\xe2\x80\xab",
-		"\xe2\x81\xa6", "\xe2\x81\xa9", "\xe2\x80\x8f", "\xd8\x9c", "\xe2\x80\x8b",
-		"\xe2\x81\xa0", "\xef\xbb\xbf", "\xe2\x80\xa8", "\xed\xa0\x80", "\xff",
+		"\x1b",         "\x7f",         "\xc2\x80",     "\xc2\x9b",
+		"\xe2\x80\xae", "\xe2\x80\xab", "\xe2\x81\xa6", "\xe2\x81\xa9",
+		"\xe2\x80\x8f", "\xd8\x9c",     "\xe2\x80\x8b", "\xe2\x81\xa0",
+		"\xef\xbb\xbf", "\xe2\x80\xa8", "\xed\xa0\x80", "\xff",
 	};
 	struct fx *f = *state;
 
@@ -618,8 +624,10 @@ static void test_idle_writes_nothing(void **state)
 	static const struct {
 		const char *prepare, *view;
 	} views[] = {
-		{"", ""}, {"", "<Enter>"}, {"", "?"}, {"", "e"}, {"", "e入力中"}, {"", "/検索"},
-		{"", "s"}, {"", "e文<Esc>"}, {"e下書き<Hup>", ""}, {"", "f"},
+		{"", ""},  {"", "<Enter>"},  {"", "?"},
+		{"", "e"}, {"", "e入力中"},  {"", "/検索"},
+		{"", "s"}, {"", "e文<Esc>"}, {"e下書き<Hup>", ""},
+		{"", "f"},
 	};
 	struct fx *f = *state;
 
@@ -636,7 +644,8 @@ static void test_idle_writes_nothing(void **state)
 			free(run(f, views[k].prepare));
 		quiet = run_bytes(f, idle);
 		if (busy != quiet)
-			fail_msg("\"%s\" left idle wrote %ld bytes more", views[k].view, quiet - busy);
+			fail_msg("\"%s\" left idle wrote %ld bytes more", views[k].view,
+				 quiet - busy);
 	}
 }
 
@@ -747,7 +756,8 @@ static void test_2018_examples_folded(void **state)
 {
 	struct fx *f = *state;
 	char err[512], *screen = NULL, path[256];
-	struct checklist *cl = checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
+	struct checklist *cl =
+		checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
 	struct mapping *m;
 	struct answers *a;
 	struct examples ex;
@@ -787,7 +797,6 @@ static void test_2018_examples_folded(void **state)
 	mapping_free(m);
 	checklist_free(cl);
 }
-
 
 /* Every status can be set from the menu by its number, by j from the
  * current status and by k the other way round; every way of cancelling the
@@ -841,13 +850,22 @@ static void key_script(int key, char *out, size_t len)
 		int key;
 		const char *name;
 	} names[] = {
-		{'\r', "<Enter>"}, {UI_ESC, "<Esc>"}, {'\t', "<Tab>"}, {'<', "<lt>"},
-		{UI_KEYCODE(KEY_BACKSPACE), "<BS>"}, {UI_KEYCODE(KEY_DC), "<Del>"},
-		{UI_KEYCODE(KEY_UP), "<Up>"}, {UI_KEYCODE(KEY_DOWN), "<Down>"},
-		{UI_KEYCODE(KEY_LEFT), "<Left>"}, {UI_KEYCODE(KEY_RIGHT), "<Right>"},
-		{UI_KEYCODE(KEY_HOME), "<Home>"}, {UI_KEYCODE(KEY_END), "<End>"},
-		{UI_KEYCODE(KEY_PPAGE), "<PgUp>"}, {UI_KEYCODE(KEY_NPAGE), "<PgDn>"},
-		{UI_KEYCODE(KEY_ENTER), "<KEnter>"}, {0x7f, "<C-?>"},
+		{'\r', "<Enter>"},
+		{UI_ESC, "<Esc>"},
+		{'\t', "<Tab>"},
+		{'<', "<lt>"},
+		{UI_KEYCODE(KEY_BACKSPACE), "<BS>"},
+		{UI_KEYCODE(KEY_DC), "<Del>"},
+		{UI_KEYCODE(KEY_UP), "<Up>"},
+		{UI_KEYCODE(KEY_DOWN), "<Down>"},
+		{UI_KEYCODE(KEY_LEFT), "<Left>"},
+		{UI_KEYCODE(KEY_RIGHT), "<Right>"},
+		{UI_KEYCODE(KEY_HOME), "<Home>"},
+		{UI_KEYCODE(KEY_END), "<End>"},
+		{UI_KEYCODE(KEY_PPAGE), "<PgUp>"},
+		{UI_KEYCODE(KEY_NPAGE), "<PgDn>"},
+		{UI_KEYCODE(KEY_ENTER), "<KEnter>"},
+		{0x7f, "<C-?>"},
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -972,7 +990,8 @@ static void compare_with_canonical(struct fx *f, size_t c, size_t p, const char 
 	s1 = run_fresh(f, contexts[c].prepare, with_key, &a1, &d1);
 	s2 = run_fresh(f, contexts[c].prepare, with_canonical, &a2, &d2);
 	if (strcmp(s1, s2) != 0)
-		fail_msg("%s is not the same as %s:\n%s\n---\n%s", with_key, with_canonical, s1, s2);
+		fail_msg("%s is not the same as %s:\n%s\n---\n%s", with_key, with_canonical, s1,
+			 s2);
 	for (size_t i = 0; i < f->cl->n_items; i++)
 		assert_int_equal(a1->status[i], a2->status[i]);
 	assert_string_equal(answers_text(a1, 0, 0), answers_text(a2, 0, 0));
@@ -1011,8 +1030,8 @@ static void test_every_binding(void **state)
 				    (action_probes[p].where & contexts[c].where))
 					break;
 			if (p == sizeof action_probes / sizeof action_probes[0])
-				fail_msg("binding %zu (%s, action %d) has no probe in context %d", b,
-					 key, bd->action, contexts[c].where);
+				fail_msg("binding %zu (%s, action %d) has no probe in context %d",
+					 b, key, bd->action, contexts[c].where);
 			if (strcmp(key, action_probes[p].canonical) != 0) {
 				compare_with_canonical(f, c, p, key);
 				checked++;
@@ -1029,12 +1048,19 @@ static int key_named(const char *name, size_t len)
 		const char *name;
 		int key;
 	} names[] = {
-		{"Down", UI_KEYCODE(KEY_DOWN)}, {"Up", UI_KEYCODE(KEY_UP)},
-		{"Left", UI_KEYCODE(KEY_LEFT)}, {"Right", UI_KEYCODE(KEY_RIGHT)},
-		{"PgDn", UI_KEYCODE(KEY_NPAGE)}, {"PgUp", UI_KEYCODE(KEY_PPAGE)},
-		{"Home", UI_KEYCODE(KEY_HOME)}, {"End", UI_KEYCODE(KEY_END)},
-		{"Del", UI_KEYCODE(KEY_DC)}, {"BS", UI_KEYCODE(KEY_BACKSPACE)},
-		{"Enter", '\r'}, {"Esc", UI_ESC}, {"Space", ' '},
+		{"Down", UI_KEYCODE(KEY_DOWN)},
+		{"Up", UI_KEYCODE(KEY_UP)},
+		{"Left", UI_KEYCODE(KEY_LEFT)},
+		{"Right", UI_KEYCODE(KEY_RIGHT)},
+		{"PgDn", UI_KEYCODE(KEY_NPAGE)},
+		{"PgUp", UI_KEYCODE(KEY_PPAGE)},
+		{"Home", UI_KEYCODE(KEY_HOME)},
+		{"End", UI_KEYCODE(KEY_END)},
+		{"Del", UI_KEYCODE(KEY_DC)},
+		{"BS", UI_KEYCODE(KEY_BACKSPACE)},
+		{"Enter", '\r'},
+		{"Esc", UI_ESC},
+		{"Space", ' '},
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -1074,14 +1100,16 @@ static void test_help_names_what_keys_do(void **state)
 				}
 			} else if (len) {
 				if (!key)
-					fail_msg("help row \"%s\": unknown key name %.*s", bd->name, (int)len, p);
+					fail_msg("help row \"%s\": unknown key name %.*s", bd->name,
+						 (int)len, p);
 				for (int w = 1; w <= IN_RECOVER; w <<= 1) {
 					const struct binding *k = ui_binding(key, w);
 					if (!(bd->where & w))
 						continue;
 					if (!k || k->action != bd->action)
-						fail_msg("help row \"%s\": %.*s does not do what it says", bd->name,
-							 (int)len, p);
+						fail_msg("help row \"%s\": %.*s does not do what "
+							 "it says",
+							 bd->name, (int)len, p);
 				}
 				named++;
 			}
@@ -1121,7 +1149,8 @@ static void test_reference_keys(void **state)
 		char script[16], want[64];
 		snprintf(script, sizeof script, "%d<Enter>", f->cl->sections[k].number);
 		snprintf(want, sizeof want, "Item %d  (section %d",
-			 f->cl->items[f->cl->sections[k].first_item].number, f->cl->sections[k].number);
+			 f->cl->items[f->cl->sections[k].first_item].number,
+			 f->cl->sections[k].number);
 		s = run(f, script);
 		assert_screen_has(s, want);
 		free(s);
@@ -1256,8 +1285,8 @@ static void test_search_everywhere(void **state)
 	assert_screen_has(s, "Item 1  (section 1");
 	free(s);
 	assert_non_null(st);
-	assert_int_equal(store_set_text(st, a, 4, f->cl->n_columns - 1, "独自の備考語", err,
-					sizeof err), 0);
+	assert_int_equal(
+		store_set_text(st, a, 4, f->cl->n_columns - 1, "独自の備考語", err, sizeof err), 0);
 	store_close(st);
 	answers_free(a);
 	s = run(f, "/独自の備考語<Enter><Enter>");
