@@ -21,17 +21,42 @@ void cmd_export_usage(FILE *out)
 	      out);
 }
 
-/* Writes the export to out: JSON, or CSV in the official Japanese format,
- * with English added only when --lang was given. Returns 0 or -1. */
-static int export_write(const struct cmd *c, int json, FILE *out)
+/* What one export is asked for. */
+struct export_job {
+	const struct cmd *c;
+	enum lang lang; /* the official Japanese, with English only when --lang was given */
+};
+
+static int write_csv(const struct export_job *j, FILE *out)
 {
-	if (json)
-		return export_json(out, c->d.cl, c->d.a);
-	return export_csv_lang(out, c->d.cl, c->d.a, c->g.lang_given ? c->g.lang : LANG_JA);
+	return export_csv_lang(out, j->c->d.cl, j->c->d.a, j->lang);
+}
+
+static int write_json(const struct export_job *j, FILE *out)
+{
+	return export_json(out, j->c->d.cl, j->c->d.a);
+}
+
+/* The formats: each writes the whole export to out. */
+static const struct export_format {
+	const char *name;
+	int (*write)(const struct export_job *j, FILE *out);
+} formats[] = {
+	{"csv", write_csv},
+	{"json", write_json},
+};
+
+static const struct export_format *find_format(const char *name)
+{
+	for (size_t k = 0; name && k < sizeof formats / sizeof formats[0]; k++)
+		if (strcmp(formats[k].name, name) == 0)
+			return &formats[k];
+	return NULL;
 }
 
 /* Writes the export to path through a temporary file renamed into place. */
-static int export_to_file(const struct cmd *c, int json, const char *path)
+static int export_to_file(const struct export_job *j, const struct export_format *fmt,
+			  const char *path)
 {
 	char tmp[PATH_MAX];
 	int fd, ok;
@@ -48,7 +73,7 @@ static int export_to_file(const struct cmd *c, int json, const char *path)
 		unlink(tmp);
 		return -1;
 	}
-	ok = export_write(c, json, f) == 0;
+	ok = fmt->write(j, f) == 0;
 	ok = fsync(fd) == 0 && ok;
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0) {
@@ -74,7 +99,7 @@ static int export_options(struct cmd *c, int argc, char **argv, const char **for
 	if (opt != 0)
 		return -1;
 	c->exit = EXIT_USAGE;
-	if (!*format || (strcmp(*format, "csv") != 0 && strcmp(*format, "json") != 0)) {
+	if (!find_format(*format)) {
 		cmd_error("%s", _("export: give --format csv or --format json"));
 		return -1;
 	}
@@ -88,16 +113,19 @@ static int export_options(struct cmd *c, int argc, char **argv, const char **for
 int cmd_export(struct cmd *c, int argc, char **argv)
 {
 	const char *format = NULL, *output = NULL;
-	int json;
+	const struct export_format *fmt;
+	struct export_job j = {c, LANG_JA};
 
 	if (export_options(c, argc, argv, &format, &output) != 0)
 		return c->exit;
-	json = strcmp(format, "json") == 0;
+	fmt = find_format(format);
+	if (c->g.lang_given)
+		j.lang = c->g.lang;
 	if (cmd_open(c) != 0)
 		return EXIT_FAILURE;
 	if (output && strcmp(output, "-") != 0)
-		return export_to_file(c, json, output) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
-	if (export_write(c, json, stdout) != 0) {
+		return export_to_file(&j, fmt, output) == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	if (fmt->write(&j, stdout) != 0) {
 		cmd_error(_("cannot write the output: %s"), strerror(errno));
 		return EXIT_FAILURE;
 	}
