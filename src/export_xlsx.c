@@ -315,6 +315,12 @@ static int header_row(struct book *b, lxw_worksheet *ws, lxw_row_t r, enum lang 
 	return 0;
 }
 
+/* The row of the last item (of the first, when there is none). */
+static lxw_row_t last_row(const struct book *b)
+{
+	return b->first + (lxw_row_t)(b->cl->n_items ? b->cl->n_items - 1 : 0);
+}
+
 /* The failure of an item's cell: one too long for a cell, named. */
 static int cell_failed(struct book *b, size_t i, size_t k, lxw_error e)
 {
@@ -360,7 +366,7 @@ static int status_list(struct book *b, lxw_worksheet *ws)
 	char names[STATUS_COUNT][32], *list[STATUS_COUNT + 1];
 	char title[] = "回答状況", message[256] = "";
 	lxw_data_validation dv = {0};
-	lxw_row_t last = b->first + (lxw_row_t)(b->cl->n_items ? b->cl->n_items - 1 : 0);
+	lxw_row_t last = last_row(b);
 
 	for (int s = 0; s < STATUS_COUNT; s++) {
 		snprintf(names[s], sizeof names[s], "%s", status_official((enum status)s));
@@ -385,7 +391,7 @@ static int status_list(struct book *b, lxw_worksheet *ws)
  * landscape, one page wide, the header on every page, page N / M. */
 static int page_setup(struct book *b, lxw_worksheet *ws)
 {
-	lxw_row_t last = b->first + (lxw_row_t)(b->cl->n_items ? b->cl->n_items - 1 : 0);
+	lxw_row_t last = last_row(b);
 
 	worksheet_freeze_panes(ws, b->first, 1);
 	worksheet_set_landscape(ws);
@@ -420,7 +426,7 @@ static int checklist_sheet(struct book *b)
 static void items_range(const struct book *b, lxw_col_t col, char *out, size_t len)
 {
 	char range[LXW_MAX_CELL_RANGE_LENGTH];
-	lxw_row_t last = b->first + (lxw_row_t)(b->cl->n_items ? b->cl->n_items - 1 : 0);
+	lxw_row_t last = last_row(b);
 
 	lxw_rowcol_to_range_abs(range, b->first, col, last, col);
 	snprintf(out, len, "'%s'!%s", EXPORT_XLSX_SHEET, range);
