@@ -1,0 +1,144 @@
+#!/bin/sh
+# export --format xlsx, end to end: the real binary writes workbooks of the
+# bundled 2018 checklist and the trial edition, with answers set by
+# `tenken set`, and tests/xlsx_check.py reads them with openpyxl against the
+# JSON export of the same answers. Where LibreOffice is installed, the
+# workbooks are also saved again by Calc (soffice --convert-to xlsx) and
+# read back: what an import sees after a bank saves the workbook in Calc.
+# Each check prints ok/FAIL; the last line counts them.
+set -u
+: "${TENKEN:=./src/tenken}"
+srcdir=${srcdir:-.}
+tmp=$(mktemp -d /tmp/tenken-xlsx.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/xdg" XDG_CONFIG_HOME="$tmp/config" LC_ALL=C.UTF-8 LANGUAGE= TZ=UTC
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $1"; }
+bad() { failed=$((failed + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && sed 's/^/    /' "$2"; }
+
+# run NAME EXPECTED-STATUS COMMAND...: runs COMMAND, output in $tmp/out, $tmp/err.
+run() {
+	name=$1 want=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name (exit $got)"; else bad "$name: exit $got, expected $want" "$tmp/err"; fi
+}
+
+has() { # has NAME FILE TEXT: FILE contains TEXT
+	if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: no \"$3\" in output" "$2"; fi
+}
+
+# python3-openpyxl is Debian's package: it is found by Debian's python3,
+# which another python3 earlier on PATH may hide. Without it the workbook
+# cannot be checked, and that is a failure, not a skip.
+py=${PYTHON:-}
+if [ -z "$py" ]; then
+	if [ -x /usr/bin/python3 ]; then py=/usr/bin/python3; else py=python3; fi
+fi
+if ! "$py" -c 'import openpyxl' 2>"$tmp/err"; then
+	bad "openpyxl: python3-openpyxl is not installed (apt-get install python3-openpyxl)" "$tmp/err"
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+version=$("$TENKEN" --version | sed -n '1s/^tenken //p')
+
+# check NAME WORKBOOK ARGS...: xlsx_check.py's checks, counted here.
+check() {
+	name=$1
+	shift
+	"$py" "$srcdir/tests/xlsx_check.py" "$@" --version "$version" >"$tmp/check" 2>&1
+	sed "s/^\(ok\|FAIL\) - /\1 - $name: /" "$tmp/check"
+	passed=$((passed + $(grep -c '^ok - ' "$tmp/check")))
+	failed=$((failed + $(grep -c '^FAIL - ' "$tmp/check")))
+	if ! grep -q '^ok - ' "$tmp/check" || grep -q '^Traceback' "$tmp/check"; then
+		failed=$((failed + 1))
+		echo "FAIL - $name: xlsx_check.py did not run through"
+	fi
+}
+
+# The 2018 checklist, the default: texts a spreadsheet would take for
+# formulas, a line break and a tab, every status, the first and last item.
+db2018="$tmp/xdg/tenken/fisc-api-2018.db"
+run "set 1" 0 "$TENKEN" set 1 --status implemented \
+	--field current='=HYPERLINK("http://example.com","x")' --field remarks='社内規程で定める'
+run "set 2" 0 "$TENKEN" set 2 --status partial --field current='+81 3 1234 5678' \
+	--field issues='-1 は未対応の件数' --field plan='@SUM(A1) の形の文字列'
+run "set 3" 0 "$TENKEN" set 3 --status not-implemented --field plan="$(printf '一行目\n二行目\tタブのあと')"
+run "set 10" 0 "$TENKEN" set 10 --status not-applicable --field current='当社は該当サービスを提供しない'
+run "set 12" 0 "$TENKEN" set 12 --status partial --field issues='- 箇条書きの一行目'
+run "set 44" 0 "$TENKEN" set 44 --status implemented --field current='最後の項目'
+"$TENKEN" export --format json >"$tmp/2018.json"
+
+run "2018: export --format xlsx" 0 "$TENKEN" export --format xlsx -o "$tmp/2018.xlsx"
+run "2018: the workbook is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/2018.xlsx')\" = 600 ]"
+check "2018" "$tmp/2018.xlsx" --json "$tmp/2018.json" --db "$db2018" --changed "$tmp/2018-changed.xlsx"
+run "2018: export --lang en" 0 "$TENKEN" export --lang en --format xlsx -o "$tmp/2018-en.xlsx"
+check "2018 --lang en" "$tmp/2018-en.xlsx" --json "$tmp/2018.json" --db "$db2018" --lang en
+
+# The trial edition: 手法例 after 対象者, and its own answer columns.
+trial="$tmp/trial.db"
+run "trial: set 7" 0 "$TENKEN" -c fisc-api-2017-trial -f "$trial" set 7 --status implemented \
+	--field current='データは解約後30日で消去する' --field plan='=1+1 は数式ではない' \
+	--field remarks='年次で見直す'
+run "trial: set 1" 0 "$TENKEN" -c fisc-api-2017-trial -f "$trial" set 1 --status partial
+run "trial: set 60" 0 "$TENKEN" -f "$trial" set 60 --status not-applicable
+"$TENKEN" -f "$trial" export --format json >"$tmp/trial.json"
+run "trial: export --format xlsx" 0 "$TENKEN" -f "$trial" export --format xlsx -o "$tmp/trial.xlsx"
+check "trial" "$tmp/trial.xlsx" --json "$tmp/trial.json" --db "$trial"
+run "trial: export --lang en" 0 "$TENKEN" -f "$trial" export --lang en --format xlsx -o "$tmp/trial-en.xlsx"
+check "trial --lang en" "$tmp/trial-en.xlsx" --json "$tmp/trial.json" --db "$trial" --lang en
+
+# No answer file yet: every item unanswered, no times, and no file made.
+run "no answer file: export" 0 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" \
+	export --format xlsx -o "$tmp/none.xlsx"
+"$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" export --format json >"$tmp/none.json"
+check "no answer file" "$tmp/none.xlsx" --json "$tmp/none.json"
+run "no answer file: none made" 0 test ! -e "$tmp/none.db"
+
+# A workbook goes to a file: not to standard output.
+run "xlsx without -o: refused" 2 "$TENKEN" export --format xlsx
+has "xlsx without -o: the message asks for -o FILE" "$tmp/err" "-o FILE"
+run "xlsx without -o: nothing written" 0 test ! -s "$tmp/out"
+run "xlsx with -o -: refused" 2 "$TENKEN" export --format xlsx -o -
+has "xlsx with -o -: the message names xlsx" "$tmp/err" "--format xlsx"
+run "xlsx into a missing directory: fails" 1 "$TENKEN" export --format xlsx -o "$tmp/no/such/dir.xlsx"
+has "xlsx into a missing directory: names the file" "$tmp/err" "$tmp/no/such/dir.xlsx"
+
+# An existing file is replaced whole, 0600, and synced before the rename.
+printf 'old\n' >"$tmp/old.xlsx"
+chmod 644 "$tmp/old.xlsx"
+run "xlsx replaces a file" 0 "$TENKEN" export --format xlsx -o "$tmp/old.xlsx"
+run "the replaced file is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/old.xlsx')\" = 600 ]"
+run "the replaced file is a workbook" 0 "$py" -c "import openpyxl; openpyxl.load_workbook('$tmp/old.xlsx')"
+run "no temporary file is left" 0 sh -c "! ls '$tmp'/*.xlsx.* 2>/dev/null | grep -q ."
+strace -f -y -e trace=fsync,fdatasync,rename -o "$tmp/trace" \
+	"$TENKEN" export --format xlsx -o "$tmp/sync.xlsx" >/dev/null 2>&1
+if awk '/fsync\([0-9]*<[^>]*sync\.xlsx\.[A-Za-z0-9]*>\)/ { synced = 1 }
+	/rename\(.*"[^"]*sync\.xlsx"\)/ { exit !synced } END { exit !synced }' "$tmp/trace"; then
+	ok "xlsx: the file is synced before it is renamed into place"
+else bad "xlsx: the file is synced before it is renamed into place" "$tmp/trace"; fi
+
+# Saved again by LibreOffice Calc: the metadata, the answers, the drop-down,
+# the print set-up and the formulas are still there, and Calc's
+# recalculation of a changed status gives the counts.
+if command -v soffice >/dev/null 2>&1; then
+	calc() { # calc FILE: saves FILE again with Calc, into $tmp/calc/
+		timeout 300 soffice -env:UserInstallation="file://$tmp/lo" --headless \
+			--convert-to xlsx --outdir "$tmp/calc" "$1" >"$tmp/soffice" 2>&1
+		if [ -s "$tmp/calc/${1##*/}" ]; then ok "Calc saves ${1##*/}"; else bad "Calc saves ${1##*/}" "$tmp/soffice"; fi
+	}
+	calc "$tmp/2018.xlsx"
+	check "2018 saved by Calc" "$tmp/calc/2018.xlsx" --json "$tmp/2018.json" --db "$db2018" --saved-by-calc
+	calc "$tmp/trial-en.xlsx"
+	check "trial --lang en saved by Calc" "$tmp/calc/trial-en.xlsx" --json "$tmp/trial.json" \
+		--db "$trial" --lang en --saved-by-calc
+	calc "$tmp/2018-changed.xlsx"
+	check "2018, a status changed" "$tmp/calc/2018-changed.xlsx" --json "$tmp/2018.json" --counts-only
+else
+	echo "# soffice is not installed: the round trip through LibreOffice Calc is not checked"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
