@@ -21,7 +21,8 @@
 #define FILL_ANSWER 0xFFF2CC
 #define FILL_HEADER 0xD9D9D9
 
-/* The most characters a cell of Excel holds. */
+/* The most characters a cell of Excel holds, counted in UTF-16 code units
+ * as Excel counts them. */
 #define CELL_MAX 32767
 
 /* The height of a line of the default 11-point font, the room above and
@@ -103,6 +104,19 @@ static int oom(struct book *b)
 	return -1;
 }
 
+/* The UTF-16 code units of s: a character past U+FFFF takes two. */
+static size_t utf16_units(const char *s)
+{
+	size_t len = strlen(s), i = 0, n = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		i += textwidth_decode(s + i, len - i, &cp);
+		n += cp > 0xFFFF ? 2 : 1;
+	}
+	return n;
+}
+
 /* Writes text as a string cell, never a formula, whatever it starts with:
  * as it is when tenken may store it (line breaks and tabs kept, so that the
  * workbook reads back as it was written), else as tenken shows it
@@ -113,6 +127,8 @@ static lxw_error put_text(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const cha
 	char *clean = NULL;
 	lxw_error e;
 
+	if (utf16_units(text) > CELL_MAX)
+		return LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
 	if (textwidth_storable(text, strlen(text), NULL, NULL) != TEXTWIDTH_TEXT &&
 	    !(clean = textwidth_sanitize(text)))
 		return LXW_ERROR_MEMORY_MALLOC_FAILED;

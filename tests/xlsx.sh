@@ -120,6 +120,28 @@ if awk '/fsync\([0-9]*<[^>]*sync\.xlsx\.[A-Za-z0-9]*>\)/ { synced = 1 }
 	ok "xlsx: the file is synced before it is renamed into place"
 else bad "xlsx: the file is synced before it is renamed into place" "$tmp/trace"; fi
 
+# An answer written by another program with hidden characters in it goes
+# into the workbook with each shown visibly, as print shows it, none raw.
+odd="$tmp/odd.db"
+"$TENKEN" -f "$odd" set 1 --status partial >/dev/null 2>&1
+sqlite3 "$odd" "INSERT OR REPLACE INTO answer (item, field, text, time, user) VALUES (13, 'current', 'a' || char(27) || '[2J' || char(155) || char(8238) || 'cba' || char(8203) || 'z', '2026-01-01T00:00:00Z', 'other')"
+run "hidden characters: export" 0 "$TENKEN" -f "$odd" export --format xlsx -o "$tmp/odd.xlsx"
+run "hidden characters: each shown visibly" 0 "$py" -c "
+import openpyxl, sys
+got = openpyxl.load_workbook('$tmp/odd.xlsx')['チェックリスト']['E15'].value
+if got != 'a^[[2J<U+009B><U+202E>cba<U+200B>z':
+    sys.exit(repr(got))"
+
+# An answer longer than a cell holds (32,767 UTF-16 code units): the export
+# fails, naming the item and the column, and leaves no file.
+long=$("$py" -c 'print("あ" * 32767, end="")')
+run "a full cell: set" 0 "$TENKEN" -f "$odd" set 20 --field plan="$long"
+run "a full cell: exported" 0 "$TENKEN" -f "$odd" export --format xlsx -o "$tmp/full.xlsx"
+run "too long for a cell: set" 0 "$TENKEN" -f "$odd" set 20 --field plan="$("$py" -c 'print("あ" * 32766 + "\U0001F600", end="")')"
+run "too long for a cell: refused" 1 "$TENKEN" -f "$odd" export --format xlsx -o "$tmp/long.xlsx"
+has "too long for a cell: the item and the column named" "$tmp/err" "item 20: the text of 課題への対応計画 is longer"
+run "too long for a cell: no file left" 0 sh -c "! ls '$tmp'/long.xlsx* 2>/dev/null | grep -q ."
+
 # Saved again by LibreOffice Calc: the metadata, the answers, the drop-down,
 # the print set-up and the formulas are still there, and Calc's
 # recalculation of a changed status gives the counts.
