@@ -194,48 +194,66 @@ static int put_two(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 	return rc;
 }
 
-static lxw_format *new_format(struct book *b, int wrap, int border, uint32_t fill)
+/* What a format has beside the top alignment. */
+enum {
+	F_WRAP = 1 << 0,
+	F_BORDER = 1 << 1,
+	F_BOLD = 1 << 2,
+	F_CENTER = 1 << 3,
+	F_RIGHT = 1 << 4,
+	F_PERCENT = 1 << 5,
+	F_TITLE = 1 << 6, /* the larger type of the title */
+};
+
+/* Returns a new format, top-aligned, with what flags name and the fill
+ * colour fill (0: none); NULL if memory runs out. */
+static lxw_format *new_format(struct book *b, unsigned flags, uint32_t fill)
 {
 	lxw_format *f = workbook_add_format(b->wb);
 
-	if (wrap)
-		format_set_text_wrap(f);
+	if (!f)
+		return NULL;
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-	if (border)
+	if (flags & F_WRAP)
+		format_set_text_wrap(f);
+	if (flags & F_BORDER)
 		format_set_border(f, LXW_BORDER_THIN);
+	if (flags & F_BOLD)
+		format_set_bold(f);
+	if (flags & (F_CENTER | F_RIGHT))
+		format_set_align(f, flags & F_CENTER ? LXW_ALIGN_CENTER : LXW_ALIGN_RIGHT);
+	if (flags & F_PERCENT)
+		format_set_num_format(f, "0%");
+	if (flags & F_TITLE)
+		format_set_font_size(f, 14);
 	if (fill)
 		format_set_bg_color(f, fill);
 	return f;
 }
 
-static void make_styles(struct book *b)
+/* Makes the formats of the cells. Returns 0, or -1 if memory runs out. */
+static int make_styles(struct book *b)
 {
 	struct styles *s = &b->st;
+	const unsigned cell = F_WRAP | F_BORDER;
 
-	s->title = new_format(b, 1, 0, 0);
-	format_set_bold(s->title);
-	format_set_font_size(s->title, 14);
-	s->date = new_format(b, 1, 0, 0);
-	format_set_align(s->date, LXW_ALIGN_RIGHT);
-	s->head = new_format(b, 1, 1, FILL_HEADER);
-	format_set_bold(s->head);
-	format_set_align(s->head, LXW_ALIGN_CENTER);
-	s->head_en = new_format(b, 1, 1, FILL_HEADER);
-	format_set_align(s->head_en, LXW_ALIGN_CENTER);
-	s->text = new_format(b, 1, 1, 0);
-	s->number = new_format(b, 0, 1, 0);
-	format_set_align(s->number, LXW_ALIGN_CENTER);
-	s->answer = new_format(b, 1, 1, FILL_ANSWER);
-	s->count = new_format(b, 0, 1, 0);
-	s->percent = new_format(b, 0, 1, 0);
-	format_set_num_format(s->percent, "0%");
-	s->total = new_format(b, 1, 1, 0);
-	s->total_count = new_format(b, 0, 1, 0);
-	s->total_percent = new_format(b, 0, 1, 0);
-	format_set_num_format(s->total_percent, "0%");
-	format_set_bold(s->total);
-	format_set_bold(s->total_count);
-	format_set_bold(s->total_percent);
+	s->title = new_format(b, F_WRAP | F_BOLD | F_TITLE, 0);
+	s->date = new_format(b, F_WRAP | F_RIGHT, 0);
+	s->head = new_format(b, cell | F_BOLD | F_CENTER, FILL_HEADER);
+	s->head_en = new_format(b, cell | F_CENTER, FILL_HEADER);
+	s->text = new_format(b, cell, 0);
+	s->number = new_format(b, F_BORDER | F_CENTER, 0);
+	s->answer = new_format(b, cell, FILL_ANSWER);
+	s->count = new_format(b, F_BORDER, 0);
+	s->percent = new_format(b, F_BORDER | F_PERCENT, 0);
+	s->total = new_format(b, cell | F_BOLD, 0);
+	s->total_count = new_format(b, F_BORDER | F_BOLD, 0);
+	s->total_percent = new_format(b, F_BORDER | F_BOLD | F_PERCENT, 0);
+	if (!s->title || !s->date || !s->head || !s->head_en || !s->text || !s->number ||
+	    !s->answer || !s->count || !s->percent || !s->total || !s->total_count ||
+	    !s->total_percent)
+		return oom(b);
+	return 0;
 }
 
 /* Row 1 of the checklist's sheet: the title, and the export date. */
@@ -725,8 +743,8 @@ static int write_book(struct book *b)
 		 ".%03ldZ", b->o->when.tv_nsec / 1000000);
 	b->first = b->o->lang == LANG_EN ? 3 : 2;
 	find_columns(b);
-	make_styles(b);
-	if (checklist_sheet(b) != 0 || summary_sheet(b) != 0 || meta_sheet(b) != 0)
+	if (make_styles(b) != 0 || checklist_sheet(b) != 0 || summary_sheet(b) != 0 ||
+	    meta_sheet(b) != 0)
 		return -1;
 	return meta_properties(b);
 }
