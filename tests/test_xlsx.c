@@ -1,5 +1,6 @@
 /* Tests of the XLSX reader: workbooks written at test time by openpyxl and
- * by hand (tests/xlsx_fixtures.py), and hostile workbooks, each refused
+ * by hand (tests/xlsx_fixtures.py), one saved by LibreOffice Calc
+ * (tests/fixtures/libreoffice.xlsx), and hostile workbooks, each refused
  * quickly with the file and the place named. */
 #include "config.h"
 
@@ -158,6 +159,31 @@ static void test_openpyxl_book(void **state)
 	xlsx_free(book);
 }
 
+/* What LibreOffice Calc 7.4 kept of book.xlsx (tests/fixtures/README.md):
+ * the strings, the rich text (its phonetic run dropped), the hidden row,
+ * the hidden sheets (veryHidden made hidden) and the custom properties.
+ * It did not decode "_x3042_" when it read the file, and wrote the text
+ * back escaped as "_x005F_x3042_", so the cell reads as Calc showed it. */
+static void test_libreoffice_book(void **state)
+{
+	char err[512] = "";
+	struct xlsx_book *book =
+	    xlsx_read(TESTSRCDIR "/fixtures/libreoffice.xlsx", err, sizeof err);
+	struct want_cell cells[sizeof book_cells / sizeof book_cells[0]];
+
+	(void)state;
+	if (!book)
+		fail_msg("%s", err);
+	memcpy(cells, book_cells, sizeof cells);
+	cells[14].text = "_x0041_ と _x3042_";
+	check_book_sheets(book);
+	const struct xlsx_sheet *sh = xlsx_sheet_named(book, "チェックリスト");
+	check_cells(sh, cells, sizeof cells / sizeof cells[0]);
+	check_book_checklist(sh);
+	check_book_properties(book);
+	xlsx_free(book);
+}
+
 /* minimal.xlsx: prefixed names (<x:c>), no shared strings, sheet parts
  * named by the relationships only, cells and rows without r. */
 static void test_minimal_book(void **state)
@@ -295,6 +321,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_openpyxl_book),
+		cmocka_unit_test(test_libreoffice_book),
 		cmocka_unit_test(test_minimal_book),
 		cmocka_unit_test(test_ref),
 		cmocka_unit_test(test_hostile),
