@@ -959,7 +959,8 @@ static int sheet_finish(struct reader *rd, struct xlsx_sheet *sh)
 {
 	size_t n = 0;
 
-	qsort(sh->hidden_rows, sh->n_hidden_rows, sizeof *sh->hidden_rows, row_order);
+	if (sh->n_hidden_rows > 1)
+		qsort(sh->hidden_rows, sh->n_hidden_rows, sizeof *sh->hidden_rows, row_order);
 	for (size_t i = 0; i < sh->n_hidden_rows; i++)
 		if (n == 0 || sh->hidden_rows[n - 1] != sh->hidden_rows[i])
 			sh->hidden_rows[n++] = sh->hidden_rows[i];
@@ -1132,16 +1133,18 @@ const struct xlsx_sheet *xlsx_sheet_named(const struct xlsx_book *book, const ch
 const char *xlsx_cell_text(const struct xlsx_sheet *sheet, uint32_t row, uint32_t col)
 {
 	struct xlsx_cell key = {.row = row, .col = col};
+
+	if (sheet->n_cells == 0)
+		return NULL;
 	const struct xlsx_cell *c =
 	    bsearch(&key, sheet->cells, sheet->n_cells, sizeof *sheet->cells, cell_order);
-
 	return c ? c->text : NULL;
 }
 
 int xlsx_row_hidden(const struct xlsx_sheet *sheet, uint32_t row)
 {
-	return bsearch(&row, sheet->hidden_rows, sheet->n_hidden_rows, sizeof row, row_order) !=
-	       NULL;
+	return sheet->n_hidden_rows > 0 && bsearch(&row, sheet->hidden_rows, sheet->n_hidden_rows,
+	                                           sizeof row, row_order) != NULL;
 }
 
 const char *xlsx_property(const struct xlsx_book *book, const char *name)
