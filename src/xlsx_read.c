@@ -101,7 +101,10 @@ struct reader {
 static void fail(struct reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void fail_xml(struct reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Sets the message "file: what" (the first failure only) and stops expat. */
+/* Sets the message "file: what" (the first failure only) and stops expat.
+ * The message quotes the workbook (a sheet's name, a cell reference), so
+ * it is made safe to show: on one line, control and format characters
+ * shown visibly (textwidth_sanitize). */
 static void fail(struct reader *rd, const char *fmt, ...)
 {
 	char msg[512];
@@ -113,7 +116,12 @@ static void fail(struct reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	snprintf(rd->err, rd->errlen, "%s: %s", rd->name, msg);
+	char *safe = textwidth_sanitize(msg);
+	for (char *p = safe; p && *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	snprintf(rd->err, rd->errlen, "%s: %s", rd->name, safe ? safe : msg);
+	free(safe);
 	if (rd->parser)
 		XML_StopParser(rd->parser, XML_FALSE);
 }

@@ -3,7 +3,9 @@
  * properties. The workbook comes from outside (a bank edits it in Excel or
  * LibreOffice Calc and sends it back), so every size is bounded, and a
  * workbook past a bound is refused with a message naming the file and the
- * place, never read in part. */
+ * place, never read in part. Messages quote what the file says made safe
+ * to show (textwidth_sanitize); the texts themselves are as the file has
+ * them. */
 #ifndef TENKEN_XLSX_READ_H
 #define TENKEN_XLSX_READ_H
 
@@ -29,13 +31,18 @@ enum {
 /* What a cell holds. Its text is a string's characters; a number's text as
  * the file writes it ("5", "0.1", "1E-3": no formatting applied, so a date
  * is its serial number); "TRUE" or "FALSE"; an error's code ("#N/A"). A
- * formula cell holds its cached result, of any of these types. */
+ * formula cell holds its cached result, of any of these types; a date
+ * written as text (t="d") is a string. */
 enum xlsx_type { XLSX_STRING, XLSX_NUMBER, XLSX_BOOLEAN, XLSX_ERROR };
 
+/* A cell's text is valid UTF-8 as the workbook holds it, so it may hold
+ * any character but NUL: a control character (escaped _x001B_ in the file)
+ * or a bidirectional control too. Check it (textwidth_storable) before
+ * storing or showing it. */
 struct xlsx_cell {
 	uint32_t row, col; /* 1-based: E12 is row 12, column 5 */
 	enum xlsx_type type;
-	const char *text; /* UTF-8, never empty; a line break is "\n" */
+	const char *text; /* never empty; a line break is "\n" */
 };
 
 struct xlsx_sheet {
@@ -88,7 +95,8 @@ const char *xlsx_property(const struct xlsx_book *book, const char *name);
 #define XLSX_REF_MAX 11
 
 /* Writes the A1-style reference of row, col (1-based) to out: "E12",
- * "AA7". Returns out. */
+ * "AA7"; a row or column past XFD1048576 is written as the last one.
+ * Returns out. */
 char *xlsx_ref(uint32_t row, uint32_t col, char out[XLSX_REF_MAX]);
 
 #endif

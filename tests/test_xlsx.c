@@ -192,7 +192,7 @@ static void test_minimal_book(void **state)
 	    {1, 1, "位置は順番で", XLSX_STRING},
 	    {1, 2, "2", XLSX_NUMBER},
 	    {1, 4, "D1", XLSX_STRING}, /* after an empty <c/> */
-	    {3, 1, "😀 \xEF\xBF\xBD a\nb\nc", XLSX_STRING},
+	    {3, 1, "😀 \xEF\xBF\xBD \x1B a\nb\nc", XLSX_STRING}, /* NUL made U+FFFD */
 	    {3, 2, "ルビ前後を詰める", XLSX_STRING},
 	    {4, 1, "2024-04-01T00:00:00", XLSX_STRING},
 	    {5, 3, "計算結果", XLSX_STRING},
@@ -285,6 +285,9 @@ static void test_hostile(void **state)
 	    {"bigstring.xlsx", "xl/sharedStrings.xml:2:*: text longer than 1048576 bytes"},
 	    {"malformed.xlsx", "xl/worksheets/sheet1.xml:4:17: mismatched tag"},
 	    {"badref.xlsx", "xl/worksheets/sheet1.xml:2:*: bad cell reference \"1A\""},
+	    {"bidiref.xlsx", "xl/worksheets/sheet1.xml:2:*: bad cell reference \"<U+202E>A1\""},
+	    {"newline.xlsx",
+	     "sheet 改行 名, cell A2: shared string \"<U+202E>7\" does not exist"},
 	    {"twice.xlsx", "sheet 回答, cell B2: the cell is written twice"},
 	    {"nostring.xlsx", "sheet Sheet1, cell C1: shared string \"1\" does not exist"},
 	    {"sheets.xlsx", "xl/workbook.xml:2:*: more than 256 sheets"},

@@ -196,7 +196,7 @@ def minimal_book(path):
             "<x:c t='e'><x:v>#N/A</x:v></x:c><x:c t='b'><x:v>0</x:v></x:c></x:row>"
             "<x:row r='3'><x:c r='B3' t='inlineStr'><x:is><x:r><x:t>ルビ</x:t></x:r>"
             "<x:rPh sb='0' eb='2'><x:t>ルビ</x:t></x:rPh><x:t>  前後を詰める  </x:t></x:is></x:c>"
-            "<x:c r='A3' t='inlineStr'><x:is><x:t>_xD83D__xDE00_ _x0000_ a&#13;&#10;b&#13;c</x:t>"
+            "<x:c r='A3' t='inlineStr'><x:is><x:t>_xD83D__xDE00_ _x0000_ _x001B_ a&#13;&#10;b&#13;c</x:t>"
             "</x:is></x:c></x:row>"
             "<x:row><x:c t='d'><x:v>2024-04-01T00:00:00</x:v></x:c></x:row>"
             "</%ssheetData></%sworksheet>" % (x, MAIN, x, x, x)).encode()
@@ -293,6 +293,11 @@ def hostile(out):
               [("Sheet1", '\n<row r="1">\n<c r="A1"><v>1</c></row>')])
     hand_book(os.path.join(out, "badref.xlsx"),
               [("Sheet1", '<row r="1"><c r="1A"><v>1</v></c></row>')])
+    # What the file says is quoted in messages made safe to show.
+    hand_book(os.path.join(out, "bidiref.xlsx"),
+              [("Sheet1", '<row r="1"><c r="&#x202E;A1"><v>1</v></c></row>')])
+    hand_book(os.path.join(out, "newline.xlsx"),
+              [("改行&#10;名", '<row r="2"><c r="A2" t="s"><v>&#x202E;7</v></c></row>')])
     hand_book(os.path.join(out, "twice.xlsx"),
               [("回答", '<row r="2"><c r="B2"><v>1</v></c><c r="A2"><v>2</v></c></row>'
                 '<row r="2"><c r="B2"><v>3</v></c></row>')])
