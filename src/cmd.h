@@ -174,6 +174,10 @@ void cmd_export_usage(FILE *out);
 int cmd_migrate(struct cmd *c, int argc, char **argv);
 void cmd_migrate_usage(FILE *out);
 
+/* import: a workbook's or CSV's answers read back, shown, then applied. */
+int cmd_import(struct cmd *c, int argc, char **argv);
+void cmd_import_usage(FILE *out);
+
 /* checklists: the bundled checklists, newest first. */
 int cmd_checklists(struct cmd *c, int argc, char **argv);
 void cmd_checklists_usage(FILE *out);

@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	 cmd_ui_usage},
 	{"checklists", cmd_checklists, 0, cmd_checklists_usage},
 	{"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
+	{"import", cmd_import, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_import_usage},
 };
 
 /* The global options: before the command's name, or after it for a command

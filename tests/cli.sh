@@ -550,5 +550,56 @@ after|migrate|-R|--read-only|--from x --to fisc-api-2018 -o y
 after|migrate|-c fisc-api-2018|--checklist|--from x -o y
 CASES
 
+# --- import: the CSV back in. ---
+im="$tmp/import.db"
+"$TENKEN" -c fisc-api-2018 -f "$im" set 1 --status implemented --field current='暗号化して保存' >/dev/null
+"$TENKEN" -f "$im" set 2 --field plan='=来期に検討' >/dev/null
+run "export the CSV to import" 0 "$TENKEN" -f "$im" export --format csv -o "$tmp/im.csv"
+run "import what was exported" 0 "$TENKEN" -f "$im" import --yes "$tmp/im.csv"
+has "import of the export changes nothing" "$tmp/out" "Nothing to import"
+python3 - "$tmp/im.csv" "$tmp/im2.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+rows[3][-1] = "一部対応"
+rows[1][rows[0].index("備考")] = "銀行からの質問: 鍵の保管場所は?"
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline=""), lineterminator="\r\n")
+w.writerows(rows)
+PY
+cp "$im" "$tmp/im.before"
+run "import --dry-run" 0 "$TENKEN" -f "$im" import --dry-run "$tmp/im2.csv"
+has "dry run: the status change" "$tmp/out" "一部対応"
+has "dry run: the question in 備考" "$tmp/out" "+ 銀行からの質問: 鍵の保管場所は?"
+has "dry run: two changes" "$tmp/out" "2 changes would be applied"
+run "--dry-run changed nothing" 0 cmp "$im" "$tmp/im.before"
+run "import off a terminal without --yes" 2 "$TENKEN" -f "$im" import "$tmp/im2.csv"
+has "says to give --yes" "$tmp/err" "--yes"
+run "nothing imported without --yes" 0 cmp "$im" "$tmp/im.before"
+run "import --yes" 0 "$TENKEN" -f "$im" import --yes "$tmp/im2.csv"
+has "two changes imported" "$tmp/out" "2 changes imported"
+run "the imported status" 0 "$TENKEN" -f "$im" export --format json
+has "item 3 partly implemented" "$tmp/out" '"status":"partial"'
+run "history names the file" 0 sqlite3 "$im" "SELECT count(*) FROM history WHERE source = 'import im2.csv'"
+if [ "$(cat "$tmp/out")" = 2 ]; then ok "history names the file of each change"; else bad "history rows from the import: $(cat "$tmp/out")"; fi
+# Another edition's CSV, a malformed CSV, Shift_JIS.
+"$TENKEN" -c fisc-api-2017-trial -f "$tmp/trial.db" set 1 --field current=試行版 >/dev/null
+"$TENKEN" -f "$tmp/trial.db" export --format csv -o "$tmp/trial.csv"
+cp "$im" "$tmp/im.before"
+run "another edition's CSV refused" 1 "$TENKEN" -f "$im" import --yes "$tmp/trial.csv"
+has "says it is another checklist" "$tmp/err" "another checklist or edition"
+run "the answer file untouched" 0 cmp "$im" "$tmp/im.before"
+printf '通番,セキュリティ対応目標,現在の対応状況\r\n1,"x\r\n' >"$tmp/bad.csv"
+run "a CSV with a bad quote" 1 "$TENKEN" -f "$im" import --yes "$tmp/bad.csv"
+has "names line and column" "$tmp/err" "bad.csv:2:3: a quoted field is not closed"
+run "the answer file untouched by it" 0 cmp "$im" "$tmp/im.before"
+python3 - "$tmp/sjis.csv" <<'PY'
+import sys
+text = "通番,セキュリティ対応目標,現在の対応状況\r\n4,情報資産の管理を実施する。,台帳で管理\r\n"
+open(sys.argv[1], "wb").write(text.encode("cp932"))
+PY
+run "a Shift_JIS CSV" 0 "$TENKEN" -f "$im" import --yes "$tmp/sjis.csv"
+has "says it converted it" "$tmp/out" "Shift_JIS (CP932)"
+run "the Shift_JIS answer" 0 "$TENKEN" --lang ja -f "$im" print --item 4
+has "the Shift_JIS answer is in the file" "$tmp/out" "台帳で管理"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
