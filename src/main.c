@@ -22,7 +22,8 @@ static const struct command commands[] = {
 	 cmd_print_usage},
 	{"status", cmd_status, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_status_usage},
 	{"set", cmd_set, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_set_usage},
-	{"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_export_usage},
+	{"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_READ_ONLY,
+	 cmd_export_usage},
 	{"ui", cmd_ui,
 	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8,
 	 cmd_ui_usage},
@@ -113,7 +114,7 @@ static void usage_main(FILE *out)
 		"  print      print the checklist with its answers\n"
 		"  status     show progress per section and overall\n"
 		"  set ITEM   set the status or an answer of one item\n"
-		"  export     write the checklist and answers as CSV or JSON\n"
+		"  export     write the answers as CSV or JSON, or a report (md, html)\n"
 		"  ui         the full-screen interface\n"
 		"  checklists list the bundled checklists\n"
 		"  migrate    carry answers into a new file for another edition\n"
