@@ -8,7 +8,8 @@
 #include "textwidth.h"
 
 /* The page's whole style. No fixed width: the text flows to a phone's
- * width and the progress table scrolls sideways inside its own box. On
+ * width, a long word or path breaks rather than widen the page, and the
+ * progress table scrolls sideways inside its own box when it must. On
  * paper each section starts a page and an item is not split. The status
  * is in the text (a mark and a name); its colour only repeats it. */
 static const char style[] =
@@ -19,6 +20,7 @@ static const char style[] =
 	"h1{font-size:1.5em;margin:0 0 .5em}\n"
 	"h2{font-size:1.25em;margin:1.5em 0 .5em;border-bottom:1px solid}\n"
 	"h3{font-size:1em;margin:0 0 .25em}\n"
+	"h1,h2,h3{overflow-wrap:anywhere}\n"
 	"dl{margin:0}\n"
 	"dt{font-weight:bold}\n"
 	"dd{margin:0 0 .5em 1em;white-space:pre-wrap;overflow-wrap:anywhere}\n"
