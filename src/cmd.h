@@ -166,7 +166,8 @@ void cmd_status_usage(FILE *out);
 int cmd_set(struct cmd *c, int argc, char **argv);
 void cmd_set_usage(FILE *out);
 
-/* export: the checklist and answers as CSV or JSON, to a file or stdout. */
+/* export: the checklist and answers as CSV or JSON, or a report in Markdown
+ * or HTML, to a file or stdout. */
 int cmd_export(struct cmd *c, int argc, char **argv);
 void cmd_export_usage(FILE *out);
 
