@@ -166,13 +166,18 @@ void cmd_status_usage(FILE *out);
 int cmd_set(struct cmd *c, int argc, char **argv);
 void cmd_set_usage(FILE *out);
 
-/* export: the checklist and answers as CSV or JSON, to a file or stdout. */
+/* export: the checklist and answers as CSV or JSON, or a report in Markdown
+ * or HTML, to a file or stdout. */
 int cmd_export(struct cmd *c, int argc, char **argv);
 void cmd_export_usage(FILE *out);
 
 /* migrate: one edition's answers carried into a new file for another. */
 int cmd_migrate(struct cmd *c, int argc, char **argv);
 void cmd_migrate_usage(FILE *out);
+
+/* import: a workbook's or CSV's answers read back, shown, then applied. */
+int cmd_import(struct cmd *c, int argc, char **argv);
+void cmd_import_usage(FILE *out);
 
 /* checklists: the bundled checklists, newest first. */
 int cmd_checklists(struct cmd *c, int argc, char **argv);

@@ -22,12 +22,14 @@ static const struct command commands[] = {
 	 cmd_print_usage},
 	{"status", cmd_status, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_status_usage},
 	{"set", cmd_set, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_set_usage},
-	{"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_export_usage},
+	{"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_READ_ONLY,
+	 cmd_export_usage},
 	{"ui", cmd_ui,
 	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8,
 	 cmd_ui_usage},
 	{"checklists", cmd_checklists, 0, cmd_checklists_usage},
 	{"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
+	{"import", cmd_import, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_import_usage},
 };
 
 /* The global options: before the command's name, or after it for a command
@@ -113,7 +115,8 @@ static void usage_main(FILE *out)
 		"  print      print the checklist with its answers\n"
 		"  status     show progress per section and overall\n"
 		"  set ITEM   set the status or an answer of one item\n"
-		"  export     write the checklist and answers as CSV or JSON\n"
+		"  export     write the checklist and answers: a workbook, CSV, JSON or a report\n"
+		"  import FILE read the answers of a workbook or CSV back, showing the changes\n"
 		"  ui         the full-screen interface\n"
 		"  checklists list the bundled checklists\n"
 		"  migrate    carry answers into a new file for another edition\n"

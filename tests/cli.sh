@@ -341,6 +341,148 @@ if LC_ALL=C grep -q "$(printf '\342\200\256\|\342\200\213\|\302\233')" "$tmp/out
 	bad "print sends no raw bidi, zero-width or C1 character" "$tmp/out"
 else ok "print sends no raw bidi, zero-width or C1 character"; fi
 
+# Reports: export --format md and html, for a person to read.
+# The item numbers a report holds: its Markdown headings, its HTML items.
+md_items() { sed -n 's/^### No\. \([0-9]*\) .*/\1/p' "$1" | tr '\n' ' '; }
+html_items() { grep -o 'id="item-[0-9]*"' "$1" | tr -dc '0-9\n' | tr '\n' ' '; }
+same_items() { # same_items NAME GOT WANT FILE
+	if [ "$2" = "$3" ]; then ok "$1"; else bad "$1: items $2, expected $3" "$4"; fi
+}
+python3 -c 'import json, sys
+print(" ".join(str(i["number"]) for i in json.load(open(sys.argv[1]))["items"] if i["section"] == 3) + " ")' \
+	"$tmp/fisc-api-2017-trial.json" >"$tmp/sec3"
+sec3=$(cat "$tmp/sec3")
+for f in md html; do
+	run "export $f -s 3" 0 "$TENKEN" -f "$st" export --format "$f" -s 3 -o "$tmp/s3.$f"
+	same_items "$f: a section report holds that section's items and no other" \
+		"$("${f}_items" "$tmp/s3.$f")" "$sec3" "$tmp/s3.$f"
+	has "$f: the section report says which section" "$tmp/s3.$f" "Cooperation framework between banks and API connectors"
+	hasnt "$f: its progress has no other section" "$tmp/s3.$f" "Outsourcing management"
+	run "export $f --status partial --status not-implemented" 0 "$TENKEN" -f "$st" export \
+		--format "$f" --status partial --status not-implemented -o "$tmp/st.$f"
+	same_items "$f: --status keeps only those statuses" "$("${f}_items" "$tmp/st.$f")" "2 3 4 5 6 " "$tmp/st.$f"
+	run "export $f -s 1 --status not-applicable" 0 "$TENKEN" -f "$st" -s 1 export \
+		--format "$f" --status not-applicable -o "$tmp/sst.$f"
+	same_items "$f: --section and --status together" "$("${f}_items" "$tmp/sst.$f")" "7 8 9 10 " "$tmp/sst.$f"
+	run "export $f -s 2 --status partial: none" 0 "$TENKEN" -f "$st" export --format "$f" -s 2 \
+		--status partial -o "$tmp/none.$f"
+	has "$f: says that no item matches" "$tmp/none.$f" "No item matches."
+	run "export $f --status done" 2 "$TENKEN" -f "$st" export --format "$f" --status done
+	has "$f: names the unknown status" "$tmp/err" '--status: unknown status "done"'
+	run "export $f -s 10" 1 "$TENKEN" -f "$st" export --format "$f" -s 10
+done
+has "md: each status counted in its own column" "$tmp/st.md" "| **Total** | 10/60 | 50 | 1 | 2 | 3 | 4 |"
+has "html: the answered items of section 3" "$tmp/s3.html" '<td>0/6</td>'
+# --section and --status go with the reports only: refused with csv and
+# json, before the command or after it, naming the option and the format.
+for f in csv json; do
+	for o in "-s 3|--section" "--section 3|--section" "--status partial|--status"; do
+		# shellcheck disable=SC2086 # the option and its value are two words
+		run "export $f ${o%|*}: refused" 2 "$TENKEN" export --format "$f" ${o%|*}
+		has "export $f ${o%|*}: names the option and the format" "$tmp/err" "${o#*|} does not go with --format $f"
+	done
+	run "-s 3 export $f: refused" 2 "$TENKEN" -s 3 export --format "$f"
+	has "-s 3 export $f: names --section and the format" "$tmp/err" "--section does not go with --format $f"
+done
+has "the refusal says where they go" "$tmp/err" "only with --format md and --format html"
+run "export --lang ja --format md" 0 "$TENKEN" --lang ja -f "$st" export --format md -s 1
+has "md --lang ja: Japanese labels" "$tmp/out" "- **セキュリティ対応目標:** セキュリティ管理責任の所在と対象範囲を明確にする"
+has "md --lang ja: the item's heading" "$tmp/out" '### 通番 2 `[/]` 一部対応'
+has "md --lang ja: an empty answer is shown, not left out" "$tmp/out" "- **今後の対応予定:** *(未記入)*"
+
+# A report of a checklist of our own, with | and markup in its texts and an
+# answer holding controls, a bidi override and a script: every text comes
+# out escaped, the HTML parses, the Markdown table keeps its cells.
+cat >"$tmp/rep.yaml" <<'YAML'
+format: tenken-checklist 1
+id: rep
+title: 報告書の試験 <b>太字</b>
+targets:
+  - id: connector
+    name: API接続先
+columns:
+  - id: current
+    name: 現在の対応状況
+  - id: plan
+    name: 今後の対応予定
+sections:
+  - number: 1
+    name: "規程|体制 & 'その他'"
+    items:
+      - number: 1
+        goal: "目標 *強調* `コード` [リンク](x)"
+        target: connector
+  - number: 2
+    name: 第二章
+    items:
+      - number: 2
+        goal: 二つ目の目標
+        target: connector
+YAML
+rep() { "$TENKEN" -c "$tmp/rep.yaml" -f "$tmp/rep.db" "$@"; }
+run "report: an answer with | and a script" 0 rep set 1 --status partial \
+	--field current="$(printf 'a | b\n- 箇条書き\n<script>alert(1)</script>')"
+sqlite3 "$tmp/rep.db" "INSERT OR REPLACE INTO answer (item, field, text, time, user) VALUES (1, 'plan', 'x' || char(27) || '[2J' || char(155) || char(8238) || 'cba' || char(8203) || '<script>alert(1)</script>|', '2026-01-01T00:00:00Z', 'other')"
+run "report: md" 0 rep export --format md -o "$tmp/rep.md"
+run "report: html" 0 rep export --format html -o "$tmp/rep.html"
+run "report: the file is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/rep.html')\" = 600 ]"
+for f in md html; do
+	no_escape "$f: no raw control character" "$tmp/rep.$f"
+	if LC_ALL=C grep -q "$(printf '\342\200\256\|\342\200\213\|\302\233')" "$tmp/rep.$f"; then
+		bad "$f: no raw bidi, zero-width or C1 character" "$tmp/rep.$f"
+	else ok "$f: no raw bidi, zero-width or C1 character"; fi
+	if grep -Eq '(^|[^\])<script' "$tmp/rep.$f"; then bad "$f: no script" "$tmp/rep.$f"; else ok "$f: no script"; fi
+done
+has "html: the script escaped" "$tmp/rep.html" "&lt;script&gt;alert(1)&lt;/script&gt;"
+has "html: the controls shown visibly" "$tmp/rep.html" 'x<span class="ctl">^[</span>[2J<span class="ctl">&lt;U+009B&gt;</span><span class="ctl">&lt;U+202E&gt;</span>cba'
+has "html: quotes escaped" "$tmp/rep.html" "規程|体制 &amp; &#39;その他&#39;"
+has "html: the title's markup escaped" "$tmp/rep.html" "<title>報告書の試験 &lt;b&gt;太字&lt;/b&gt;</title>"
+has "md: the script escaped" "$tmp/rep.md" '\<script\>alert(1)\</script\>'
+has "md: the controls shown visibly" "$tmp/rep.md" 'x`^[`\[2J`<U+009B><U+202E>`cba`<U+200B>`\<script\>'
+has "md: the goal's markup escaped" "$tmp/rep.md" '目標 \*強調\* \`コード\` \[リンク\](x)'
+has "md: a line break kept as a hard break" "$tmp/rep.md" "$(printf 'a \\| b\\\n  \\- 箇条書き\\')"
+has "md: | escaped in the table" "$tmp/rep.md" '| 1. 規程\|体制 & '"'"'その他'"'"' | 1/1 |'
+
+# The HTML: a strict parse (every element closed in order), the doctype,
+# the language, the charset and viewport, no script, nothing from outside,
+# and a page break between sections on paper.
+for h in "$tmp/rep.html" "$tmp/s3.html" "$tmp/st.html" "$tmp/none.html"; do
+	run "html parses strictly, self-contained: ${h##*/}" 0 python3 "${srcdir:-.}/tests/check_html.py" "$h"
+done
+"$TENKEN" --lang ja -c fisc-api-2018 -f "$tmp/none.db" export --format html -o "$tmp/2018.html"
+run "html of the 2018 edition in Japanese parses" 0 python3 "${srcdir:-.}/tests/check_html.py" "$tmp/2018.html"
+has "html --lang ja: lang=ja" "$tmp/2018.html" '<html lang="ja">'
+has "html --lang ja: Japanese labels" "$tmp/2018.html" "<dt>回答ファイル</dt>"
+
+# The Markdown tables: each row has as many cells as the heading row, with
+# a | in a section's name; GitHub's own cmark-gfm renders them so if it is
+# installed.
+cat >"$tmp/mdcheck.py" <<'PY'
+import re, sys
+rows = [l for l in open(sys.argv[1], encoding="utf-8") if l.startswith("|")]
+cells = [re.sub(r"\\.", "x", l).count("|") - 1 for l in rows]
+print(cells)
+sys.exit(0 if len(rows) >= 3 and len(set(cells)) == 1 else 1)
+PY
+for m in "$tmp/rep.md" "$tmp/st.md" "$tmp/s3.md"; do
+	run "md table rows keep their cells: ${m##*/}" 0 python3 "$tmp/mdcheck.py" "$m"
+done
+if command -v cmark-gfm >/dev/null 2>&1; then
+	cmark-gfm -e table "$tmp/rep.md" >"$tmp/rep.md.html"
+	if python3 -c 'import re, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+rows = re.findall(r"<tr>(.*?)</tr>", doc, re.S)
+sys.exit(not (len(rows) == 4 and all(len(re.findall("<t[hd]", r)) == 7 for r in rows)))' "$tmp/rep.md.html"
+	then ok "md: cmark-gfm renders each table row with its 7 cells"; else bad "md: cmark-gfm renders each table row with its 7 cells" "$tmp/rep.md.html"; fi
+	has "md: cmark-gfm shows the | in a section's name" "$tmp/rep.md.html" "1. 規程|体制"
+	has "md: cmark-gfm shows the script as text" "$tmp/rep.md.html" "&lt;script&gt;alert(1)&lt;/script&gt;|"
+	has "md: cmark-gfm keeps the line break" "$tmp/rep.md.html" "a | b<br />"
+	has "md: cmark-gfm finds no markup in the goal" "$tmp/rep.md.html" "目標 *強調* \`コード\` [リンク](x)</li>"
+	hasnt "md: cmark-gfm makes no list of an answer's line" "$tmp/rep.md.html" "<li>箇条書き"
+else
+	echo "skip - cmark-gfm is not installed: the Markdown is not rendered"
+fi
+
 # The default answer directory is private, like the file.
 run "answer directory is 0700" 0 sh -c "[ \"\$(stat -c %a '$tmp/xdg/tenken')\" = 700 ]"
 
@@ -511,6 +653,8 @@ export|-c fisc-api-2018|--format csv|shows
 export|-R|--format json|
 export|--lang en|--format csv|shows
 export|--ambiguous-width 2|--format json|
+export|-s 3|--format md|shows
+export|-s 3|--format html|shows
 ui|-f $tmp/ba-notdb.db||shows
 ui|-c no-such-list||shows
 ui|-s 99||shows
@@ -549,6 +693,57 @@ after|checklists|-c fisc-api-2018|--checklist|
 after|migrate|-R|--read-only|--from x --to fisc-api-2018 -o y
 after|migrate|-c fisc-api-2018|--checklist|--from x -o y
 CASES
+
+# --- import: the CSV back in. ---
+im="$tmp/import.db"
+"$TENKEN" -c fisc-api-2018 -f "$im" set 1 --status implemented --field current='暗号化して保存' >/dev/null
+"$TENKEN" -f "$im" set 2 --field plan='=来期に検討' >/dev/null
+run "export the CSV to import" 0 "$TENKEN" -f "$im" export --format csv -o "$tmp/im.csv"
+run "import what was exported" 0 "$TENKEN" -f "$im" import --yes "$tmp/im.csv"
+has "import of the export changes nothing" "$tmp/out" "Nothing to import"
+python3 - "$tmp/im.csv" "$tmp/im2.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+rows[3][-1] = "一部対応"
+rows[1][rows[0].index("備考")] = "銀行からの質問: 鍵の保管場所は?"
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline=""), lineterminator="\r\n")
+w.writerows(rows)
+PY
+cp "$im" "$tmp/im.before"
+run "import --dry-run" 0 "$TENKEN" -f "$im" import --dry-run "$tmp/im2.csv"
+has "dry run: the status change" "$tmp/out" "一部対応"
+has "dry run: the question in 備考" "$tmp/out" "+ 銀行からの質問: 鍵の保管場所は?"
+has "dry run: two changes" "$tmp/out" "2 changes would be applied"
+run "--dry-run changed nothing" 0 cmp "$im" "$tmp/im.before"
+run "import off a terminal without --yes" 2 "$TENKEN" -f "$im" import "$tmp/im2.csv"
+has "says to give --yes" "$tmp/err" "--yes"
+run "nothing imported without --yes" 0 cmp "$im" "$tmp/im.before"
+run "import --yes" 0 "$TENKEN" -f "$im" import --yes "$tmp/im2.csv"
+has "two changes imported" "$tmp/out" "2 changes imported"
+run "the imported status" 0 "$TENKEN" -f "$im" export --format json
+has "item 3 partly implemented" "$tmp/out" '"status":"partial"'
+run "history names the file" 0 sqlite3 "$im" "SELECT count(*) FROM history WHERE source = 'import im2.csv'"
+if [ "$(cat "$tmp/out")" = 2 ]; then ok "history names the file of each change"; else bad "history rows from the import: $(cat "$tmp/out")"; fi
+# Another edition's CSV, a malformed CSV, Shift_JIS.
+"$TENKEN" -c fisc-api-2017-trial -f "$tmp/trial.db" set 1 --field current=試行版 >/dev/null
+"$TENKEN" -f "$tmp/trial.db" export --format csv -o "$tmp/trial.csv"
+cp "$im" "$tmp/im.before"
+run "another edition's CSV refused" 1 "$TENKEN" -f "$im" import --yes "$tmp/trial.csv"
+has "says it is another checklist" "$tmp/err" "another checklist or edition"
+run "the answer file untouched" 0 cmp "$im" "$tmp/im.before"
+printf '通番,セキュリティ対応目標,現在の対応状況\r\n1,"x\r\n' >"$tmp/bad.csv"
+run "a CSV with a bad quote" 1 "$TENKEN" -f "$im" import --yes "$tmp/bad.csv"
+has "names line and column" "$tmp/err" "bad.csv:2:3: a quoted field is not closed"
+run "the answer file untouched by it" 0 cmp "$im" "$tmp/im.before"
+python3 - "$tmp/sjis.csv" <<'PY'
+import sys
+text = "通番,セキュリティ対応目標,現在の対応状況\r\n4,情報資産の管理を実施する。,台帳で管理\r\n"
+open(sys.argv[1], "wb").write(text.encode("cp932"))
+PY
+run "a Shift_JIS CSV" 0 "$TENKEN" -f "$im" import --yes "$tmp/sjis.csv"
+has "says it converted it" "$tmp/out" "Shift_JIS (CP932)"
+run "the Shift_JIS answer" 0 "$TENKEN" --lang ja -f "$im" print --item 4
+has "the Shift_JIS answer is in the file" "$tmp/out" "台帳で管理"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
