@@ -630,18 +630,22 @@ static const char *column_id(const struct book *b, size_t k)
 	return NULL;
 }
 
-/* Writes a key and its value in row r of the sheet "tenken". */
-static int meta_pair(struct book *b, lxw_worksheet *ws, lxw_row_t r, const char *key,
-		     const char *value)
+/* The sheet "tenken": the items' 通番 and times in columns A and B, the
+ * keys and their values in columns D and E, each under a row of headers. */
+enum { META_ITEM_COL = 0, META_KEY_COL = 3 };
+
+/* Writes two strings in row r of the sheet "tenken", in columns c and c+1. */
+static int meta_pair(struct book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *left,
+		     const char *right)
 {
-	if (check(b, put_text(ws, r, 0, key, NULL)) || check(b, put_text(ws, r, 1, value, NULL)))
+	if (check(b, put_text(ws, r, c, left, NULL)) ||
+	    check(b, put_text(ws, r, c + 1, right, NULL)))
 		return -1;
 	return 0;
 }
 
-/* The keys and values of the sheet "tenken"; returns the next row, or 0
- * on failure. */
-static lxw_row_t meta_keys(struct book *b, lxw_worksheet *ws)
+/* The keys and their values, from row 2. */
+static int meta_keys(struct book *b, lxw_worksheet *ws)
 {
 	const struct {
 		const char *key, *value;
@@ -655,46 +659,54 @@ static lxw_row_t meta_keys(struct book *b, lxw_worksheet *ws)
 		{"lang", b->o->lang == LANG_EN ? "en" : "ja"},
 	};
 	char num[32], key[96];
-	lxw_row_t r = 0;
+	lxw_row_t r = 1;
 
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-		if (meta_pair(b, ws, r++, keys[k].key, keys[k].value) != 0)
-			return 0;
+		if (meta_pair(b, ws, r++, META_KEY_COL, keys[k].key, keys[k].value) != 0)
+			return -1;
 	snprintf(num, sizeof num, "%u", (unsigned)b->first + 1);
-	if (meta_pair(b, ws, r++, "first_row", num) != 0)
-		return 0;
+	if (meta_pair(b, ws, r++, META_KEY_COL, "first_row", num) != 0)
+		return -1;
 	for (size_t k = 0; k < b->n_cols; k++) {
 		if (!column_id(b, k))
 			continue;
 		snprintf(key, sizeof key, "column.%s", column_id(b, k));
 		snprintf(num, sizeof num, "%zu", k + 1);
-		if (meta_pair(b, ws, r++, key, num) != 0)
-			return 0;
+		if (meta_pair(b, ws, r++, META_KEY_COL, key, num) != 0)
+			return -1;
 	}
-	return r;
+	return 0;
 }
 
-/* The hidden sheet "tenken": the keys, then each item's last change. */
+/* Each item's 通番 and the time of its last change, from row 2. */
+static int meta_times(struct book *b, lxw_worksheet *ws)
+{
+	for (size_t i = 0; i < b->cl->n_items; i++) {
+		const char *t = b->o->times ? b->o->times[i] : "";
+		lxw_row_t r = (lxw_row_t)(i + 1);
+		if (check(b, worksheet_write_number(ws, r, META_ITEM_COL, b->cl->items[i].number,
+						    NULL)) ||
+		    check(b, put_text(ws, r, META_ITEM_COL + 1, t, NULL)))
+			return -1;
+	}
+	return 0;
+}
+
+/* The hidden sheet "tenken". */
 static int meta_sheet(struct book *b)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, EXPORT_XLSX_META);
-	lxw_row_t r;
 
 	if (!ws)
 		return oom(b);
 	worksheet_hide(ws);
-	worksheet_set_column(ws, 0, 0, 18, NULL);
-	worksheet_set_column(ws, 1, 1, 68, NULL);
-	if (!(r = meta_keys(b, ws)) || meta_pair(b, ws, ++r, "通番", "changed") != 0)
+	worksheet_set_column(ws, META_ITEM_COL + 1, META_ITEM_COL + 1, 26, NULL);
+	worksheet_set_column(ws, META_KEY_COL, META_KEY_COL, 18, NULL);
+	worksheet_set_column(ws, META_KEY_COL + 1, META_KEY_COL + 1, 68, NULL);
+	if (meta_pair(b, ws, 0, META_ITEM_COL, "通番", "changed") != 0 ||
+	    meta_pair(b, ws, 0, META_KEY_COL, "key", "value") != 0 || meta_times(b, ws) != 0)
 		return -1;
-	for (size_t i = 0; i < b->cl->n_items; i++) {
-		const char *t = b->o->times ? b->o->times[i] : "";
-		r++;
-		if (check(b, worksheet_write_number(ws, r, 0, b->cl->items[i].number, NULL)) ||
-		    check(b, put_text(ws, r, 1, t, NULL)))
-			return -1;
-	}
-	return 0;
+	return meta_keys(b, ws);
 }
 
 /* The same metadata as document properties. */
@@ -703,9 +715,11 @@ static int meta_properties(struct book *b)
 	const struct {
 		const char *name, *value;
 	} props[] = {
-		{"tenken.layout", EXPORT_XLSX_LAYOUT}, {"tenken.checklist", b->cl->id},
-		{"tenken.sha256", b->cl->hash},        {"tenken.version", PACKAGE_VERSION},
-		{"tenken.exported", b->exported},
+		{EXPORT_XLSX_PROP_LAYOUT, EXPORT_XLSX_LAYOUT},
+		{EXPORT_XLSX_PROP_CHECKLIST, b->cl->id},
+		{EXPORT_XLSX_PROP_SHA256, b->cl->hash},
+		{EXPORT_XLSX_PROP_VERSION, PACKAGE_VERSION},
+		{EXPORT_XLSX_PROP_EXPORTED, b->exported},
 	};
 	char *title = strdup(b->cl->title.ja), *subject = strdup(b->cl->edition.ja);
 	char comments[] = "tenken " PACKAGE_VERSION;

@@ -21,36 +21,39 @@
  *     (COUNTIF, COUNTIFS), with their values cached as exported.
  * "tenken": hidden; what brings the workbook back (below).
  *
- * The metadata, for tenken's import of the workbook. It is written twice,
- * and a workbook saved again by LibreOffice Calc keeps both copies (tests/
- * xlsx.sh checks the round trip where soffice is installed); the hidden
- * sheet is the copy to read first.
+ * The metadata, for tenken import. It is written twice, and a workbook
+ * saved again by LibreOffice Calc keeps both copies (tests/xlsx.sh checks
+ * the round trip where soffice is installed); import.c reads the
+ * properties and the times of the sheet.
  *
  * Custom document properties (docProps/custom.xml), strings:
- *   tenken.layout     "1": the version of this layout
- *   tenken.checklist  the checklist's id (cl->id): fisc-api-2018
- *   tenken.sha256     the SHA-256 of the checklist file (cl->hash), hex
- *   tenken.version    the version of tenken that wrote the workbook
- *   tenken.exported   the export time, UTC, as the answer file writes
+ *   tenken-layout     "1": the version of this layout
+ *   tenken-checklist  the checklist's id (cl->id): fisc-api-2018
+ *   tenken-sha256     the SHA-256 of the checklist file (cl->hash), hex
+ *   tenken-version    the version of tenken that wrote the workbook
+ *   tenken-exported   the export time, UTC, as the answer file writes
  *                     times: 2025-05-01T09:30:00.000Z
  *
- * The hidden sheet "tenken": from row 1, one key and its value a row, in
- * columns A and B, strings, up to the first empty row:
- *   layout, checklist, sha256, version, exported   as the properties
- *   sheet       the name of the checklist's sheet: チェックリスト
- *   lang        "ja", or "en" when English was added
- *   first_row   the row (1-based) of the first item on that sheet: 3, or 4
- *               with English
- *   column.ID   one row for each answer column of the checklist (ID is its
- *               id: current, plan, remarks …) and one for "status": the
- *               column (1-based) of that sheet that holds it. The column
- *               of "remarks" is 備考, which holds the checklist's remark
- *               on the item, a line break, then the answer (either alone
- *               when the other is empty).
- * then an empty row, a row of headers ("通番", "changed"), and one row per
- * item in the checklist's order: in A its 通番 (a number), in B the time of
- * its last change in the answer file (a string as tenken.exported), empty
- * if it never changed or there was no answer file. */
+ * The hidden sheet "tenken", in two tables side by side, each under a row
+ * of headers:
+ *   A, B  "通番", "changed"; then from row 2, one row per item in the
+ *         checklist's order: its 通番 (a number) and the time of its last
+ *         change in the answer file (a string as tenken-exported), empty
+ *         if it never changed or there was no answer file. The first row
+ *         with an empty A ends the table.
+ *   D, E  "key", "value"; then from row 2 to the first empty row, one key
+ *         and its value a row, strings:
+ *     layout, checklist, sha256, version, exported   as the properties
+ *     sheet       the name of the checklist's sheet: チェックリスト
+ *     lang        "ja", or "en" when English was added
+ *     first_row   the row (1-based) of the first item on that sheet: 3, or
+ *                 4 with English
+ *     column.ID   one row for each answer column of the checklist (ID is
+ *                 its id: current, plan, remarks …) and one for "status":
+ *                 the column (1-based) of that sheet that holds it. The
+ *                 column of "remarks" is 備考, which holds the checklist's
+ *                 remark on the item, a line break, then the answer
+ *                 (either alone when the other is empty). */
 #ifndef TENKEN_EXPORT_XLSX_H
 #define TENKEN_EXPORT_XLSX_H
 
@@ -60,13 +63,18 @@
 #include "answers.h"
 #include "checklist.h"
 
-/* The version of the layout above, in tenken.layout and the sheet. */
+/* The version of the layout above, in tenken-layout and the sheet. */
 #define EXPORT_XLSX_LAYOUT "1"
 
-/* The names of the sheets. */
-#define EXPORT_XLSX_SHEET   "チェックリスト"
-#define EXPORT_XLSX_SUMMARY "集計"
-#define EXPORT_XLSX_META    "tenken"
+/* The names of the sheets, and of the document properties. */
+#define EXPORT_XLSX_SHEET          "チェックリスト"
+#define EXPORT_XLSX_SUMMARY        "集計"
+#define EXPORT_XLSX_META           "tenken"
+#define EXPORT_XLSX_PROP_LAYOUT    "tenken-layout"
+#define EXPORT_XLSX_PROP_CHECKLIST "tenken-checklist"
+#define EXPORT_XLSX_PROP_SHA256    "tenken-sha256"
+#define EXPORT_XLSX_PROP_VERSION   "tenken-version"
+#define EXPORT_XLSX_PROP_EXPORTED  "tenken-exported"
 
 /* What an XLSX export is given beside the checklist and its answers. */
 struct export_xlsx_opts {

@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "export_xlsx.h"
 
 /* A table of cells as read from a file: rows of text cells, and how to name
  * a cell's place in a message. */
@@ -89,12 +90,12 @@ int import_table_xlsx(struct import_table *t, const struct xlsx_sheet *sheet, co
 /* Where the export records what lets a workbook come back: custom
  * document properties, and a hidden sheet of 通番 (column A) and the time
  * of the item's last change (column B) from row 2. Both survive a save in
- * LibreOffice Calc. */
-#define IMPORT_META_SHEET     "tenken"
-#define IMPORT_PROP_CHECKLIST "tenken-checklist"
-#define IMPORT_PROP_SHA256    "tenken-sha256"
-#define IMPORT_PROP_VERSION   "tenken-version"
-#define IMPORT_PROP_EXPORTED  "tenken-exported"
+ * LibreOffice Calc. export_xlsx.h, which writes them, names them. */
+#define IMPORT_META_SHEET     EXPORT_XLSX_META
+#define IMPORT_PROP_CHECKLIST EXPORT_XLSX_PROP_CHECKLIST
+#define IMPORT_PROP_SHA256    EXPORT_XLSX_PROP_SHA256
+#define IMPORT_PROP_VERSION   EXPORT_XLSX_PROP_VERSION
+#define IMPORT_PROP_EXPORTED  EXPORT_XLSX_PROP_EXPORTED
 
 struct xlsx_book;
 

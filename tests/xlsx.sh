@@ -120,6 +120,41 @@ if awk '/fsync\([0-9]*<[^>]*sync\.xlsx\.[A-Za-z0-9]*>\)/ { synced = 1 }
 	ok "xlsx: the file is synced before it is renamed into place"
 else bad "xlsx: the file is synced before it is renamed into place" "$tmp/trace"; fi
 
+# tenken import reads the workbook back: unchanged, it changes nothing; a
+# bank's edits (cells rewritten, the metadata kept, as Excel keeps it) are
+# changes; an item changed here since the export and there too is a
+# conflict, by the times the workbook records; another checklist's
+# workbook is refused, by the id it records.
+edit() { "$py" "$srcdir/tests/xlsx_check.py" edit "$@"; }
+imp="$tmp/import.db" # a copy: the checks of the workbook saved by Calc need the original
+sqlite3 "$db2018" ".backup '$imp'"
+run "import: the exported workbook" 0 "$TENKEN" -f "$imp" import --dry-run "$tmp/2018.xlsx"
+has "import: the exported workbook changes nothing" "$tmp/out" "Nothing to import"
+run "import: the exported workbook, --lang en" 0 "$TENKEN" -f "$imp" import --dry-run "$tmp/2018-en.xlsx"
+has "import: --lang en changes nothing" "$tmp/out" "Nothing to import"
+run "import: the trial's workbook" 0 "$TENKEN" -f "$trial" import --dry-run "$tmp/trial.xlsx"
+has "import: the trial's workbook changes nothing" "$tmp/out" "Nothing to import"
+edit "$tmp/2018.xlsx" "$tmp/bank.xlsx" K5=対象外 G5='銀行が記入した計画' E12='銀行が書き換えた回答'
+run "import: a bank's edits" 0 "$TENKEN" -f "$imp" import --dry-run "$tmp/bank.xlsx"
+has "import: the bank's status" "$tmp/out" "cell K5"
+has "import: the bank's plan" "$tmp/out" "+ 銀行が記入した計画"
+has "import: the bank's answer" "$tmp/out" "+ 銀行が書き換えた回答"
+run "set 10 here after the export" 0 "$TENKEN" -f "$imp" set 10 --field current='ここで書き換えた回答'
+run "import: a conflict" 0 "$TENKEN" -f "$imp" import --dry-run "$tmp/bank.xlsx"
+has "import: item 10 is a conflict" "$tmp/out" "Conflicts:"
+has "import: the conflict shows both" "$tmp/out" "here:     ここで書き換えた回答"
+run "import: the bank's edits applied" 0 "$TENKEN" -f "$imp" import --yes "$tmp/bank.xlsx"
+"$TENKEN" -f "$imp" export --format json >"$tmp/after.json"
+run "import: item 3 as the bank left it" 0 "$py" -c "
+import json, sys
+items = {it['number']: it['answer'] for it in json.load(open('$tmp/after.json'))['items']}
+want = ({'status': 'not-applicable', 'plan': '銀行が記入した計画'}, 'ここで書き換えた回答')
+got = ({k: items[3][k] for k in ('status', 'plan')}, items[10]['current'])
+if got != want:
+    sys.exit(repr(got))"
+run "import: another checklist's workbook" 1 "$TENKEN" -f "$imp" import --dry-run "$tmp/trial.xlsx"
+has "import: refused by the checklist it records" "$tmp/err" "fisc-api-2017-trial"
+
 # An answer written by another program with hidden characters in it goes
 # into the workbook with each shown visibly, as print shows it, none raw.
 odd="$tmp/odd.db"
@@ -158,6 +193,19 @@ if command -v soffice >/dev/null 2>&1; then
 		--db "$trial" --lang en --saved-by-calc
 	calc "$tmp/2018-changed.xlsx"
 	check "2018, a status changed" "$tmp/calc/2018-changed.xlsx" --json "$tmp/2018.json" --counts-only
+	# What Calc saved reads back: the trial's, unchanged, changes nothing; a
+	# bank's edits saved by Calc are a change (item 1), a conflict where
+	# tenken changed the item after the export (item 7: the times
+	# survived), refused for the wrong checklist (the id survived).
+	run "import what Calc saved" 0 "$TENKEN" -f "$trial" import --dry-run "$tmp/calc/trial-en.xlsx"
+	has "import what Calc saved: nothing changes" "$tmp/out" "Nothing to import"
+	edit "$tmp/trial.xlsx" "$tmp/trial-bank.xlsx" K3=未対応 F9='銀行の回答'
+	calc "$tmp/trial-bank.xlsx"
+	run "trial: set 7 after the export" 0 "$TENKEN" -f "$trial" set 7 --field current='手元の回答'
+	run "import a bank's edit saved by Calc" 0 "$TENKEN" -f "$trial" import --dry-run "$tmp/calc/trial-bank.xlsx"
+	has "import saved by Calc: the status is a change" "$tmp/out" "+ 未対応"
+	has "import saved by Calc: the answer is a conflict" "$tmp/out" "workbook: 銀行の回答"
+	run "import saved by Calc: another checklist's" 1 "$TENKEN" import --dry-run "$tmp/calc/trial-bank.xlsx"
 else
 	echo "# soffice is not installed: the round trip through LibreOffice Calc is not checked"
 fi

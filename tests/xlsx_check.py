@@ -406,19 +406,20 @@ def times(db):
 def check_meta(path, wb, ex, args):
     props = properties(path)
     same("the document properties: layout, checklist, SHA-256, version",
-         [props.get(k) for k in ("tenken.layout", "tenken.checklist", "tenken.sha256",
-                                 "tenken.version")],
+         [props.get(k) for k in ("tenken-layout", "tenken-checklist", "tenken-sha256",
+                                 "tenken-version")],
          ["1", ex.cl["id"], ex.cl["sha256"], args.version])
-    exported = props.get("tenken.exported", "")
+    exported = props.get("tenken-exported", "")
     report(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", exported) is not None,
            "the export time, UTC, as the answer file writes times", repr(exported))
     ws = wb[META]
-    rows = [[c.value for c in row] for row in ws.iter_rows(max_col=2)]
+    same("the sheet tenken: the headers of its two tables",
+         [ws.cell(1, c).value for c in range(1, 6)], ["通番", "changed", None, "key", "value"])
     keys = {}
-    for r, row in enumerate(rows):
-        if row[0] is None:
+    for r in range(2, ws.max_row + 2):
+        if ws.cell(r, 4).value is None:
             break
-        keys[row[0]] = row[1]
+        keys[ws.cell(r, 4).value] = ws.cell(r, 5).value
     want = {"layout": "1", "checklist": ex.cl["id"], "sha256": ex.cl["sha256"],
             "version": args.version, "exported": exported, "sheet": SHEET, "lang": ex.lang,
             "first_row": str(ex.first)}
@@ -428,18 +429,46 @@ def check_meta(path, wb, ex, args):
             want[f"column.{cid}"] = str(c)
     same("the sheet tenken: the keys and their values", keys, want)
     report(all(isinstance(v, str) for v in keys.values()), "the sheet tenken: values are strings")
-    items = rows[len(keys) + 1:]
-    same("the sheet tenken: the header of the items' times", items[0] if items else None,
-         ["通番", "changed"])
+    items = []
+    for r in range(2, ws.max_row + 2):
+        if ws.cell(r, 1).value is None:
+            break
+        items.append((ws.cell(r, 1).value, ws.cell(r, 2).value))
     t = times(args.db)
-    same("the sheet tenken: each item's last change",
-         [tuple(r) for r in items[1:]],
+    same("the sheet tenken: each item's last change", items,
          [(it["number"], t.get(it["number"])) for it in ex.items])
     if args.db:
         report(any(t.values()), "some item has a last change to compare")
 
 
+def edit(src, dest, cells):
+    """Writes src to dest with the cells of the checklist's sheet set to new
+    texts ("K5=対象外"), everything else as it was: the document properties
+    and the hidden sheet too, as Excel keeps them when a person edits a cell
+    (openpyxl, saving, would drop the properties)."""
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name].decode("utf-8")
+    for assignment in cells:
+        ref, text = assignment.split("=", 1)
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        pat = re.compile(r'<c r="%s"( s="\d+")?[^>]*?(/>|>.*?</c>)' % ref, re.S)
+        new, n = pat.subn(lambda m: f'<c r="{ref}"{m.group(1) or ""} t="inlineStr"><is>'
+                                    f'<t xml:space="preserve">{text}</t></is></c>', xml, 1)
+        if n != 1:
+            raise SystemExit(f"no cell {ref} in {src}")
+        xml = new
+    parts[name] = xml.encode("utf-8")
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "edit":
+        edit(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return 0
     p = argparse.ArgumentParser()
     p.add_argument("workbook")
     p.add_argument("--json", required=True)
