@@ -166,8 +166,8 @@ void cmd_status_usage(FILE *out);
 int cmd_set(struct cmd *c, int argc, char **argv);
 void cmd_set_usage(FILE *out);
 
-/* export: the checklist and answers as CSV or JSON, or a report in Markdown
- * or HTML, to a file or stdout. */
+/* export: the checklist and answers as CSV, JSON or an Excel workbook, or a
+ * report in Markdown or HTML, to a file or stdout (a workbook to a file). */
 int cmd_export(struct cmd *c, int argc, char **argv);
 void cmd_export_usage(FILE *out);
 
