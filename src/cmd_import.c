@@ -237,10 +237,15 @@ static int apply(struct cmd *c, const struct import_result *res, const struct im
 		const struct import_change *ch = &res->changes[k];
 		if (ch->conflict && !ia->theirs)
 			continue;
-		if (ch->column < 0
-			    ? store_set_status(d->st, d->a, ch->item, ch->status, err, sizeof err)
-			    : store_set_text(d->st, d->a, ch->item, (size_t)ch->column,
-					     ch->new_value, err, sizeof err))
+		int rc = ch->column < 0 ? store_set_status(d->st, d->a, ch->item, ch->status, err,
+							   sizeof err)
+					: store_set_text(d->st, d->a, ch->item, (size_t)ch->column,
+							 ch->new_value, err, sizeof err);
+		if (rc == STORE_CHANGED)
+			snprintf(err, sizeof err,
+				 _("item %d was changed by another session during the import"),
+				 d->cl->items[ch->item].number);
+		if (rc != 0)
 			goto fail;
 	}
 	if (store_commit(d->st, err, sizeof err) == 0)

@@ -20,7 +20,8 @@ void cmd_set_usage(FILE *out)
 		"Status keys: unanswered, implemented, partial, not-implemented,\n"
 		"             not-applicable\n"
 		"COLUMN is the id the checklist gives an answer column (for the trial\n"
-		"edition: current, plan, remarks).\n"),
+		"edition: current, plan, remarks). A value another session changed while\n"
+		"set ran is not written over unless --force is given.\n"),
 	      out);
 }
 
@@ -38,6 +39,7 @@ struct set_args {
 	int st;             /* its status, or -1 */
 	struct field_arg *fields;
 	size_t n_fields;
+	int force; /* --force: write over a value changed since tenken read it */
 };
 
 /* Parses set's own options and its one argument into s (fields allocated
@@ -46,12 +48,15 @@ static int set_options(struct cmd *c, int argc, char **argv, struct set_args *s)
 {
 	static const struct option opts[] = {{"status", required_argument, NULL, 's'},
 					     {"field", required_argument, NULL, 'F'},
+					     {"force", no_argument, NULL, 'W'},
 					     {NULL, 0, NULL, 0}};
 	int opt;
 
 	while ((opt = cmd_getopt(c, argc, argv, "s:F:", opts)) > 0) {
 		if (opt == 's')
 			s->status = optarg;
+		else if (opt == 'W')
+			s->force = 1;
 		else
 			s->fields[s->n_fields++].arg = optarg;
 	}
@@ -121,23 +126,44 @@ static int check_fields(const struct checklist *cl, struct set_args *s)
 	return 0;
 }
 
+/* Says why a write was refused: the file changed after set read it. */
+static void changed_meanwhile(const struct cmd_data *d, size_t item, const char *what,
+			      const char *now)
+{
+	cmd_error(_("item %d's %s was changed by another session while set ran (it is now "
+		    "\"%s\"); nothing was written: give --force to write over it"),
+		  d->cl->items[item].number, what, now);
+}
+
 /* Writes the status and the answers to item index item. Returns 0 or -1
  * (error printed). */
 static int set_write(struct cmd_data *d, const struct set_args *s, size_t item)
 {
+	int flags = s->force ? STORE_FORCE : 0, rc;
 	char err[1024];
 
-	if (s->st >= 0 &&
-	    store_set_status(d->st, d->a, item, (enum status)s->st, err, sizeof err) != 0) {
-		cmd_error("%s", err);
-		return -1;
-	}
-	for (size_t i = 0; i < s->n_fields; i++)
-		if (store_set_text(d->st, d->a, item, (size_t)s->fields[i].column,
-				   s->fields[i].text, err, sizeof err) != 0) {
+	if (s->st >= 0) {
+		rc = store_set_status_flags(d->st, d->a, item, (enum status)s->st, flags, err,
+					    sizeof err);
+		if (rc == STORE_CHANGED)
+			changed_meanwhile(d, item, _("status"), status_key(d->a->status[item]));
+		else if (rc != 0)
 			cmd_error("%s", err);
+		if (rc != 0)
 			return -1;
-		}
+	}
+	for (size_t i = 0; i < s->n_fields; i++) {
+		size_t col = (size_t)s->fields[i].column;
+		rc = store_set_text_flags(d->st, d->a, item, col, s->fields[i].text, flags, err,
+					  sizeof err);
+		if (rc == STORE_CHANGED)
+			changed_meanwhile(d, item, d->cl->columns[col].id,
+					  answers_text(d->a, item, col));
+		else if (rc != 0)
+			cmd_error("%s", err);
+		if (rc != 0)
+			return -1;
+	}
 	return 0;
 }
 

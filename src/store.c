@@ -6,10 +6,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -21,7 +23,10 @@ struct store {
 	const struct checklist *cl;
 	char *path;
 	char user[64];
-	char *source; /* where the changes come from, for the history; NULL: here */
+	char *source;           /* where the changes come from, for the history; NULL: here */
+	char session[128];      /* this session: host:pid:time, which its drafts carry */
+	int registered;         /* its row in the session table (the interface's) */
+	long long data_version; /* PRAGMA data_version when last looked at */
 	int readonly;
 	int checklist_changed;
 	int in_batch; /* inside store_begin/store_commit: one transaction */
@@ -55,6 +60,16 @@ static const char *const migrations[] = {
 	/* 2 -> 3: where a change came from (an imported workbook), when not
 	 * typed here. */
 	"ALTER TABLE history ADD COLUMN source TEXT;\n",
+	/* 3 -> 4: drafts per session, so that two sessions typing in one
+	 * column each keep theirs; the sessions of the interface now open. */
+	"CREATE TABLE draft4 (item INTEGER NOT NULL, field TEXT NOT NULL,"
+	"  session TEXT NOT NULL, text TEXT NOT NULL, time TEXT NOT NULL,"
+	"  user TEXT NOT NULL, PRIMARY KEY (item, field, session));\n"
+	"INSERT INTO draft4 SELECT item, field, '', text, time, user FROM draft;\n"
+	"DROP TABLE draft;\n"
+	"ALTER TABLE draft4 RENAME TO draft;\n"
+	"CREATE TABLE session (id TEXT PRIMARY KEY, host TEXT NOT NULL,"
+	"  pid INTEGER NOT NULL, user TEXT NOT NULL, started TEXT NOT NULL);\n",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -95,6 +110,21 @@ static int exec(struct store *st, const char *sql, char *err, size_t errlen)
 		return -1;
 	}
 	return 0;
+}
+
+/* Runs sql with the text parameters params[0..n) and steps it to the end. */
+static int run(struct store *st, const char *sql, const char *const *params, int n)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(s, i + 1, params[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* Reads a meta value into out (outlen bytes); returns 1 if found. */
@@ -170,6 +200,18 @@ static int create_private(const char *path, char *err, size_t errlen)
 	}
 	close(fd);
 	return 0;
+}
+
+/* A name for this session unlike any other's: host, process, time. */
+static void session_id(char *out, size_t len)
+{
+	char host[200] = "";
+	struct timespec now;
+
+	gethostname(host, sizeof host - 1);
+	clock_gettime(CLOCK_REALTIME, &now);
+	snprintf(out, len, "%s:%ld:%lld.%09ld", host, (long)getpid(), (long long)now.tv_sec,
+		 now.tv_nsec);
 }
 
 static void who(char *out, size_t len)
@@ -307,6 +349,7 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 	st->cl = cl;
 	st->readonly = flags & STORE_READONLY;
 	who(st->user, sizeof st->user);
+	session_id(st->session, sizeof st->session);
 	if ((created = find_or_create(st, err, errlen)) < 0) {
 		created = 0;
 		goto fail;
@@ -335,6 +378,8 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 			_("the file needs an upgrade; open it once without --read-only"));
 		goto fail;
 	}
+	/* Changes from here on are others': store_changed_elsewhere. */
+	query_int(st->db, "PRAGMA data_version", &st->data_version);
 	return st;
 fail:
 	if (created)
@@ -374,6 +419,10 @@ void store_close(struct store *st)
 		return;
 	if (st->in_batch)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if (st->registered) {
+		const char *p[1] = {st->session};
+		run(st, "DELETE FROM session WHERE id = ?1", p, 1);
+	}
 	sqlite3_close(st->db);
 	free(st->source);
 	free(st->path);
@@ -481,31 +530,100 @@ int store_load(struct store *st, struct answers *a, char *err, size_t errlen)
 	return 0;
 }
 
-/* Runs sql with the text parameters params[0..n) and steps it to the end. */
-static int run(struct store *st, const char *sql, const char *const *params, int n)
+/* A column of the current row, newly allocated (NULL if it is NULL). */
+static char *dup_column(sqlite3_stmt *s, int col)
 {
+	const unsigned char *t = sqlite3_column_text(s, col);
+
+	return t ? strdup((const char *)t) : NULL;
+}
+
+/* Reads the value the file holds now for item's field (the status key, or
+ * the text; NULL when there is none) into *out, newly allocated. Returns 0
+ * or -1. */
+static int file_value(struct store *st, const char *num, const char *field, char **out)
+{
+	int is_status = strcmp(field, "status") == 0;
 	sqlite3_stmt *s;
 	int rc;
 
-	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+	*out = NULL;
+	if (sqlite3_prepare_v2(st->db,
+			       is_status ? "SELECT status FROM status WHERE item = ?1"
+					 : "SELECT text FROM answer WHERE item = ?1 AND field = ?2",
+			       -1, &s, NULL) != SQLITE_OK)
 		return -1;
-	for (int i = 0; i < n; i++)
-		sqlite3_bind_text(s, i + 1, params[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 1, num, -1, SQLITE_STATIC);
+	if (!is_status)
+		sqlite3_bind_text(s, 2, field, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*out = dup_column(s, 0);
 	sqlite3_finalize(s);
-	return rc == SQLITE_DONE ? 0 : -1;
+	if (rc == SQLITE_ROW && !*out)
+		return -1;
+	if (!*out && is_status && !(*out = strdup(status_key(STATUS_UNANSWERED))))
+		return -1;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Records one change: the new value (NULL deletes) and a history row, in
- * one transaction. */
-static int record(struct store *st, int item, const char *field, const char *old_value,
-		  const char *new_value, char *err, size_t errlen)
+static int same(const char *a, const char *b)
 {
-	static const char now[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-	int is_status = strcmp(field, "status") == 0;
-	char num[16], sql[256];
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static int session_running(struct store *st, const char *session);
+
+/* Deletes the drafts of item number num's field kept by this session or by
+ * sessions that have ended. Returns 0 or -1. */
+static int drop_stale_drafts(struct store *st, const char *num, const char *field)
+{
+	sqlite3_stmt *s;
+	char **stale = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT session FROM draft WHERE item = ?1 AND field = ?2",
+			       -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(s, 1, num, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, field, -1, SQLITE_STATIC);
+	while (rc == 0 && sqlite3_step(s) == SQLITE_ROW) {
+		char **more = realloc(stale, (n + 1) * sizeof *stale);
+		if (!more || !(more[n] = dup_column(s, 0)))
+			rc = -1;
+		if (more)
+			stale = more, n += rc == 0;
+	}
+	sqlite3_finalize(s);
+	for (size_t k = 0; k < n; k++) {
+		const char *p[3] = {num, field, stale[k]};
+		if (rc == 0 && !session_running(st, stale[k]))
+			rc = run(
+				st,
+				"DELETE FROM draft WHERE item = ?1 AND field = ?2 AND session = ?3",
+				p, 3);
+		free(stale[k]);
+	}
+	free(stale);
+	return rc;
+}
+
+/* Records one change in one transaction (or the batch's): reads what the
+ * file holds now; unless STORE_FORCE, writes nothing and returns
+ * STORE_CHANGED (the file's value in *now) when that is not `expected`,
+ * the value this session read; else writes new_value (NULL deletes) and a
+ * history row whose old value is the file's. Returns 0, -1 or
+ * STORE_CHANGED. */
+static int record(struct store *st, int item, const char *field, const char *expected,
+		  const char *new_value, int flags, char **now, char *err, size_t errlen)
+{
+	static const char time_now[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	int is_status = strcmp(field, "status") == 0, rc = -1;
+	char num[16], sql[256], *held = NULL;
 	const char *p[4];
 
+	*now = NULL;
 	if (st->readonly) {
 		set_err(err, errlen, st->path, _("opened read-only"));
 		return -1;
@@ -513,78 +631,117 @@ static int record(struct store *st, int item, const char *field, const char *old
 	snprintf(num, sizeof num, "%d", item);
 	if (!st->in_batch && exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
 		return -1;
-	p[0] = num, p[1] = field, p[2] = new_value, p[3] = st->user;
-	if (is_status)
-		snprintf(sql, sizeof sql,
-			 "INSERT OR REPLACE INTO status (item, status, time, user)"
-			 " VALUES (?1, ?3, %s, ?4)",
-			 now);
-	else if (new_value)
-		snprintf(sql, sizeof sql,
-			 "INSERT OR REPLACE INTO answer (item, field, text, time, user)"
-			 " VALUES (?1, ?2, ?3, %s, ?4)",
-			 now);
-	else
-		snprintf(sql, sizeof sql, "DELETE FROM answer WHERE item = ?1 AND field = ?2");
-	if (run(st, sql, p, is_status || new_value ? 4 : 2) != 0)
+	if (file_value(st, num, field, &held) != 0)
 		goto fail;
-	const char *hp[6] = {num, field, old_value, new_value, st->user, st->source};
-	snprintf(sql, sizeof sql,
-		 "INSERT INTO history (item, field, old, new, time, user, source)"
-		 " VALUES (?1, ?2, ?3, ?4, %s, ?5, ?6)",
-		 now);
-	if (run(st, sql, hp, 6) != 0)
-		goto fail;
-	/* The saved text supersedes any draft of it. */
-	if (!is_status && run(st, "DELETE FROM draft WHERE item = ?1 AND field = ?2", p, 2) != 0)
+	if (!same(held, expected) && !(flags & STORE_FORCE)) {
+		if (!st->in_batch)
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		*now = held;
+		return STORE_CHANGED;
+	}
+	if (!same(held, new_value)) {
+		p[0] = num, p[1] = field, p[2] = new_value, p[3] = st->user;
+		if (is_status)
+			snprintf(sql, sizeof sql,
+				 "INSERT OR REPLACE INTO status (item, status, time, user)"
+				 " VALUES (?1, ?3, %s, ?4)",
+				 time_now);
+		else if (new_value)
+			snprintf(sql, sizeof sql,
+				 "INSERT OR REPLACE INTO answer (item, field, text, time, user)"
+				 " VALUES (?1, ?2, ?3, %s, ?4)",
+				 time_now);
+		else
+			snprintf(sql, sizeof sql,
+				 "DELETE FROM answer WHERE item = ?1 AND field = ?2");
+		if (run(st, sql, p, is_status || new_value ? 4 : 2) != 0)
+			goto fail;
+		const char *hp[6] = {num, field, held, new_value, st->user, st->source};
+		snprintf(sql, sizeof sql,
+			 "INSERT INTO history (item, field, old, new, time, user, source)"
+			 " VALUES (?1, ?2, ?3, ?4, %s, ?5, ?6)",
+			 time_now);
+		if (run(st, sql, hp, 6) != 0)
+			goto fail;
+	}
+	/* The saved text supersedes this session's draft of it, and those of
+	 * sessions that have ended; a running session keeps its own. */
+	if (!is_status && drop_stale_drafts(st, num, field) != 0)
 		goto fail;
 	if (!st->in_batch && exec(st, "COMMIT", err, errlen) != 0)
 		goto fail;
-	return 0;
+	rc = 0;
 fail:
-	if (!*err)
-		db_err(st, err, errlen);
-	if (!st->in_batch)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-	return -1;
+	if (rc != 0) {
+		if (!*err)
+			db_err(st, err, errlen);
+		if (!st->in_batch)
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	free(held);
+	return rc;
+}
+
+int store_set_status_flags(struct store *st, struct answers *a, size_t i, enum status s, int flags,
+			   char *err, size_t errlen)
+{
+	char *now;
+	int rc;
+
+	if (a->status[i] == s && !(flags & STORE_FORCE))
+		return 0;
+	rc = record(st, st->cl->items[i].number, "status", status_key(a->status[i]), status_key(s),
+		    flags, &now, err, errlen);
+	if (rc == STORE_CHANGED) {
+		int held = status_parse(now);
+		a->status[i] = held >= 0 ? (enum status)held : STATUS_UNANSWERED;
+		free(now);
+		return STORE_CHANGED;
+	}
+	if (rc == 0)
+		a->status[i] = s;
+	return rc;
 }
 
 int store_set_status(struct store *st, struct answers *a, size_t i, enum status s, char *err,
 		     size_t errlen)
 {
-	if (a->status[i] == s)
-		return 0;
-	if (record(st, st->cl->items[i].number, "status", status_key(a->status[i]), status_key(s),
-		   err, errlen) != 0)
+	return store_set_status_flags(st, a, i, s, 0, err, errlen);
+}
+
+int store_set_text_flags(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
+			 int flags, char *err, size_t errlen)
+{
+	const char *old = answers_text(a, i, c);
+	char *now;
+	int rc;
+
+	if (!text)
+		text = "";
+	if (st->readonly) {
+		set_err(err, errlen, st->path, _("opened read-only"));
 		return -1;
-	a->status[i] = s;
-	return 0;
+	}
+	rc = record(st, st->cl->items[i].number, st->cl->columns[c].id, *old ? old : NULL,
+		    *text ? text : NULL, flags, &now, err, errlen);
+	if (rc == STORE_CHANGED) {
+		/* What the file holds now: the caller shows it beside the text. */
+		if (answers_set_text(a, i, c, now) != 0)
+			rc = -1;
+		free(now);
+		return rc;
+	}
+	if (rc == 0 && answers_set_text(a, i, c, text) != 0) {
+		set_err(err, errlen, st->path, _("out of memory"));
+		return -1;
+	}
+	return rc;
 }
 
 int store_set_text(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
 		   char *err, size_t errlen)
 {
-	const char *old = answers_text(a, i, c);
-
-	if (!text)
-		text = "";
-	if (strcmp(old, text) == 0)
-		return st->readonly ? 0 : store_drop_draft(st, i, c, err, errlen);
-	if (record(st, st->cl->items[i].number, st->cl->columns[c].id, *old ? old : NULL,
-		   *text ? text : NULL, err, errlen) != 0)
-		return -1;
-	if (answers_set_text(a, i, c, text) != 0) {
-		set_err(err, errlen, st->path, _("out of memory"));
-		return -1;
-	}
-	return 0;
-}
-
-static char *dup_column(sqlite3_stmt *s, int col)
-{
-	const unsigned char *t = sqlite3_column_text(s, col);
-
-	return t ? strdup((const char *)t) : NULL;
+	return store_set_text_flags(st, a, i, c, text, 0, err, errlen);
 }
 
 struct store_change *store_history(struct store *st, int item, size_t *n)
@@ -636,7 +793,7 @@ int store_save_draft(struct store *st, size_t i, size_t c, const char *text, cha
 		     size_t errlen)
 {
 	char num[16];
-	const char *p[4];
+	const char *p[5];
 
 	if (st->readonly) {
 		set_err(err, errlen, st->path, _("opened read-only"));
@@ -644,10 +801,27 @@ int store_save_draft(struct store *st, size_t i, size_t c, const char *text, cha
 	}
 	snprintf(num, sizeof num, "%d", st->cl->items[i].number);
 	p[0] = num, p[1] = st->cl->columns[c].id, p[2] = text ? text : "", p[3] = st->user;
+	p[4] = st->session;
 	if (run(st,
-		"INSERT OR REPLACE INTO draft (item, field, text, time, user)"
-		" VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?4)",
-		p, 4) != 0) {
+		"INSERT OR REPLACE INTO draft (item, field, session, text, time, user)"
+		" VALUES (?1, ?2, ?5, ?3, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?4)",
+		p, 5) != 0) {
+		db_err(st, err, errlen);
+		return -1;
+	}
+	return 0;
+}
+
+/* Deletes the draft of item number num, field, session. */
+static int delete_draft(struct store *st, const char *num, const char *field, const char *session,
+			char *err, size_t errlen)
+{
+	const char *p[3] = {num, field, session};
+
+	if (st->readonly)
+		return 0;
+	if (run(st, "DELETE FROM draft WHERE item = ?1 AND field = ?2 AND session = ?3", p, 3) !=
+	    0) {
 		db_err(st, err, errlen);
 		return -1;
 	}
@@ -657,17 +831,60 @@ int store_save_draft(struct store *st, size_t i, size_t c, const char *text, cha
 int store_drop_draft(struct store *st, size_t i, size_t c, char *err, size_t errlen)
 {
 	char num[16];
-	const char *p[2];
 
-	if (st->readonly)
-		return 0;
 	snprintf(num, sizeof num, "%d", st->cl->items[i].number);
-	p[0] = num, p[1] = st->cl->columns[c].id;
-	if (run(st, "DELETE FROM draft WHERE item = ?1 AND field = ?2", p, 2) != 0) {
-		db_err(st, err, errlen);
-		return -1;
+	return delete_draft(st, num, st->cl->columns[c].id, st->session, err, errlen);
+}
+
+int store_forget_draft(struct store *st, const struct store_draft *d, char *err, size_t errlen)
+{
+	char num[16];
+
+	snprintf(num, sizeof num, "%d", st->cl->items[d->item].number);
+	return delete_draft(st, num, st->cl->columns[d->column].id, d->session, err, errlen);
+}
+
+/* Whether process pid of this host is alive: it exists and, where /proc
+ * tells, is not a zombie (killed, its parent not yet told). */
+static int process_alive(pid_t pid)
+{
+	char path[64], buf[256];
+	FILE *f;
+	char *close_paren;
+
+	if (kill(pid, 0) != 0 && errno != EPERM)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%ld/stat", (long)pid);
+	if (!(f = fopen(path, "r")))
+		return 1;
+	buf[fgets(buf, sizeof buf, f) ? sizeof buf - 1 : 0] = '\0';
+	fclose(f);
+	close_paren = strrchr(buf, ')');
+	return !(close_paren && close_paren[1] == ' ' && close_paren[2] == 'Z');
+}
+
+/* Whether session, another of the interface's, is still running: it has
+ * its row, and on this host its process is alive (another host's cannot be
+ * told, so it is taken as running while its row is there). */
+static int session_running(struct store *st, const char *session)
+{
+	sqlite3_stmt *s;
+	int running = 0;
+	char host[256] = "";
+
+	if (!strcmp(session, st->session) ||
+	    sqlite3_prepare_v2(st->db, "SELECT host, pid FROM session WHERE id = ?1", -1, &s,
+			       NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(s, 1, session, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		pid_t pid = (pid_t)sqlite3_column_int64(s, 1);
+		gethostname(host, sizeof host - 1);
+		running = strcmp((const char *)sqlite3_column_text(s, 0), host) != 0 ||
+			  (pid != getpid() && process_alive(pid));
 	}
-	return 0;
+	sqlite3_finalize(s);
+	return running;
 }
 
 struct store_draft *store_drafts(struct store *st, size_t *n)
@@ -677,14 +894,16 @@ struct store_draft *store_drafts(struct store *st, size_t *n)
 	size_t cap = 0;
 
 	*n = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT item, field, text, time FROM draft ORDER BY time",
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT item, field, text, time, session FROM draft ORDER BY time",
 			       -1, &s, NULL) != SQLITE_OK)
 		return NULL;
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		long i = checklist_find_item(st->cl, sqlite3_column_int(s, 0));
 		long c = checklist_find_column(st->cl, (const char *)sqlite3_column_text(s, 1));
-		if (i < 0 || c < 0)
-			continue; /* not in this checklist: left in the file */
+		const char *session = (const char *)sqlite3_column_text(s, 4);
+		if (i < 0 || c < 0 || session_running(st, session))
+			continue; /* not in this checklist, or another session's: left alone */
 		if (*n == cap) {
 			struct store_draft *bigger;
 			cap = cap ? cap * 2 : 4;
@@ -698,11 +917,91 @@ struct store_draft *store_drafts(struct store *st, size_t *n)
 		d->column = (size_t)c;
 		d->text = dup_column(s, 2);
 		snprintf(d->time, sizeof d->time, "%s", sqlite3_column_text(s, 3));
+		snprintf(d->session, sizeof d->session, "%s", session);
 		if (!d->text)
 			(*n)--;
 	}
 	sqlite3_finalize(s);
 	return out;
+}
+
+int store_begin_session(struct store *st, char *err, size_t errlen)
+{
+	char host[256] = "", pid[32];
+	const char *p[4] = {st->session, host, pid, st->user};
+
+	if (st->readonly)
+		return 0;
+	gethostname(host, sizeof host - 1);
+	snprintf(pid, sizeof pid, "%ld", (long)getpid());
+	if (run(st,
+		"INSERT OR REPLACE INTO session (id, host, pid, user, started)"
+		" VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+		p, 4) != 0) {
+		db_err(st, err, errlen);
+		return -1;
+	}
+	st->registered = 1;
+	return 0;
+}
+
+int store_changed_elsewhere(struct store *st)
+{
+	long long v = 0;
+
+	if (query_int(st->db, "PRAGMA data_version", &v) != SQLITE_OK || v == st->data_version)
+		return 0;
+	st->data_version = v;
+	return 1;
+}
+
+/* Whether item index i differs between a and b. */
+static int item_differs(const struct checklist *cl, const struct answers *a,
+			const struct answers *b, size_t i)
+{
+	if (a->status[i] != b->status[i])
+		return 1;
+	for (size_t c = 0; c < cl->n_columns; c++)
+		if (strcmp(answers_text(a, i, c), answers_text(b, i, c)) != 0)
+			return 1;
+	return 0;
+}
+
+long store_refresh(struct store *st, struct answers *a, size_t *changed, size_t max, char *who,
+		   size_t wholen, char *err, size_t errlen)
+{
+	struct answers *b = answers_new(st->cl);
+	sqlite3_stmt *s;
+	long n = 0;
+
+	if (!b || store_load(st, b, err, errlen) != 0) {
+		answers_free(b);
+		return -1;
+	}
+	for (size_t i = 0; i < st->cl->n_items; i++) {
+		if (!item_differs(st->cl, a, b, i))
+			continue;
+		if ((size_t)n < max)
+			changed[n] = i;
+		n++;
+		a->status[i] = b->status[i];
+		for (size_t c = 0; c < st->cl->n_columns; c++)
+			if (answers_set_text(a, i, c, answers_text(b, i, c)) != 0) {
+				set_err(err, errlen, st->path, _("out of memory"));
+				answers_free(b);
+				return -1;
+			}
+	}
+	answers_free(b);
+	if (wholen)
+		who[0] = '\0';
+	if (sqlite3_prepare_v2(st->db, "SELECT user FROM history ORDER BY id DESC LIMIT 1", -1, &s,
+			       NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW && wholen)
+			snprintf(who, wholen, "%s", sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	return n;
 }
 
 void store_drafts_free(struct store_draft *d, size_t n)

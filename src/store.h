@@ -10,7 +10,7 @@
 #include "checklist.h"
 
 /* The schema version this tenken writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of a tenken answer file: "TKNK". */
 #define STORE_APPLICATION_ID 0x544B4E4B
@@ -44,14 +44,51 @@ int store_checklist_changed(const struct store *st);
  * -1 with a message in err. */
 int store_load(struct store *st, struct answers *a, char *err, size_t errlen);
 
+/* What a write returns when the file no longer holds what this session
+ * read (another session or a script changed it): nothing was written, and
+ * the answers hold the file's value now, to show beside the text. */
+#define STORE_CHANGED 1
+
+/* Flags of a write. */
+enum {
+	STORE_FORCE = 1, /* write even over a value changed elsewhere */
+};
+
 /* Sets the status of item index i, committing at once and recording the
- * change in the history. Returns 0 (also when nothing changed), or -1. */
+ * change in the history, whose old value is always what the file held.
+ * The file's value is compared with a's in the same transaction: returns
+ * 0 (also when nothing changed), -1 on error, or STORE_CHANGED. */
 int store_set_status(struct store *st, struct answers *a, size_t i, enum status s, char *err,
 		     size_t errlen);
 
-/* Sets the text of item index i, column c likewise. Returns 0 or -1. */
+/* The same, with flags (STORE_FORCE). */
+int store_set_status_flags(struct store *st, struct answers *a, size_t i, enum status s, int flags,
+			   char *err, size_t errlen);
+
+/* Sets the text of item index i, column c likewise. Returns 0, -1 or
+ * STORE_CHANGED (then a holds the file's text). */
 int store_set_text(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
 		   char *err, size_t errlen);
+
+/* The same, with flags (STORE_FORCE). */
+int store_set_text_flags(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
+			 int flags, char *err, size_t errlen);
+
+/* Returns 1 if another connection has committed a change to the file since
+ * the last call (or the open), else 0. Costs no read of the data. */
+int store_changed_elsewhere(struct store *st);
+
+/* Reads the answers again into a, writing the indices of the items whose
+ * status or text changed to changed (at most max; the count may exceed
+ * it) and the user who made the file's last change to who. Returns the
+ * count, or -1 with a message in err. */
+long store_refresh(struct store *st, struct answers *a, size_t *changed, size_t max, char *who,
+		   size_t wholen, char *err, size_t errlen);
+
+/* Registers this store as a session of the interface, so that its drafts
+ * are not offered to another session while it runs; store_close ends it.
+ * Returns 0 or -1. */
+int store_begin_session(struct store *st, char *err, size_t errlen);
 
 /* Names where the changes that follow come from, recorded with each in the
  * history ("import answers.xlsx"); NULL for changes made here. Returns 0,
@@ -96,19 +133,28 @@ struct store_draft {
 	size_t item;   /* item index */
 	size_t column; /* answer column index */
 	char *text;
-	char time[32]; /* when it was kept, UTC, ISO 8601 */
+	char time[32];     /* when it was kept, UTC, ISO 8601 */
+	char session[128]; /* the session that kept it */
 };
 
-/* Keeps text as the draft of item index i, column c, replacing any earlier
- * draft; it is not an answer and not in the history. Returns 0 or -1. */
+/* Keeps text as this session's draft of item index i, column c, replacing
+ * its earlier draft (another session's stays); it is not an answer and not
+ * in the history. Returns 0 or -1. */
 int store_save_draft(struct store *st, size_t i, size_t c, const char *text, char *err,
 		     size_t errlen);
 
-/* Forgets the draft of item index i, column c, if any. Returns 0 or -1. */
+/* Forgets this session's draft of item index i, column c, if any. Returns
+ * 0 or -1. */
 int store_drop_draft(struct store *st, size_t i, size_t c, char *err, size_t errlen);
 
-/* Reads the drafts of this checklist's items, oldest first, into a newly
- * allocated array; *n receives the count. Free with store_drafts_free. */
+/* Forgets draft d (a draft store_drafts gave, of whichever session).
+ * Returns 0 or -1. */
+int store_forget_draft(struct store *st, const struct store_draft *d, char *err, size_t errlen);
+
+/* Reads the drafts this session may take -- its own, and those of sessions
+ * that have ended (closed, or their process gone) -- oldest first, into a
+ * newly allocated array; *n receives the count. Free with
+ * store_drafts_free. */
 struct store_draft *store_drafts(struct store *st, size_t *n);
 
 /* Frees an array returned by store_drafts. */

@@ -25,7 +25,7 @@
 #include "ui_view.h"
 #include "ui_views.h"
 
-enum { MIN_COLS = 40, MIN_ROWS = 10, TICK_MS = 250 };
+enum { MIN_COLS = 40, MIN_ROWS = 10, TICK_MS = 250, POLL_MS = 1000 };
 
 /* Set by SIGHUP/SIGTERM/SIGINT; the main loop keeps the draft and ends. */
 static volatile sig_atomic_t stop_signal;
@@ -256,8 +256,18 @@ static int can_write(struct ui *u)
 static void set_status(struct ui *u, size_t item, enum status s)
 {
 	char err[1024] = "";
+	int rc = store_set_status(u->st, u->a, item, s, err, sizeof err);
 
-	if (store_set_status(u->st, u->a, item, s, err, sizeof err) != 0) {
+	if (rc == STORE_CHANGED) {
+		broadcast_changed(u, item);
+		ui_message(
+			u, 1,
+			_("Item %d's status was changed meanwhile in the file, to %s; set it again "
+			  "to change it"),
+			u->cl->items[item].number, status_name(u->a->status[item]));
+		return;
+	}
+	if (rc != 0) {
 		ui_message(u, 1, "%s", err);
 		return;
 	}
@@ -339,21 +349,29 @@ static void switch_lang(struct ui *u)
 					  "Japanese original"));
 }
 
+static void carry_out(struct ui *u, const struct request *req);
+
 /* $EDITOR: saved at once, or into the inline editor to be checked. */
 static void external_edit(struct ui *u, const struct request *req)
 {
 	char *text = NULL;
 	struct request edit = *req;
 
-	switch (ui_external_edit(u, req->item, req->column, &text)) {
+	enum external_result r = ui_external_edit(u, req->item, req->column, &text);
+
+	switch (r) {
 	case EXTERNAL_SAVED:
 		broadcast_changed(u, req->item);
 		break;
 	case EXTERNAL_CHECK:
+	case EXTERNAL_CHANGED:
 		edit.type = REQ_EDIT;
 		edit.text = text;
 		edit.modified = 1;
-		push(u, &ui_editor_ops, &edit);
+		if (push(u, &ui_editor_ops, &edit) == 0 && r == EXTERNAL_CHANGED) {
+			edit.type = REQ_CONFLICT;
+			carry_out(u, &edit);
+		}
 		break;
 	case EXTERNAL_NONE:
 		break;
@@ -404,6 +422,10 @@ static void carry_out(struct ui *u, const struct request *req)
 		break;
 	case REQ_CONFIRM:
 		push(u, &ui_confirm_ops, req);
+		break;
+	case REQ_CONFLICT:
+		broadcast_changed(u, req->item); /* the views show theirs */
+		push(u, &ui_conflict_ops, req);
 		break;
 	case REQ_REPLY: {
 		struct request next = {0};
@@ -656,7 +678,8 @@ static void draw(struct ui *u)
 /* The script notation: characters stand for themselves; <Name> is a key
  * (Enter Esc Tab BS Del Up Down Left Right Home End PgUp PgDn, KEnter for
  * the keypad's Enter, C-x for a control key, C-? for DEL, lt for '<'); <Idle> lets a
- * minute pass; <Hup> is a hang-up; <Resize COLSxROWS> resizes the
+ * minute pass; <Hup> is a hang-up; <Hook> calls the test's script_hook
+ * (another session's change, say); <Resize COLSxROWS> resizes the
  * terminal. */
 static int script_next(struct ui *u)
 {
@@ -704,6 +727,10 @@ static int script_next(struct ui *u)
 			stop_signal = SIGHUP;
 			return 0;
 		}
+		if (!strncmp(s + 1, "Hook>", 5) && u->o->script_hook) {
+			u->o->script_hook(u->o->script_ctx);
+			return 0;
+		}
 		if (sscanf(s + 1, "Resize %dx%d", &cols, &rows) == 2) {
 			resizeterm(rows, cols);
 			return UI_KEYCODE(KEY_RESIZE);
@@ -748,9 +775,47 @@ static int next_key(struct ui *u, int timeout_ms)
 	return ++empty_reads > 20 ? -1 : 0;
 }
 
-/* Time has passed: the views that keep drafts do. */
+/* Another session or a script may have changed the file: when it has
+ * (PRAGMA data_version, which reads no data), reads the answers again and
+ * tells the views which items changed, and the footer who changed them. */
+static void notice_others(struct ui *u)
+{
+	struct store *st = u->o->st;
+	size_t changed[64];
+	char who[64], err[1024];
+	long n;
+
+	u->polled_ms = ui_now_ms(u);
+	if (!st || !store_changed_elsewhere(st))
+		return;
+	if ((n = store_refresh(st, u->a, changed, 64, who, sizeof who, err, sizeof err)) < 0) {
+		ui_message(u, 1, "%s", err);
+		return;
+	}
+	if (n == 0)
+		return;
+	if (n > 64)
+		broadcast_changed(u, UI_ALL_ITEMS);
+	else
+		for (long k = 0; k < n; k++)
+			broadcast_changed(u, changed[k]);
+	if (n == 1)
+		ui_message(u, 0, _("Item %d was changed by %s in another session."),
+			   u->cl->items[changed[0]].number, who);
+	else
+		ui_message(u, 0,
+			   ngettext("%ld item was changed by %s in another session.",
+				    "%ld items were changed by %s in another session.",
+				    (unsigned long)n),
+			   n, who);
+}
+
+/* Time has passed: the views that keep drafts do, and once a second the
+ * file is looked at for others' changes. */
 static void tick(struct ui *u)
 {
+	if (ui_now_ms(u) - u->polled_ms >= POLL_MS)
+		notice_others(u);
 	for (int k = 0; k < u->depth; k++)
 		if (u->stack[k].ops->tick &&
 		    (u->stack[k].ops->tick(u, u->stack[k].state) & UI_REDRAW))
@@ -792,6 +857,7 @@ static void loop(struct ui *u)
 			u->msg[0] = '\0';
 			u->dirty = 1;
 		}
+		notice_others(u);
 		dispatch_key(u, key);
 	}
 }
@@ -904,6 +970,10 @@ static void start_views(struct ui *u)
 			req.item = (size_t)i;
 			carry_out(u, &req);
 		}
+	}
+	if (u->st) {
+		char err[512];
+		store_begin_session(u->st, err, sizeof err);
 	}
 	if (o->read_only && o->st) {
 		store_drafts_free(store_drafts(o->st, &n_drafts), n_drafts);

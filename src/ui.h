@@ -32,6 +32,9 @@ struct ui_options {
 	int script_cols, script_rows;
 	char **dump;
 	FILE *script_out; /* where the terminal's bytes go (NULL: /dev/null) */
+	/* Called at <Hook> in the script: a test's other session. */
+	void (*script_hook)(void *ctx);
+	void *script_ctx;
 };
 
 /* Runs the interface until the user quits, the terminal goes away or a

@@ -23,8 +23,10 @@ struct editor_state {
 	WINDOW *w;
 	struct editor ed;
 	size_t item, column;
-	size_t top;         /* first text row shown */
-	int dirty_draft;    /* changed since the draft was last kept */
+	size_t top;      /* first text row shown */
+	char *text;      /* the text last saved or offered, kept while a dialog shows it */
+	char *base;      /* the answer as it was when editing began: what theirs is compared with */
+	int dirty_draft; /* changed since the draft was last kept */
 	long long last_key; /* ui_now_ms of the last change */
 };
 
@@ -56,11 +58,22 @@ static void *edit_open(struct ui *u, const struct request *req)
 	}
 	e->item = req->item;
 	e->column = req->column;
+	if (!(e->base = strdup(answers_text(u->a, req->item, req->column)))) {
+		editor_free(&e->ed);
+		free(e);
+		ui_message(u, 1, "%s", _("out of memory"));
+		return NULL;
+	}
 	e->ed.modified = e->dirty_draft = req->modified;
 	e->last_key = ui_now_ms(u);
 	/* Text that is not the saved answer (a draft, text from $EDITOR) is
-	 * kept as a draft at once. */
+	 * kept as a draft at once, this session's; a draft taken from an
+	 * ended session is then forgotten. */
 	keep_draft(u, e);
+	if (req->draft && !e->dirty_draft && u->st) {
+		char err[512];
+		store_forget_draft(u->st, req->draft, err, sizeof err);
+	}
 	return e;
 }
 
@@ -72,6 +85,8 @@ static void edit_close(struct ui *u, void *state)
 	if (e->w)
 		delwin(e->w);
 	editor_free(&e->ed);
+	free(e->text);
+	free(e->base);
 	free(e);
 }
 
@@ -89,21 +104,40 @@ static int text_width(const struct ui *u)
 	return u->cols - 2 > 8 ? u->cols - 2 : 8;
 }
 
-static int save(struct ui *u, struct editor_state *e, struct request *req)
+/* Saves the text; over a text changed in the file meanwhile only with
+ * STORE_FORCE, else it asks the dispatcher to show both. */
+static int save(struct ui *u, struct editor_state *e, int flags, struct request *req)
 {
-	char err[1024] = "", *text = editor_text(&e->ed);
+	char err[1024] = "";
+	int rc;
 
-	if (!text) {
+	free(e->text);
+	if (!(e->text = editor_text(&e->ed))) {
 		ui_message(u, 1, "%s", _("out of memory"));
 		return UI_HANDLED;
 	}
-	if (store_set_text(u->st, u->a, e->item, e->column, text, err, sizeof err) != 0) {
-		/* The text stays in the editor and as a draft. */
-		ui_message(u, 1, "%s", err);
-		free(text);
+	/* Changed since editing began, as this session has seen (another
+	 * session's change it noticed) or as the file says now. */
+	if (!(flags & STORE_FORCE) &&
+	    strcmp(answers_text(u->a, e->item, e->column), e->base ? e->base : "") != 0)
+		rc = STORE_CHANGED;
+	else
+		rc = store_set_text_flags(u->st, u->a, e->item, e->column, e->text, flags, err,
+					  sizeof err);
+	if (rc == STORE_CHANGED) {
+		/* The text stays in the editor and its draft; theirs is in u->a. */
+		keep_draft(u, e);
+		req->type = REQ_CONFLICT;
+		req->item = e->item;
+		req->column = e->column;
+		req->text = e->text;
 		return UI_HANDLED;
 	}
-	free(text);
+	if (rc != 0) {
+		/* The text stays in the editor and as a draft. */
+		ui_message(u, 1, "%s", err);
+		return UI_HANDLED;
+	}
 	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[e->item].number,
 		   text_get(&u->cl->columns[e->column].name, u->lang));
 	req->type = REQ_CHANGED;
@@ -116,7 +150,7 @@ static int cancel(struct ui *u, struct editor_state *e, enum action act, struct 
 {
 	char err[512];
 
-	if (e->ed.modified && act != ACT_YES) {
+	if (e->ed.modified && act != ACT_YES && act != ACT_TAKE_THEIRS) {
 		req->type = REQ_CONFIRM;
 		req->text = _("Drop the changes to this answer? y: drop them  n: keep editing");
 		return UI_HANDLED;
@@ -125,7 +159,46 @@ static int cancel(struct ui *u, struct editor_state *e, enum action act, struct 
 		store_drop_draft(u->st, e->item, e->column, err, sizeof err);
 	if (act == ACT_YES)
 		ui_message(u, 0, "%s", _("The changes were dropped."));
+	if (act == ACT_TAKE_THEIRS) {
+		req->type = REQ_CHANGED;
+		req->item = e->item;
+	}
 	return UI_HANDLED | UI_CLOSE;
+}
+
+/* Puts theirs (now in the file) above yours, to be edited into one; the
+ * next save is then over theirs. */
+static int merge(struct ui *u, struct editor_state *e)
+{
+	const char *theirs = answers_text(u->a, e->item, e->column);
+	char *mine = editor_text(&e->ed);
+	struct editor ed;
+	size_t at;
+
+	if (!mine || editor_init(&ed, theirs) != 0) {
+		free(mine);
+		ui_message(u, 1, "%s", _("out of memory"));
+		return UI_HANDLED;
+	}
+	editor_insert_utf8(&ed, "\n\n", 2);
+	at = ed.cursor;
+	if (editor_insert_utf8(&ed, mine, strlen(mine)) != 0) {
+		editor_free(&ed);
+		free(mine);
+		ui_message(u, 1, _("The answer is at its limit of %d characters."),
+			   EDITOR_MAX_CHARS);
+		return UI_HANDLED;
+	}
+	free(mine);
+	editor_free(&e->ed);
+	e->ed = ed;
+	free(e->base);
+	e->base = strdup(theirs); /* yours is now written over theirs, knowingly */
+	e->ed.cursor = at;
+	e->ed.modified = e->dirty_draft = 1;
+	keep_draft(u, e);
+	ui_message(u, 0, "%s", _("Theirs is above, yours below: edit them into one and save."));
+	return UI_HANDLED | UI_REDRAW;
 }
 
 /* Carries out an editing action; returns -1 if the text is full. */
@@ -178,7 +251,15 @@ static int edit_key(struct ui *u, void *state, int key, enum action act, struct 
 
 	switch (act) {
 	case ACT_SAVE:
-		return save(u, e, req);
+		return save(u, e, 0, req);
+	case ACT_KEEP_MINE:
+		return save(u, e, STORE_FORCE, req);
+	case ACT_TAKE_THEIRS:
+		e->ed.modified = 0; /* theirs is in the file: nothing to ask about */
+		ui_message(u, 0, "%s", _("Their text is kept; yours was dropped."));
+		return cancel(u, e, act, req);
+	case ACT_MERGE:
+		return merge(u, e);
 	case ACT_CANCEL:
 	case ACT_YES:
 		return cancel(u, e, act, req);

@@ -106,7 +106,14 @@ static enum external_result take_external(struct ui *u, size_t item, size_t colu
 		*out = strdup(text);
 		return *out ? EXTERNAL_CHECK : EXTERNAL_NONE;
 	}
-	if (store_set_text(u->st, u->a, item, column, text, err, sizeof err) != 0) {
+	switch (store_set_text(u->st, u->a, item, column, text, err, sizeof err)) {
+	case 0:
+		break;
+	case STORE_CHANGED:
+		/* Changed in the file while it was edited: both are shown. */
+		*out = strdup(text);
+		return *out ? EXTERNAL_CHANGED : EXTERNAL_NONE;
+	default:
 		ui_message(u, 1, "%s", err);
 		return EXTERNAL_NONE;
 	}

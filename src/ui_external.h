@@ -9,9 +9,10 @@
 struct ui;
 
 enum external_result {
-	EXTERNAL_NONE,  /* nothing saved: no change, or a failure (the message says) */
-	EXTERNAL_SAVED, /* the text was saved as the answer */
-	EXTERNAL_CHECK, /* the text goes to tenken's editor to be checked: *text */
+	EXTERNAL_NONE,    /* nothing saved: no change, or a failure (the message says) */
+	EXTERNAL_SAVED,   /* the text was saved as the answer */
+	EXTERNAL_CHECK,   /* the text goes to tenken's editor to be checked: *text */
+	EXTERNAL_CHANGED, /* the answer changed in the file meanwhile: *text, to show beside it */
 };
 
 /* Edits item's column in the user's editor. Saves clean text at once;

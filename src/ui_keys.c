@@ -68,8 +68,9 @@ const struct binding ui_bindings[] = {
 	{'q', ACT_QUIT, IN_BROWSE | IN_HELP, 0, "q", N_("quit (every answer is already saved)")},
 	{UI_CTRL('c'), ACT_QUIT, IN_BROWSE | IN_HELP, 0, NULL, NULL},
 	{UI_CTRL('l'), ACT_REDRAW,
-	 IN_BROWSE | IN_HELP | IN_EDITOR | IN_PROMPT | IN_MENU | IN_CONFIRM | IN_RECOVER, 0,
-	 "Ctrl-L", N_("redraw the screen")},
+	 IN_BROWSE | IN_HELP | IN_EDITOR | IN_PROMPT | IN_MENU | IN_CONFIRM | IN_RECOVER |
+		 IN_CONFLICT,
+	 0, "Ctrl-L", N_("redraw the screen")},
 
 	/* The editor */
 	{UI_CTRL('x'), ACT_SAVE, IN_EDITOR, 0, "Ctrl-X",
@@ -146,6 +147,12 @@ const struct binding ui_bindings[] = {
 	{'d', ACT_DROP, IN_RECOVER, 0, "d", N_("drop the draft")},
 	{UI_ESC, ACT_LATER, IN_RECOVER, 0, "Esc  q", N_("keep the drafts for the next start")},
 	{'q', ACT_LATER, IN_RECOVER, 0, NULL, NULL},
+
+	/* The answer changed in the file while it was edited */
+	{'m', ACT_KEEP_MINE, IN_CONFLICT, 0, "m", N_("save yours over theirs")},
+	{'t', ACT_TAKE_THEIRS, IN_CONFLICT, 0, "t", N_("take theirs and drop yours")},
+	{'e', ACT_MERGE, IN_CONFLICT, 0, "e", N_("edit the two together")},
+	{UI_ESC, ACT_CANCEL, IN_CONFLICT, 0, "Esc", N_("back to editing yours")},
 };
 
 const size_t ui_n_bindings = sizeof ui_bindings / sizeof ui_bindings[0];
@@ -158,6 +165,7 @@ const struct help_group ui_help_groups[] = {
 	{N_("In the status menu"), IN_MENU},
 	{N_("When asked to drop changed text"), IN_CONFIRM},
 	{N_("When drafts are found"), IN_RECOVER},
+	{N_("When an answer changed while you edited it"), IN_CONFLICT},
 };
 
 const size_t ui_n_help_groups = sizeof ui_help_groups / sizeof ui_help_groups[0];

@@ -63,6 +63,10 @@ enum action {
 	ACT_TAKE,
 	ACT_DROP,
 	ACT_LATER,
+	/* The answer changed in the file while it was edited */
+	ACT_KEEP_MINE,
+	ACT_TAKE_THEIRS,
+	ACT_MERGE,
 };
 
 /* Where a binding applies: the context a view reads its keys in. */
@@ -75,6 +79,7 @@ enum {
 	IN_MENU = 32,
 	IN_CONFIRM = 64,
 	IN_RECOVER = 128,
+	IN_CONFLICT = 256,
 	IN_BROWSE = IN_LIST | IN_ITEM,
 };
 

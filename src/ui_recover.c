@@ -110,9 +110,10 @@ static int recover_key(struct ui *u, void *state, int key, enum action act, stru
 		req->column = d->column;
 		req->text = d->text;
 		req->modified = 1;
+		req->draft = d;
 		return next_draft(r);
 	case ACT_DROP:
-		if (store_drop_draft(u->st, d->item, d->column, err, sizeof err) != 0)
+		if (store_forget_draft(u->st, d, err, sizeof err) != 0)
 			ui_message(u, 1, "%s", err);
 		else
 			ui_message(u, 0, "%s", _("The draft was dropped."));

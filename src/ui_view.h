@@ -14,6 +14,7 @@
 #include <curses.h>
 
 #include "examples.h"
+#include "store.h"
 #include "ui.h"
 #include "ui_keys.h"
 
@@ -48,6 +49,8 @@ enum request_type {
 	REQ_SET_STATUS,    /* set item's status to number */
 	REQ_CHANGED,       /* item's answer was saved: tell every view */
 	REQ_CONFIRM,       /* ask text; the view gets ACT_YES if the answer is yes */
+	REQ_CONFLICT,      /* item's column changed in the file while text was typed: show both;
+			      the view gets ACT_KEEP_MINE, ACT_TAKE_THEIRS or ACT_MERGE */
 	REQ_REPLY,         /* deliver action (a dialog's answer) to the view below */
 	REQ_SEARCH_PROMPT, /* ask for a search */
 	REQ_SEARCH,        /* search for text ("" repeats the last search) */
@@ -67,8 +70,9 @@ struct request {
 	size_t column;
 	int number;         /* a status, a section number */
 	enum action action; /* REQ_REPLY */
-	const char *text;   /* REQ_EDIT: a draft (copied); REQ_SEARCH; REQ_CONFIRM */
+	const char *text;   /* REQ_EDIT: a draft (copied); REQ_SEARCH; REQ_CONFIRM; REQ_CONFLICT */
 	int modified;       /* REQ_EDIT: the text differs from the saved answer */
+	const struct store_draft *draft; /* REQ_EDIT: a draft taken, forgotten once kept anew */
 };
 
 struct ui;
@@ -137,6 +141,7 @@ struct ui {
 	char msg[512];
 	int msg_error;
 	long long clock_skew_ms; /* the script's <Idle> moves the clock on */
+	long long polled_ms;     /* when the file was last looked at for others' changes */
 
 	struct view_slot {
 		const struct view_ops *ops;

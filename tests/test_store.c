@@ -11,6 +11,8 @@
 #include <string.h>
 #include <locale.h>
 #include <sys/stat.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -546,6 +548,135 @@ static void test_status_table_and_check_agree(void **state)
 	answers_free(b);
 }
 
+/* Two sessions on one file never overwrite each other's saved text: a
+ * write compares with the file in its transaction, refuses when the file
+ * changed after the session read it, and with STORE_FORCE records in the
+ * history the value it replaced. */
+static void test_two_sessions_never_overwrite(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a1 = answers_new(f->cl), *a2 = answers_new(f->cl);
+	struct store *s1 = open_ok(f, 0), *s2 = open_ok(f, 0);
+	struct store_change *h;
+	char err[512];
+	size_t n;
+
+	assert_int_equal(store_set_text(s1, a1, 0, 0, "ORIGINAL", err, sizeof err), 0);
+	assert_int_equal(store_load(s2, a2, err, sizeof err), 0);
+	assert_int_equal(store_set_text(s1, a1, 0, 0, "ORIGINAL A-EDIT", err, sizeof err), 0);
+	/* B read ORIGINAL; the file holds A's edit now. */
+	assert_int_equal(store_set_text(s2, a2, 0, 0, "ORIGINAL B-EDIT", err, sizeof err),
+			 STORE_CHANGED);
+	assert_string_equal(answers_text(a2, 0, 0), "ORIGINAL A-EDIT");
+	/* Saving unchanged text read before A's edit is a conflict too. */
+	answers_set_text(a2, 0, 0, "ORIGINAL");
+	assert_int_equal(store_set_text(s2, a2, 0, 0, "ORIGINAL", err, sizeof err), STORE_CHANGED);
+	/* Forced, the history's old value is what the file held. */
+	assert_int_equal(
+		store_set_text_flags(s2, a2, 0, 0, "ORIGINAL B-EDIT", STORE_FORCE, err, sizeof err),
+		0);
+	h = store_history(s1, 1, &n);
+	assert_int_equal(n, 3);
+	assert_string_equal(h[1].old_value, "ORIGINAL");
+	assert_string_equal(h[1].new_value, "ORIGINAL A-EDIT");
+	assert_string_equal(h[2].old_value, "ORIGINAL A-EDIT");
+	assert_string_equal(h[2].new_value, "ORIGINAL B-EDIT");
+	store_changes_free(h, n);
+	/* Statuses alike. */
+	assert_int_equal(store_set_status(s1, a1, 1, STATUS_PARTIAL, err, sizeof err), 0);
+	assert_int_equal(store_set_status(s2, a2, 1, STATUS_IMPLEMENTED, err, sizeof err),
+			 STORE_CHANGED);
+	assert_int_equal(a2->status[1], STATUS_PARTIAL);
+	store_close(s1);
+	store_close(s2);
+	answers_free(a1);
+	answers_free(a2);
+}
+
+/* A session notices another's commit without reading the data, then reads
+ * the answers again and says which items changed and who changed them. */
+static void test_changes_elsewhere_noticed(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a1 = answers_new(f->cl), *a2 = answers_new(f->cl);
+	struct store *s1 = open_ok(f, 0), *s2 = open_ok(f, 0);
+	char err[512], who[64];
+	size_t changed[4];
+
+	assert_int_equal(store_changed_elsewhere(s1), 0);
+	assert_int_equal(store_set_text(s1, a1, 0, 0, "自分の変更", err, sizeof err), 0);
+	assert_int_equal(store_changed_elsewhere(s1), 0); /* its own commit */
+	assert_int_equal(store_set_status(s2, a2, 2, STATUS_NOT_APPLICABLE, err, sizeof err), 0);
+	assert_int_equal(store_changed_elsewhere(s1), 1);
+	assert_int_equal(store_changed_elsewhere(s1), 0);
+	assert_int_equal(store_refresh(s1, a1, changed, 4, who, sizeof who, err, sizeof err), 1);
+	assert_int_equal(changed[0], 2);
+	assert_int_equal(a1->status[2], STATUS_NOT_APPLICABLE);
+	assert_string_equal(answers_text(a1, 0, 0), "自分の変更");
+	assert_true(who[0] != '\0');
+	store_close(s1);
+	store_close(s2);
+	answers_free(a1);
+	answers_free(a2);
+}
+
+/* Two sessions typing in one column keep a draft each; a session that is
+ * still running keeps its drafts to itself; once it has ended, they are
+ * offered. */
+static void test_drafts_per_session(void **state)
+{
+	struct fx *f = *state;
+	struct store *s1 = open_ok(f, 0), *s2 = open_ok(f, 0), *s3;
+	struct store_draft *d;
+	char err[512];
+	int ready[2], done[2];
+	size_t n;
+	pid_t child;
+
+	assert_int_equal(store_save_draft(s1, 0, 0, "一人目の下書き", err, sizeof err), 0);
+	assert_int_equal(store_save_draft(s2, 0, 0, "二人目の下書き", err, sizeof err), 0);
+	store_close(s1);
+	store_close(s2);
+	s3 = open_ok(f, 0);
+	d = store_drafts(s3, &n);
+	assert_int_equal(n, 2);
+	store_drafts_free(d, n);
+	store_close(s3);
+
+	/* Another process, an interface session still running. */
+	assert_int_equal(pipe(ready), 0);
+	assert_int_equal(pipe(done), 0);
+	child = fork();
+	assert_true(child >= 0);
+	if (child == 0) {
+		char c = 0;
+		struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+		if (!st || store_begin_session(st, err, sizeof err) != 0 ||
+		    store_save_draft(st, 1, 0, "動いている人の下書き", err, sizeof err) != 0)
+			_exit(1);
+		if (write(ready[1], "x", 1) != 1 || read(done[0], &c, 1) < 0)
+			_exit(1);
+		store_close(st);
+		_exit(0);
+	}
+	{
+		char c;
+		int status;
+		assert_int_equal(read(ready[0], &c, 1), 1);
+		s3 = open_ok(f, 0);
+		d = store_drafts(s3, &n);
+		assert_int_equal(n, 2); /* the running session's is not offered */
+		store_drafts_free(d, n);
+		kill(child, SIGKILL); /* it ends without closing */
+		waitpid(child, &status, 0);
+		d = store_drafts(s3, &n);
+		assert_int_equal(n, 3);
+		store_drafts_free(d, n);
+		store_close(s3);
+	}
+	close(ready[0]), close(ready[1]), close(done[0]), close(done[1]);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -567,6 +698,9 @@ int main(void)
 		T(test_migration_from_older_schemas),
 		T(test_batch_all_or_none),
 		T(test_status_table_and_check_agree),
+		T(test_two_sessions_never_overwrite),
+		T(test_changes_elsewhere_noticed),
+		T(test_drafts_per_session),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

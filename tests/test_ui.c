@@ -103,6 +103,27 @@ static long run_bytes(struct fx *f, const char *script)
 /* The checklist's language in the runs below. */
 static enum lang run_lang = LANG_JA;
 
+/* Another session's change, made when a script reaches <Hook>: its text
+ * for the first answer of item 1 and a status for item 3, through a
+ * connection of its own. */
+static const char *other_text = "相手の回答";
+static enum status other_status = STATUS_NOT_APPLICABLE;
+
+static void other_session(void *ctx)
+{
+	struct fx *f = ctx;
+	char err[512];
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+
+	assert_non_null(st);
+	assert_int_equal(store_load(st, a, err, sizeof err), 0);
+	assert_int_equal(store_set_text(st, a, 0, 0, other_text, err, sizeof err), 0);
+	assert_int_equal(store_set_status(st, a, 2, other_status, err, sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+}
+
 static char *run_sized(struct fx *f, const char *script, int cols, int rows, int read_only,
 		       int item)
 {
@@ -127,6 +148,8 @@ static char *run_sized(struct fx *f, const char *script, int cols, int rows, int
 	o.script_cols = cols;
 	o.script_rows = rows;
 	o.dump = &screen;
+	o.script_hook = other_session;
+	o.script_ctx = f;
 	if (ui_run(&o, err, sizeof err) != 0)
 		fail_msg("ui_run: %s", err);
 	store_close(st);
@@ -604,6 +627,7 @@ static void test_hidden_characters_shown_visibly(void **state)
 		struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
 		snprintf(answer, sizeof answer, "前%s後", hidden[k]);
 		assert_non_null(st);
+		assert_int_equal(store_load(st, a, err, sizeof err), 0);
 		assert_int_equal(store_set_text(st, a, 0, 0, answer, err, sizeof err), 0);
 		store_close(st);
 		answers_free(a);
@@ -668,6 +692,60 @@ static void test_typing_costs_few_bytes(void **state)
 		if (extra > 4)
 			fail_msg("a character typed after \"%s\" cost %ld bytes", views[k], extra);
 	}
+}
+
+/* The answer being saved was changed in the file meanwhile: both texts are
+ * shown, and each choice does what it says. */
+static void test_conflict_shows_both(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "e自分の回答<Hook><C-x>");
+
+	assert_screen_has(s, "changed in the file while you edited it");
+	assert_screen_has(s, "相手の回答");
+	assert_screen_has(s, "自分の回答");
+	free(s);
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "相手の回答"); /* nothing overwritten */
+	answers_free(a);
+
+	unlink(f->path);
+	free(run(f, "e自分の回答<Hook><C-x>m"));
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "自分の回答");
+	answers_free(a);
+
+	unlink(f->path);
+	s = run(f, "e自分の回答<Hook><C-x>t");
+	assert_screen_lacks(s, "Ctrl-X:save");
+	free(s);
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "相手の回答");
+	answers_free(a);
+	assert_int_equal(drafts_in_file(f), 0);
+
+	unlink(f->path);
+	free(run(f, "e自分の回答<Hook><C-x>e<C-x>"));
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "相手の回答\n\n自分の回答");
+	answers_free(a);
+}
+
+/* Another session's change shows without a key: the list's marks and the
+ * header's count follow, and the footer says who changed what. */
+static void test_other_session_noticed(void **state)
+{
+	char *s = run(*state, "<Hook><Idle>");
+
+	assert_screen_has(s, "\n   3 [-] ");
+	assert_screen_has(s, "1/60");
+	assert_screen_has(s, "items were changed by");
+	free(s);
+	/* The open item shows the new text too. */
+	s = run(*state, "<Enter><Hook><Idle>G");
+	assert_screen_has(s, "相手の回答");
+	free(s);
 }
 
 /* Each status has a mark of its own in the list. */
@@ -895,6 +973,7 @@ static const struct {
 	{IN_MENU, "", "s"},
 	{IN_CONFIRM, "", "e文<Esc>"},
 	{IN_RECOVER, "e下書き<Hup>", ""},
+	{IN_CONFLICT, "", "e自分の回答<Hook><C-x>"},
 };
 
 /* What each action does, shown by a key that does it and whose effect the
@@ -957,6 +1036,11 @@ static const struct {
 	{IN_RECOVER, ACT_TAKE, "", "t", "X<C-x>"},
 	{IN_RECOVER, ACT_DROP, "", "d", ""},
 	{IN_RECOVER, ACT_LATER, "", "<Esc>", ""},
+	/* The answer changed in the file while it was edited */
+	{IN_CONFLICT, ACT_KEEP_MINE, "", "m", ""},
+	{IN_CONFLICT, ACT_TAKE_THEIRS, "", "t", ""},
+	{IN_CONFLICT, ACT_MERGE, "", "e", "<C-x>"},
+	{IN_CONFLICT, ACT_CANCEL, "", "<Esc>", "<C-x>"},
 };
 
 /* Runs prepare then script on a new answer file; returns the screen, and
@@ -1019,6 +1103,16 @@ static void test_every_binding(void **state)
 		    bd->action == ACT_CHOOSE)
 			continue; /* the digits and E have tests of their own */
 		key_script(bd->key, key, sizeof key);
+		{
+			int known = 0;
+			for (size_t c = 0; c < sizeof contexts / sizeof contexts[0]; c++)
+				known |= contexts[c].where;
+			if (bd->where & ~known & ~IN_HELP)
+				fail_msg(
+					"binding %zu (%s) is in a context the test does not reach: "
+					"add it to contexts[]",
+					b, key);
+		}
 		for (size_t c = 0; c < sizeof contexts / sizeof contexts[0]; c++) {
 			size_t p;
 			if (!(bd->where & contexts[c].where))
@@ -1102,7 +1196,7 @@ static void test_help_names_what_keys_do(void **state)
 				if (!key)
 					fail_msg("help row \"%s\": unknown key name %.*s", bd->name,
 						 (int)len, p);
-				for (int w = 1; w <= IN_RECOVER; w <<= 1) {
+				for (int w = 1; w <= IN_CONFLICT; w <<= 1) {
 					const struct binding *k = ui_binding(key, w);
 					if (!(bd->where & w))
 						continue;
@@ -1347,6 +1441,8 @@ int main(void)
 		T(test_answer_escape_shown_visibly),
 		T(test_hidden_characters_shown_visibly),
 		T(test_every_status_mark),
+		T(test_conflict_shows_both),
+		T(test_other_session_noticed),
 		T(test_idle_writes_nothing),
 		T(test_typing_costs_few_bytes),
 		T(test_start_at_item),

@@ -189,5 +189,33 @@ check "DEL from the editor: saved once checked" "saved"
 if answers | grep -q '"current":"abcd"'; then ok "DEL from the editor: removed"; else bad "DEL from the editor: not removed"; fi
 keys q
 
+# --- Two sessions on one answer file: an idle session shows a change a
+# script made (within the second it looks), with who made it; a save over
+# an answer changed meanwhile shows both texts and overwrites nothing
+# without being told.
+rm -f "$XDG_DATA_HOME/tenken/fisc-api-2017-trial.db"*
+start "$TENKEN"
+check "two sessions: the first" "0/60"
+"$TENKEN" set 3 --status not-applicable >/dev/null 2>&1
+check "two sessions: the other's status shows unasked" "  3 [-] "
+check "two sessions: who changed it" "changed by"
+keys e
+check "two sessions: editing item 1" "Ctrl-X"
+keys -l "一人目の回答"
+"$TENKEN" set 1 --field current=二人目の回答 >/dev/null 2>&1
+sleep 1.5
+keys C-x
+check "two sessions: told the answer changed meanwhile" "Theirs, in the file now:"
+check "two sessions: theirs shown" "二人目の回答"
+check "two sessions: yours shown" "一人目の回答"
+if answers | grep -q '"current":"二人目の回答"'; then ok "two sessions: nothing overwritten yet"; else bad "two sessions: overwritten before asked"; fi
+keys m
+check "two sessions: yours saved when asked" "saved"
+if answers | grep -q '"current":"一人目の回答"'; then ok "two sessions: yours in the file"; else bad "two sessions: yours not in the file"; fi
+if [ "$(sqlite3 "$XDG_DATA_HOME/tenken/fisc-api-2017-trial.db" "SELECT old FROM history WHERE item = 1 AND field = 'current' ORDER BY id DESC LIMIT 1")" = 二人目の回答 ]; then
+	ok "two sessions: the history says what was replaced"
+else bad "two sessions: the history's old value is wrong"; fi
+keys q
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
