@@ -155,6 +155,32 @@ if got != want:
 run "import: another checklist's workbook" 1 "$TENKEN" -f "$imp" import --dry-run "$tmp/trial.xlsx"
 has "import: refused by the checklist it records" "$tmp/err" "fisc-api-2017-trial"
 
+# What the issue asks of the exchange, as the bank does it: it opens the
+# workbook, changes one status and writes a question in 備考, saves; the
+# firm imports it and sees exactly those two changes before they apply.
+fresh="$tmp/fresh.db"
+sqlite3 "$db2018" ".backup '$fresh'"
+run "the firm exports" 0 "$TENKEN" -f "$fresh" export --format xlsx -o "$tmp/to-bank.xlsx"
+edit "$tmp/to-bank.xlsx" "$tmp/from-bank.xlsx" K6=一部対応 J6='質問: 監査の頻度を教えてください'
+run "the firm sees what the bank changed" 0 "$TENKEN" -f "$fresh" import --dry-run "$tmp/from-bank.xlsx"
+has "exactly two changes" "$tmp/out" "2 changes would be applied"
+has "the bank's status" "$tmp/out" "+ 一部対応"
+has "the bank's question" "$tmp/out" "+ 質問: 監査の頻度を教えてください"
+run "and applies them" 0 "$TENKEN" -f "$fresh" import --yes "$tmp/from-bank.xlsx"
+run "applied, nothing left to import" 0 "$TENKEN" -f "$fresh" import --dry-run "$tmp/from-bank.xlsx"
+has "a second import changes nothing" "$tmp/out" "Nothing to import"
+
+# Hostile workbooks: each refused with the place named, fast, and the
+# answer file byte-identical afterwards.
+mkdir -p "$tmp/hostile"
+"$py" "$srcdir/tests/xlsx_fixtures.py" "$tmp/hostile" >/dev/null 2>&1
+cp "$fresh" "$tmp/fresh.before"
+for f in notzip encrypted noworkbook bomb lying rows entities bigcell malformed; do
+	run "hostile $f.xlsx refused" 1 "$TENKEN" -f "$fresh" import --yes "$tmp/hostile/$f.xlsx"
+	has "hostile $f.xlsx: the file named" "$tmp/err" "$f.xlsx"
+	run "hostile $f.xlsx: the answer file untouched" 0 cmp "$fresh" "$tmp/fresh.before"
+done
+
 # An answer written by another program with hidden characters in it goes
 # into the workbook with each shown visibly, as print shows it, none raw.
 odd="$tmp/odd.db"
