@@ -459,6 +459,9 @@ static void carry_out(struct ui *u, const struct request *req)
 	case REQ_HELP:
 		push(u, &ui_help_ops, req);
 		break;
+	case REQ_EXPORT:
+		push(u, &ui_export_ops, req);
+		break;
 	case REQ_SECTION:
 		dispatch_key(u, '0' + req->number);
 		break;
@@ -483,6 +486,7 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 		{ACT_LANG, REQ_LANG},
 		{ACT_HELP, REQ_HELP},
 		{ACT_QUIT, REQ_QUIT},
+		{ACT_EXPORT, REQ_EXPORT},
 	};
 
 	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)

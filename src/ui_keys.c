@@ -59,6 +59,8 @@ const struct binding ui_bindings[] = {
 	{'e', ACT_EDIT, IN_BROWSE, NEEDS_WRITE, "e",
 	 N_("edit the answer here (the first answer on an item)")},
 	{'E', ACT_EXTERNAL, IN_BROWSE, NEEDS_WRITE, "E", N_("edit it in $VISUAL or $EDITOR")},
+	{'x', ACT_EXPORT, IN_BROWSE, 0, "x",
+	 N_("export: the workbook or CSV for the bank, or a report")},
 	{'o', ACT_NOTES, IN_ITEM, 0, "o", N_("open or fold all notes")},
 	{'L', ACT_LANG, IN_BROWSE, 0, "L",
 	 N_("checklist text in Japanese or English (the Japanese is the original)")},
@@ -69,7 +71,7 @@ const struct binding ui_bindings[] = {
 	{UI_CTRL('c'), ACT_QUIT, IN_BROWSE | IN_HELP, 0, NULL, NULL},
 	{UI_CTRL('l'), ACT_REDRAW,
 	 IN_BROWSE | IN_HELP | IN_EDITOR | IN_PROMPT | IN_MENU | IN_CONFIRM | IN_RECOVER |
-		 IN_CONFLICT,
+		 IN_CONFLICT | IN_EXPORT,
 	 0, "Ctrl-L", N_("redraw the screen")},
 
 	/* The editor */
@@ -81,18 +83,19 @@ const struct binding ui_bindings[] = {
 	{'\r', ACT_NEWLINE, IN_EDITOR, 0, "Enter", N_("new line")},
 	{'\n', ACT_NEWLINE, IN_EDITOR, 0, NULL, NULL},
 	{KC(KEY_ENTER), ACT_NEWLINE, IN_EDITOR, 0, NULL, NULL},
-	{KC(KEY_BACKSPACE), ACT_BACKSPACE, IN_EDITOR | IN_PROMPT, 0, "BS  Ctrl-H",
+	{KC(KEY_BACKSPACE), ACT_BACKSPACE, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, "BS  Ctrl-H",
 	 N_("delete the character before the cursor")},
-	{0x7f, ACT_BACKSPACE, IN_EDITOR | IN_PROMPT, 0, NULL, NULL},
-	{UI_CTRL('h'), ACT_BACKSPACE, IN_EDITOR | IN_PROMPT, 0, NULL, NULL},
+	{0x7f, ACT_BACKSPACE, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, NULL, NULL},
+	{UI_CTRL('h'), ACT_BACKSPACE, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, NULL, NULL},
 	{KC(KEY_DC), ACT_DELETE, IN_EDITOR, 0, "Del  Ctrl-D",
 	 N_("delete the character under the cursor")},
 	{UI_CTRL('d'), ACT_DELETE, IN_EDITOR, 0, NULL, NULL},
-	{KC(KEY_LEFT), ACT_LEFT, IN_EDITOR | IN_PROMPT, 0, "Left  Ctrl-B",
+	{KC(KEY_LEFT), ACT_LEFT, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, "Left  Ctrl-B",
 	 N_("previous character")},
-	{UI_CTRL('b'), ACT_LEFT, IN_EDITOR | IN_PROMPT, 0, NULL, NULL},
-	{KC(KEY_RIGHT), ACT_RIGHT, IN_EDITOR | IN_PROMPT, 0, "Right  Ctrl-F", N_("next character")},
-	{UI_CTRL('f'), ACT_RIGHT, IN_EDITOR | IN_PROMPT, 0, NULL, NULL},
+	{UI_CTRL('b'), ACT_LEFT, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, NULL, NULL},
+	{KC(KEY_RIGHT), ACT_RIGHT, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, "Right  Ctrl-F",
+	 N_("next character")},
+	{UI_CTRL('f'), ACT_RIGHT, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, NULL, NULL},
 	{KC(KEY_UP), ACT_UP, IN_EDITOR, 0, "Up  Ctrl-P", N_("previous row")},
 	{UI_CTRL('p'), ACT_UP, IN_EDITOR, 0, NULL, NULL},
 	{KC(KEY_DOWN), ACT_DOWN, IN_EDITOR, 0, "Down  Ctrl-N", N_("next row")},
@@ -103,7 +106,7 @@ const struct binding ui_bindings[] = {
 	{UI_CTRL('e'), ACT_LINE_END, IN_EDITOR, 0, NULL, NULL},
 	{UI_CTRL('k'), ACT_KILL_TO_END, IN_EDITOR, 0, "Ctrl-K",
 	 N_("delete to the end of the line")},
-	{UI_CTRL('u'), ACT_KILL_TO_START, IN_EDITOR | IN_PROMPT, 0, "Ctrl-U",
+	{UI_CTRL('u'), ACT_KILL_TO_START, IN_EDITOR | IN_PROMPT | IN_EXPORT, 0, "Ctrl-U",
 	 N_("delete to the start of the line")},
 
 	/* The search prompt */
@@ -148,6 +151,16 @@ const struct binding ui_bindings[] = {
 	{UI_ESC, ACT_LATER, IN_RECOVER, 0, "Esc  q", N_("keep the drafts for the next start")},
 	{'q', ACT_LATER, IN_RECOVER, 0, NULL, NULL},
 
+	/* The export dialog */
+	{KC(KEY_DOWN), ACT_DOWN, IN_EXPORT, 0, "Down  Tab", N_("the next format")},
+	{'\t', ACT_DOWN, IN_EXPORT, 0, NULL, NULL},
+	{KC(KEY_UP), ACT_UP, IN_EXPORT, 0, "Up", N_("the previous format")},
+	{'\r', ACT_ACCEPT, IN_EXPORT, 0, "Enter", N_("export to the file named")},
+	{'\n', ACT_ACCEPT, IN_EXPORT, 0, NULL, NULL},
+	{KC(KEY_ENTER), ACT_ACCEPT, IN_EXPORT, 0, NULL, NULL},
+	{UI_ESC, ACT_CANCEL, IN_EXPORT, 0, "Esc  Ctrl-C", N_("cancel")},
+	{UI_CTRL('c'), ACT_CANCEL, IN_EXPORT, 0, NULL, NULL},
+
 	/* The answer changed in the file while it was edited */
 	{'m', ACT_KEEP_MINE, IN_CONFLICT, 0, "m", N_("save yours over theirs")},
 	{'t', ACT_TAKE_THEIRS, IN_CONFLICT, 0, "t", N_("take theirs and drop yours")},
@@ -166,6 +179,7 @@ const struct help_group ui_help_groups[] = {
 	{N_("When asked to drop changed text"), IN_CONFIRM},
 	{N_("When drafts are found"), IN_RECOVER},
 	{N_("When an answer changed while you edited it"), IN_CONFLICT},
+	{N_("In the export dialog"), IN_EXPORT},
 };
 
 const size_t ui_n_help_groups = sizeof ui_help_groups / sizeof ui_help_groups[0];

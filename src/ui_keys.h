@@ -36,6 +36,7 @@ enum action {
 	ACT_STATUS,
 	ACT_EDIT,
 	ACT_EXTERNAL,
+	ACT_EXPORT,
 	/* Showing */
 	ACT_NOTES,
 	ACT_HELP,
@@ -80,6 +81,7 @@ enum {
 	IN_CONFIRM = 64,
 	IN_RECOVER = 128,
 	IN_CONFLICT = 256,
+	IN_EXPORT = 512,
 	IN_BROWSE = IN_LIST | IN_ITEM,
 };
 

@@ -60,6 +60,7 @@ enum request_type {
 	REQ_FILTER, /* the next target filter */
 	REQ_LANG,   /* the checklist text in the other language */
 	REQ_HELP,
+	REQ_EXPORT,  /* the export dialog */
 	REQ_SECTION, /* the list at section number */
 	REQ_QUIT,
 };

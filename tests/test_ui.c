@@ -44,6 +44,8 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->path, sizeof f->path, "%s/answers.db", f->dir);
+	if (chdir(f->dir) != 0) /* the export dialog writes here */
+		return -1;
 	f->cl = checklist_load_file(TRIAL, err, sizeof err);
 	if (!f->cl)
 		fprintf(stderr, "%s\n", err);
@@ -62,6 +64,18 @@ static int teardown(void **state)
 	checklist_free(f->cl);
 	free(f);
 	return 0;
+}
+
+/* Removes what the export dialog wrote into the test's directory (the
+ * tests run there: see setup). */
+static void clear_exports(struct fx *f)
+{
+	char cmd[300];
+
+	snprintf(cmd, sizeof cmd, "find '%s' -maxdepth 1 -type f ! -name 'answers.db*' -delete",
+		 f->dir);
+	if (system(cmd) != 0)
+		fail_msg("%s failed", cmd);
 }
 
 /* Runs script and returns the bytes the interface wrote to the terminal. */
@@ -748,6 +762,67 @@ static void test_other_session_noticed(void **state)
 	free(s);
 }
 
+/* x exports from the interface: each format written where named, an
+ * existing file replaced only when asked. */
+static void test_export_dialog(void **state)
+{
+	static const struct {
+		const char *keys, *ext, *magic;
+	} formats[] = {
+		{"", "xlsx", "PK"},
+		{"<Down>", "csv", "\xEF\xBB\xBF"},
+		{"<Down><Down>", "html", "<!DOCTYPE html>"},
+		{"<Up>", "md", "#"},
+	};
+	struct fx *f = *state;
+	char script[64], path[400], head[32], *s;
+	FILE *in;
+
+	free(run(f, "s2"));
+	for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+		clear_exports(f);
+		snprintf(script, sizeof script, "x%s<C-u>out.%s<Enter>", formats[k].keys,
+			 formats[k].ext);
+		s = run(f, script);
+		snprintf(path, sizeof path, "%s/out.%s", f->dir, formats[k].ext);
+		assert_screen_has(s, "Exported: ");
+		assert_screen_has(s, "out.");
+		free(s);
+		assert_non_null(in = fopen(path, "rb"));
+		memset(head, 0, sizeof head);
+		assert_true(fread(head, 1, strlen(formats[k].magic), in) ==
+			    strlen(formats[k].magic));
+		fclose(in);
+		if (memcmp(head, formats[k].magic, strlen(formats[k].magic)) != 0)
+			fail_msg("%s does not start as a .%s does", path, formats[k].ext);
+	}
+	/* The proposed name: the checklist and the date. */
+	s = run(f, "x");
+	assert_screen_has(s, "fisc-api-2017-trial-");
+	assert_screen_has(s, ".xlsx");
+	free(s);
+	/* An existing file: asked, kept on n, replaced on y. */
+	clear_exports(f);
+	in = fopen("out.csv", "w");
+	assert_non_null(in);
+	fputs("keep me", in);
+	fclose(in);
+	s = run(f, "x<Down><C-u>out.csv<Enter>");
+	assert_screen_has(s, "out.csv exists: replace it?");
+	free(s);
+	free(run(f, "x<Down><C-u>out.csv<Enter>n<Esc>"));
+	assert_non_null(in = fopen("out.csv", "r"));
+	assert_non_null(fgets(head, sizeof head, in));
+	fclose(in);
+	assert_string_equal(head, "keep me");
+	free(run(f, "x<Down><C-u>out.csv<Enter>y"));
+	assert_non_null(in = fopen("out.csv", "r"));
+	assert_non_null(fgets(head, sizeof head, in));
+	fclose(in);
+	assert_true(strcmp(head, "keep me") != 0);
+	clear_exports(f);
+}
+
 /* Each status has a mark of its own in the list. */
 static void test_every_status_mark(void **state)
 {
@@ -974,6 +1049,7 @@ static const struct {
 	{IN_CONFIRM, "", "e文<Esc>"},
 	{IN_RECOVER, "e下書き<Hup>", ""},
 	{IN_CONFLICT, "", "e自分の回答<Hook><C-x>"},
+	{IN_EXPORT, "", "x"},
 };
 
 /* What each action does, shown by a key that does it and whose effect the
@@ -1011,16 +1087,16 @@ static const struct {
 	{IN_EDITOR, ACT_SAVE, "", "<C-x>", ""},
 	{IN_EDITOR, ACT_CANCEL, "", "<Esc>", ""},
 	{IN_EDITOR, ACT_NEWLINE, "", "<Enter>", "X<C-x>"},
-	{IN_EDITOR | IN_PROMPT, ACT_BACKSPACE, "", "<BS>", "X<C-x><Enter>"},
+	{IN_EDITOR | IN_PROMPT | IN_EXPORT, ACT_BACKSPACE, "", "<BS>", "X<C-x><Enter>"},
 	{IN_EDITOR, ACT_DELETE, "<Left>", "<Del>", "X<C-x>"},
-	{IN_EDITOR | IN_PROMPT, ACT_LEFT, "", "<Left>", "X<C-x><Enter>"},
-	{IN_EDITOR | IN_PROMPT, ACT_RIGHT, "<Left><Left>", "<Right>", "X<C-x><Enter>"},
+	{IN_EDITOR | IN_PROMPT | IN_EXPORT, ACT_LEFT, "", "<Left>", "X<C-x><Enter>"},
+	{IN_EDITOR | IN_PROMPT | IN_EXPORT, ACT_RIGHT, "<Left><Left>", "<Right>", "X<C-x><Enter>"},
 	{IN_EDITOR, ACT_UP, "", "<Up>", "X<C-x>"},
 	{IN_EDITOR, ACT_DOWN, "", "<Down>", "X<C-x>"},
 	{IN_EDITOR, ACT_LINE_START, "", "<Home>", "X<C-x>"},
 	{IN_EDITOR, ACT_LINE_END, "<Home>", "<End>", "X<C-x>"},
 	{IN_EDITOR, ACT_KILL_TO_END, "<Home>", "<C-k>", "X<C-x>"},
-	{IN_EDITOR | IN_PROMPT, ACT_KILL_TO_START, "", "<C-u>", "X<C-x><Enter>"},
+	{IN_EDITOR | IN_PROMPT | IN_EXPORT, ACT_KILL_TO_START, "", "<C-u>", "X<C-x><Enter>"},
 	/* The search prompt */
 	{IN_PROMPT, ACT_ACCEPT, "", "<Enter>", ""},
 	{IN_PROMPT, ACT_CANCEL, "", "<Esc>", ""},
@@ -1041,6 +1117,12 @@ static const struct {
 	{IN_CONFLICT, ACT_TAKE_THEIRS, "", "t", ""},
 	{IN_CONFLICT, ACT_MERGE, "", "e", "<C-x>"},
 	{IN_CONFLICT, ACT_CANCEL, "", "<Esc>", "<C-x>"},
+	/* The export dialog: the name shows the format chosen */
+	{IN_EXPORT, ACT_DOWN, "", "<Down>", ""},
+	{IN_EXPORT, ACT_UP, "", "<Up>", ""},
+	{IN_EXPORT, ACT_ACCEPT, "", "<Enter>", ""},
+	{IN_EXPORT, ACT_CANCEL, "", "<Esc>", ""},
+	{IN_BROWSE, ACT_EXPORT, "", "x", "<Esc>"},
 };
 
 /* Runs prepare then script on a new answer file; returns the screen, and
@@ -1051,6 +1133,7 @@ static char *run_fresh(struct fx *f, const char *prepare, const char *script, st
 	char *s;
 
 	unlink(f->path);
+	clear_exports(f);
 	if (*prepare)
 		free(run(f, prepare));
 	s = run(f, script);
@@ -1073,9 +1156,15 @@ static void compare_with_canonical(struct fx *f, size_t c, size_t p, const char 
 		 action_probes[p].setup, action_probes[p].canonical, action_probes[p].after);
 	s1 = run_fresh(f, contexts[c].prepare, with_key, &a1, &d1);
 	s2 = run_fresh(f, contexts[c].prepare, with_canonical, &a2, &d2);
-	if (strcmp(s1, s2) != 0)
-		fail_msg("%s is not the same as %s:\n%s\n---\n%s", with_key, with_canonical, s1,
-			 s2);
+	if (strcmp(s1, s2) != 0) {
+		const char *p1 = s1, *p2 = s2;
+		while (*p1 && *p1 == *p2)
+			p1++, p2++;
+		while (p1 > s1 && p1[-1] != '\n')
+			p1--, p2--;
+		fail_msg("%s is not the same as %s; first difference:\n%.*s\n---\n%.*s", with_key,
+			 with_canonical, (int)strcspn(p1, "\n"), p1, (int)strcspn(p2, "\n"), p2);
+	}
 	for (size_t i = 0; i < f->cl->n_items; i++)
 		assert_int_equal(a1->status[i], a2->status[i]);
 	assert_string_equal(answers_text(a1, 0, 0), answers_text(a2, 0, 0));
@@ -1153,6 +1242,7 @@ static int key_named(const char *name, size_t len)
 		{"Del", UI_KEYCODE(KEY_DC)},
 		{"BS", UI_KEYCODE(KEY_BACKSPACE)},
 		{"Enter", '\r'},
+		{"Tab", '\t'},
 		{"Esc", UI_ESC},
 		{"Space", ' '},
 	};
@@ -1196,7 +1286,7 @@ static void test_help_names_what_keys_do(void **state)
 				if (!key)
 					fail_msg("help row \"%s\": unknown key name %.*s", bd->name,
 						 (int)len, p);
-				for (int w = 1; w <= IN_CONFLICT; w <<= 1) {
+				for (int w = 1; w <= IN_EXPORT; w <<= 1) {
 					const struct binding *k = ui_binding(key, w);
 					if (!(bd->where & w))
 						continue;
@@ -1442,6 +1532,7 @@ int main(void)
 		T(test_hidden_characters_shown_visibly),
 		T(test_every_status_mark),
 		T(test_conflict_shows_both),
+		T(test_export_dialog),
 		T(test_other_session_noticed),
 		T(test_idle_writes_nothing),
 		T(test_typing_costs_few_bytes),
