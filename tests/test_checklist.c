@@ -267,6 +267,130 @@ static void test_bad_input(void **state)
 	}
 }
 
+/* Item 2 of the fixture with one revision whose lines are rev (each
+ * indented under "- review: 見直し"), from line 46 on. */
+static char *with_revision(const char *rev)
+{
+	char to[1024];
+
+	snprintf(to, sizeof to,
+		 "        target: bank\n        revisions:\n          - review: 見直し\n%s", rev);
+	return patched("        target: bank\n", to);
+}
+
+/* <u>…</u> marks what a review added; a mark out of place, or English that
+ * loses the marks of its Japanese, is refused where it is. */
+static void test_marked_text_errors(void **state)
+{
+	static const struct {
+		const char *rev, *where, *what;
+	} cases[] = {
+		{"            passage: \"<u>機器<u>の</u></u>\"\n",
+		 "bad.yaml:47:22:", "<u> inside an added run"},
+		{"            passage: \"機器</u>\"\n", "bad.yaml:47:22:", "</u> without <u>"},
+		{"            passage: \"<u>機器\"\n", "bad.yaml:47:22:", "<u> is not closed"},
+		{"            passage: \"機器<u></u>\"\n", "bad.yaml:47:22:", "marks nothing"},
+		{"            standard: \"実<u>9</u>\"\n            change: 【追加】\n",
+		 "bad.yaml:47:23:", ""},
+		{"            passage:\n              ja: \"<u>機器</u>\"\n"
+		 "              en: \"Devices\"\n",
+		 "bad.yaml:49:19:", "the English marks no added text"},
+		{"            passage:\n              ja: \"機器\"\n"
+		 "              en: \"<u>Devices</u>\"\n",
+		 "bad.yaml:49:19:", "the English marks added text"},
+		{"            standard: 実9\n", "bad.yaml:46:13:", "a passage or a change"},
+		{"            change: 【追加】\n            date: 2025-13-04\n",
+		 "bad.yaml:48:19:", "YYYY-MM-DD"},
+		{"            change: 【追加】\n            colour: red\n",
+		 "bad.yaml:48:13:", "unknown key \"colour\""},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *y = with_revision(cases[i].rev);
+		if (!*cases[i].what) { /* a marked standard loads */
+			char err[1024];
+			struct checklist *cl =
+				checklist_load_buffer("ok.yaml", y, strlen(y), err, sizeof err);
+			if (!cl)
+				fail_msg("%s", err);
+			checklist_free(cl);
+		} else {
+			expect_error(y, strlen(y), cases[i].where, cases[i].what);
+		}
+		free(y);
+	}
+}
+
+static void append_run(void *ctx, const char *s, size_t len, int added)
+{
+	char *out = ctx;
+
+	snprintf(out + strlen(out), 256 - strlen(out), "%s%.*s%s", added ? "[" : "", (int)len, s,
+		 added ? "]" : "");
+}
+
+/* The marks come out of the text into runs, in each language; two runs
+ * that touch are one; where there is no English the Japanese runs stand. */
+static void test_marked_text_runs(void **state)
+{
+	char err[1024], runs[256] = "";
+	char *y = with_revision(
+		"            passage:\n"
+		"              ja: \"2 機器<u>（API）</u><u>及び</u>ID\\n<u>(1)変更</u>\"\n"
+		"              en: \"2 Devices <u>(API)</u> and IDs\"\n"
+		"            standard: \"<u>実153</u> 新設\"\n"
+		"            date: 2025-12-04\n");
+	struct checklist *cl = checklist_load_buffer("ok.yaml", y, strlen(y), err, sizeof err);
+	const struct revision *rv;
+	char *s;
+	(void)state;
+	if (!cl)
+		fail_msg("%s", err);
+	rv = &cl->items[1].revisions[0];
+	assert_string_equal(rv->passage.text.ja, "2 機器（API）及びID\n(1)変更");
+	assert_int_equal(rv->passage.n_added[LANG_JA], 2);
+	marked_runs(&rv->passage, LANG_JA, append_run, runs);
+	assert_string_equal(runs, "2 機器[（API）及び]ID\n[(1)変更]");
+	runs[0] = '\0';
+	marked_runs(&rv->passage, LANG_EN, append_run, runs);
+	assert_string_equal(runs, "2 Devices [(API)] and IDs");
+	runs[0] = '\0';
+	marked_runs(&rv->standard, LANG_EN, append_run, runs);
+	assert_string_equal(runs, "[実153] 新設");
+	assert_string_equal(rv->date, "2025-12-04");
+	s = marked_format(&rv->passage, LANG_JA, "<u>", "</u>");
+	assert_string_equal(s, "2 機器<u>（API）及び</u>ID\n<u>(1)変更</u>");
+	free(s);
+	checklist_free(cl);
+	free(y);
+}
+
+/* An item's note on its references is its own; an item without references
+ * or a note takes the checklist's; one with references and no note has
+ * none. */
+static void test_references_note(void **state)
+{
+	char err[1024];
+	char *y0 = patched("        target: bank\n",
+			   "        target: bank\n        references-note: 項目の注\n");
+	char *y = NULL;
+	struct checklist *cl;
+	(void)state;
+	y = malloc(strlen(y0) + 64);
+	assert_non_null(y);
+	strcpy(y, "references-note: 文書の注\n");
+	strcat(y, y0);
+	cl = checklist_load_buffer("ok.yaml", y, strlen(y), err, sizeof err);
+	if (!cl)
+		fail_msg("%s", err);
+	assert_null(checklist_refs_note(cl, &cl->items[0]));
+	assert_string_equal(checklist_refs_note(cl, &cl->items[1])->ja, "項目の注");
+	assert_string_equal(checklist_refs_note(cl, &cl->items[2])->ja, "文書の注");
+	checklist_free(cl);
+	free(y);
+	free(y0);
+}
+
 static void test_invalid_utf8(void **state)
 {
 	char *y;
@@ -331,6 +455,9 @@ int main(void)
 	const struct CMUnitTest bad_tests[] = {
 		cmocka_unit_test(test_fixture_loads),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_marked_text_errors),
+		cmocka_unit_test(test_marked_text_runs),
+		cmocka_unit_test(test_references_note),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_raw_control_character),
 		cmocka_unit_test(test_deep_nesting),
