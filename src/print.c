@@ -250,20 +250,33 @@ static void print_section_heading(FILE *out, const struct checklist *cl, size_t 
 }
 
 /* A line of the revision history, then the review's notes on 基準 that no
- * item cites. */
-static void print_history(FILE *out, const struct history *h, enum lang lang, int width)
+ * item cites; when only some items are printed, how many there are. */
+static void print_history(FILE *out, const struct history *h, int all, enum lang lang, int width)
 {
-	char prefix[32];
+	char prefix[32], count[256];
 
 	snprintf(prefix, sizeof prefix, "  %s  ", h->date);
 	print_wrapped(out, 14, prefix, text_get(&h->text, lang), width);
-	if (h->n_revisions)
-		/* TRANSLATORS: the heading of a review's notes on 基準 that no
-		   item of the checklist cites as 関連規定. */
-		print_wrapped(out, 16, "              ", _("Changed standards that no item cites:"),
-			      width);
+	if (!h->n_revisions)
+		return;
+	if (!all) {
+		snprintf(count, sizeof count,
+			 /* TRANSLATORS: under a line of the revision history when
+			    print --item or --section leaves the notes out. */
+			 ngettext("(%zu change to a standard that no item cites: printed "
+				  "with the whole checklist)",
+				  "(%zu changes to standards that no item cites: printed "
+				  "with the whole checklist)",
+				  h->n_revisions),
+			 h->n_revisions);
+		print_wrapped(out, 14, "              ", count, width);
+		return;
+	}
+	/* TRANSLATORS: the heading of a review's notes on 基準 that no item
+	   of the checklist cites as 関連規定. */
+	print_wrapped(out, 14, "              ", _("Changed standards that no item cites:"), width);
 	for (size_t r = 0; r < h->n_revisions; r++)
-		print_revision(out, &h->revisions[r], 14, lang, width);
+		print_revision(out, &h->revisions[r], 16, lang, width);
 }
 
 int print_checklist(FILE *out, const struct checklist *cl, const struct answers *a,
@@ -282,7 +295,8 @@ int print_checklist_ex(FILE *out, const struct checklist *cl, const struct answe
 	if (*cl->edition.ja)
 		print_wrapped(out, 0, "", text_get(&cl->edition, lang), width);
 	for (size_t h = 0; h < cl->n_history; h++)
-		print_history(out, &cl->history[h], lang, width);
+		print_history(out, &cl->history[h], filter.section < 0 && filter.item < 0, lang,
+			      width);
 	if (*cl->remarks.ja)
 		print_wrapped(out, 0, "", text_get(&cl->remarks, lang), width);
 	fputc('\n', out);

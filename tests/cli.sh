@@ -163,11 +163,41 @@ has "item 22: the trial's 29 as reference" "$tmp/out" "試行版の手法例・�
 run "2018: item 3" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 3
 has "item 3: trial item 3's methods" "$tmp/out" "試行版の手法例・参考 (通番3)"
 has "item 3: trial item 4's methods" "$tmp/out" "試行版の手法例・参考 (通番4)"
+has "item 3: 監1, as the 2025 review names it" "$tmp/out" "FISC・安対基準  統13、統14、監1"
+hasnt "item 3: not the extraction's 整1" "$tmp/out" "整1"
 run "2018: item 8 (連鎖接続)" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 8
 hasnt "item 8 has no trial methods" "$tmp/out" "手法例・参考"
 hasnt "item 8 has no invented references" "$tmp/out" "関連規定:"
+has "item 8 says that its references are not known" "$tmp/out" "関連規定について: tenkenが拠る資料には、この項目の関連規定が載っていない"
 run "2018: item 6" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 6
 hasnt "item 6: no reference where the sources give none" "$tmp/out" "関連規定:"
+
+# The reviews in full: what 実9 now requires, the added text marked; the 2021
+# review's notes; references the reviews name, and where they are known from.
+run "2018: item 22 unwrapped" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 22 --width 1000
+has "item 22: what 実9 now requires" "$tmp/out" "2025年度見直し (2025-12-04): 実9 IDの不正防止機能を設けること。"
+has "item 22: 実9's passage, marked as added" "$tmp/out" "【追加部分】2 機器（APIに認証情報を組み込むことを含む）及びユーザーのID及び認証情報を適切に管理することが必要である。"
+has "item 22: 実9's measures" "$tmp/out" "(1)初期設定されたパスワードの変更 (2)パスワード強度の要件 (3)IDの自動失効 (4)システム責任者による定期的なアクセスレビュー【ここまで】"
+has "item 22: only the added part of 実8 point 2 is marked" "$tmp/out" "複数の方法を組み合わせることが望ましい。【追加部分】FIDO認証やパスキー認証などを利用することも考えられる。【ここまで】"
+has "item 22: the 2021 review's 実26" "$tmp/out" "2021年度見直し (2022-01-20): 実務基準26 パスワードが他人に知られないための措置を講じておくこと"
+has "item 22: the notes on standards no item cites are counted" "$tmp/out" "(どの項目も関連規定としていない基準の改訂が62件。"
+hasnt "item 22: and not printed" "$tmp/out" "実153"
+run "2018: item 22 in English" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22 --width 1000
+has "item 22 in English: the added text marked" "$tmp/out" "[added]2 The IDs and authentication information of devices (including authentication information built into APIs) and of users need to be managed properly."
+run "2018: item 21" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 21 --width 1000
+has "item 21: 実27 and 実28 as references" "$tmp/out" "関連規定: FISC・安対基準  実27、実28"
+has "item 21: where they are known from" "$tmp/out" "関連規定について: 実27は2021年度見直し(2022年1月20日)と"
+has "item 21: the 2021 review's 実27" "$tmp/out" "2021年度見直し (2022-01-20): 実務基準27 各種資源、システム権限の付与、見直し手続を明確化すること"
+has "item 21: the 2025 review's 実27" "$tmp/out" "2025年度見直し (2025-12-04): 実27 各種資源、システムへのアクセス権限の付与、見直し手続きを明確にすること。"
+run "2018: item 10" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 10 --width 1000
+has "item 10: the standards the 2025 review names" "$tmp/out" "関連規定: FISC・安対基準  統20、統21、統23"
+has "item 10: 統21's two rows, both" "$tmp/out" "⑥セキュリティ管理方法及び体制"
+has "item 10: 統21's first row" "$tmp/out" "⑤目的外使用の禁止"
+run "2018: the whole checklist" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --width 1000
+has "the review's notes on standards no item cites" "$tmp/out" "どの項目も関連規定としていない基準の改訂:"
+has "one of them, its standard marked as added" "$tmp/out" "2025年度見直し: 【追加部分】実153 AIの利用に係る教育、注意喚起等を行うこと。【ここまで】"
+run "2018: CSV" 0 "$TENKEN" export -c fisc-api-2018 --format csv -o "$tmp/2018.csv"
+has "CSV: where item 10's references are known from, after them" "$tmp/2018.csv" "\"統20、統21、統23$(printf '\r')"
 
 run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --format csv
 has "2018 CSV header" "$tmp/out" '"通番","区分","セキュリティ対応目標","対象者","現在の対応状況","課題認識","課題への対応計画","関連規定","関連規定箇所","備考","回答状況"'
@@ -253,7 +283,7 @@ has "json: the document's remarks" "$j" '"remarks":{"ja":"※ 「銀行API報告
 has "json: the older edition for 手法例" "$j" '"examples_from":"fisc-api-2017-trial"'
 has "json: the history" "$j" '"history":[{"date":"2018-10-12","text":{"ja":"確定版は、'
 has "json: a section's purpose and sources" "$j" '"purpose":{"ja":"API接続先の情報・セキュリティ管理態勢について確認する。","en":"Confirms the API connector'"'"'s information and security management."},"sources":[{"ja":"FISC安対基準",'
-has "json: an item's revisions" "$j" '"revisions":[{"review":{"ja":"2025年度見直し","en":"FY2025 review"},"date":null,"standard":{"ja":[{"text":"統1 システムの安全対策に係る重要事項を定めた規程を整備すること。","added":false}],'
+has "json: an item's revisions" "$j" '"revisions":[{"review":{"ja":"2025年度見直し","en":"FY2025 review"},"date":"2025-12-04","standard":{"ja":[{"text":"統1 システムの安全対策に係る重要事項を定めた規程を整備すること。","added":false}],'
 has "json: a section's warnings" "$tmp/fintech-guideline-2016.json" '"warnings":[{"ja":"アカウント(ルートでなくても)を共有する(「誰が」が不明になるため)",'
 run "print --lang en" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22
 has "--lang en: English goal" "$tmp/out" "Authenticate at system access."

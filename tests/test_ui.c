@@ -872,6 +872,46 @@ static char *run_reviewed(struct fx *f, int item, const char *script, enum lang 
 	return screen;
 }
 
+/* Item 22 of the shipped 2018 edition shows what 実9 now requires, the
+ * text the 2025 review added underlined, and only that. */
+static void test_2018_item22_added_text(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *screen = NULL, *under = NULL, path[256];
+	struct checklist *cl =
+		checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
+	struct answers *a;
+	struct ui_options o = {0};
+
+	if (!cl)
+		fail_msg("%s", err);
+	snprintf(path, sizeof path, "%s/2018.db", f->dir);
+	a = answers_new(cl);
+	o.cl = cl;
+	o.a = a;
+	o.path = path;
+	o.read_only = 1;
+	o.item = 22;
+	o.script = "";
+	o.script_cols = 200;
+	o.script_rows = 100;
+	o.dump = &screen;
+	o.dump_underlined = &under;
+	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	assert_screen_has(screen, "実9 IDの不正防止機能を設けること。");
+	assert_screen_has(screen, "2 機器（APIに認証情報を組み込むことを含む）及びユーザーのID及び"
+				  "認証情報を適切に管理することが必要である。");
+	assert_screen_has(under, "2 機器（APIに認証情報を組み込むことを含む）及びユーザーのID及び"
+				 "認証情報を適切に管理することが必要である。");
+	assert_screen_has(under, "FIDO認証やパスキー認証などを利用することも考えられる。");
+	assert_screen_lacks(under, "その仕組みは、複数の方法を組み合わせることが望ましい。");
+	assert_screen_has(screen, "(underlined: the text the review added)");
+	free(screen);
+	free(under);
+	answers_free(a);
+	checklist_free(cl);
+}
+
 /* A review's passage is shown with the text it added underlined, in either
  * language, and a line says what the underline means. */
 static void test_review_added_text_underlined(void **state)
@@ -1497,6 +1537,7 @@ int main(void)
 		T(test_fits_with_ambiguous_width_2),
 		T(test_2018_examples_folded),
 		T(test_review_added_text_underlined),
+		T(test_2018_item22_added_text),
 		T(test_supplied_name_and_references_note),
 		T(test_help_shows_history_and_review),
 		T(test_everything_fits_in_both_languages),
