@@ -229,16 +229,17 @@ cp "$m" "$tmp/mig.orig"
 run "migrate" 0 "$TENKEN" migrate --from "$m" --to fisc-api-2018 -o "$tmp/new.db"
 cp "$tmp/out" "$tmp/report"
 run "migrate leaves the original untouched" 0 cmp "$m" "$tmp/mig.orig"
-has "report: several items joined" "$tmp/report" "3 <- 3, 4: Implemented; current: 2 answers joined (review)"
-has "report: the dropped item" "$tmp/report" "item 9 of fisc-api-2017-trial has no counterpart"
+has "report: several items joined" "$tmp/report" "3 <- 3, 4, 9: Implemented; current: 3 answers joined (review)"
+hasnt "report: no trial item is left behind" "$tmp/report" "has no counterpart"
 "$TENKEN" -f "$tmp/new.db" export --format json >"$tmp/new.json"
 lost=""
 for n in $(seq 1 60); do
-	[ "$n" = 9 ] && continue
 	grep -q "現状T${n}終" "$tmp/new.json" && grep -q "予定P${n}終" "$tmp/new.json" || lost="$lost $n"
 done
 if [ -z "$lost" ]; then ok "migrate: no trial answer lost"; else bad "migrate: lost the answers of$lost"; fi
 has "migrate: joined answers name their trial items" "$tmp/new.json" "[試行版 item 4]"
+has "migrate: trial 9's certifications carried to item 3" "$tmp/new.json" "[試行版 item 9]"
+has "migrate: trial 12's cloud checks carried to item 11" "$tmp/new.json" "[試行版 item 12]"
 run "migrate: new file is 2018" 0 "$TENKEN" -f "$tmp/new.db" status
 has "migrate: 43 items carried as implemented" "$tmp/out" "43/44"
 run "migrate over an existing file" 1 "$TENKEN" migrate --from "$m" --to fisc-api-2018 -o "$tmp/new.db"
@@ -436,27 +437,37 @@ sed 's/target: bank$/target: bankx/' "$tmp/own.yaml" >"$tmp/own-bad.yaml"
 run "a mistyped target is refused" 1 "$TENKEN" -c "$tmp/own-bad.yaml" print
 has "the mistyped target is named" "$tmp/err" 'target "bankx"'
 
-# Migration: of three trial items joined into 2018 item 10, the middle one
-# unanswered; statuses that differ where the first is unanswered; a
-# dropped item never answered is not asked about.
+# Migration: of three trial items joined into 2018 item 21, the middle one
+# unanswered; statuses that differ where the first is unanswered.
 m2="$tmp/mig2.db"
-"$TENKEN" -c fisc-api-2017-trial -f "$m2" set 11 --field current=委託先の選定T11 >/dev/null
-"$TENKEN" -f "$m2" set 13 --field current=実施状況T13 >/dev/null
+"$TENKEN" -c fisc-api-2017-trial -f "$m2" set 27 --field current=権限設定T27 >/dev/null
+"$TENKEN" -f "$m2" set 38 --field current=アクセス制限T38 >/dev/null
 "$TENKEN" -f "$m2" set 4 --status implemented >/dev/null
 run "migrate with gaps" 0 "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new2.db"
 cp "$tmp/out" "$tmp/report2"
 "$TENKEN" -f "$tmp/new2.db" export --format json >"$tmp/new2.json"
-has "the answer after an empty one is carried" "$tmp/new2.json" "実施状況T13"
-has "the answer before it too" "$tmp/new2.json" "委託先の選定T11"
-has "statuses that differ are for review" "$tmp/report2" "3 <- 3, 4: statuses differ, left unanswered (review)"
-hasnt "an unanswered dropped item is not reported" "$tmp/report2" "item 9 of"
+has "the answer after an empty one is carried" "$tmp/new2.json" "アクセス制限T38"
+has "the answer before it too" "$tmp/new2.json" "権限設定T27"
+has "statuses that differ are for review" "$tmp/report2" "3 <- 3, 4, 9: statuses differ, left unanswered (review)"
 has "two items need review" "$tmp/report2" "2 items need review"
+
+# A mapping that drops an item (the bundled one drops none): an answered
+# dropped item is reported, an unanswered one is not asked about.
+mkdir -p "$tmp/data3"
+cp "${srcdir:-.}"/data/*.yaml "$tmp/data3/"
+sed -i 's/^    from: \[3, 4, 9\]$/    from: [3, 4]/' "$tmp/data3/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+printf 'dropped:\n  - from: 9\n    why:\n      ja: 試験のため\n' >>"$tmp/data3/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+run "migrate, a dropped item unanswered" 0 env TENKEN_DATADIR="$tmp/data3" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new4.db"
+hasnt "an unanswered dropped item is not reported" "$tmp/out" "item 9 of"
+"$TENKEN" -f "$m2" set 9 --status implemented >/dev/null
+run "migrate, a dropped item answered" 0 env TENKEN_DATADIR="$tmp/data3" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new5.db"
+has "an answered dropped item is reported" "$tmp/out" "item 9 of fisc-api-2017-trial has no counterpart"
 
 # A mapping that forgets an old item is refused: migrate would leave that
 # item's answers behind without a word.
 mkdir -p "$tmp/data2"
 cp "${srcdir:-.}"/data/*.yaml "$tmp/data2/"
-sed -i 's/^    from: \[11, 12, 13\]$/    from: [11, 13]/' "$tmp/data2/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+sed -i 's/^    from: \[12, 22\]$/    from: [22]/' "$tmp/data2/fisc-api-2017-trial.to.fisc-api-2018.yaml"
 run "a mapping that forgets an item" 1 env TENKEN_DATADIR="$tmp/data2" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new3.db"
 has "says which item is forgotten" "$tmp/err" "item 12 of fisc-api-2017-trial must be linked or dropped"
 
