@@ -207,6 +207,11 @@ has "checklists: the FinTech guideline" "$tmp/none.list" "fintech-guideline-2016
 run "guideline: print" 0 "$TENKEN" print --lang ja -c fintech-guideline-2016 --section 8
 has "guideline: a do is an item" "$tmp/out" "多重対策・多重暗号化を図る"
 has "guideline: a don't is a warning" "$tmp/out" "行うべきでないこと: セキュリティにおいてSPOFを許す"
+run "guideline: the third section" 0 "$TENKEN" print --lang ja -c fintech-guideline-2016 --section 3 --width 1000
+has "guideline: a name the source lost is marked as tenken's" "$tmp/out" "== 3. データ管理(区分名はtenkenによる補記)"
+has "guideline: and why" "$tmp/out" "区分名について: この区分名は原資料のものではない。"
+run "guideline: the first section in English" 0 "$TENKEN" print --lang en -c fintech-guideline-2016 --section 1
+has "guideline: everything comes with a root account" "$tmp/out" "In the cloud, everything comes with a root account"
 run "guideline: answer an item" 0 "$TENKEN" -c fintech-guideline-2016 -f "$tmp/g.db" set 36 --status implemented
 run "guideline: status" 0 "$TENKEN" -f "$tmp/g.db" status
 has "guideline: 1 of 36" "$tmp/out" "1/36"
