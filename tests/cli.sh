@@ -288,7 +288,7 @@ has "json: the publisher" "$j" '"publisher":{"ja":"オープンAPI有識者検�
 has "json: the document's remarks" "$j" '"remarks":{"ja":"※ 「銀行API報告書」における'
 has "json: the older edition for 手法例" "$j" '"examples_from":"fisc-api-2017-trial"'
 has "json: the history" "$j" '"history":[{"date":"2018-10-12","text":{"ja":"確定版は、'
-has "json: a section's purpose and sources" "$j" '"purpose":{"ja":"API接続先の情報・セキュリティ管理態勢について確認する。","en":"Confirms the API connector'"'"'s information and security management."},"sources":[{"ja":"FISC安対基準",'
+has "json: a section's purpose and sources" "$j" '"purpose":{"ja":"API接続先の情報・セキュリティ管理態勢について確認する。","en":"Confirms the API connector'"'"'s information and security management framework."},"sources":[{"ja":"FISC安対基準",'
 has "json: an item's revisions" "$j" '"revisions":[{"review":{"ja":"2025年度見直し","en":"FY2025 review"},"date":"2025-12-04","standard":{"ja":[{"text":"統1 システムの安全対策に係る重要事項を定めた規程を整備すること。","added":false}],'
 has "json: a section's warnings" "$tmp/fintech-guideline-2016.json" '"warnings":[{"ja":"アカウント(ルートでなくても)を共有する(「誰が」が不明になるため)",'
 run "print --lang en" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22

@@ -520,7 +520,7 @@ static void test_everything_fits_in_both_languages(void **state)
 	textdomain(PACKAGE); /* gettext notices the change of LANGUAGE */
 	run_lang = LANG_EN;
 	s = run(*state, "");
-	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "Make clear who is responsible for security management");
 	free(s);
 	for (size_t k = 0; k < sizeof scripts / sizeof scripts[0]; k++) {
 		s = run(*state, scripts[k]);
@@ -542,11 +542,11 @@ static void test_japanese_original_on_demand(void **state)
 
 	run_lang = LANG_EN;
 	s = run(*state, "<Enter>");
-	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "Make clear who is responsible for security management");
 	assert_screen_lacks(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
 	free(s);
 	s = run(*state, "<Enter>J");
-	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "Make clear who is responsible for security management");
 	assert_screen_has(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
 	assert_screen_has(s, "API接続先");
 	assert_fits(s, 80, 24);

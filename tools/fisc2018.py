@@ -75,7 +75,9 @@ other items are in none of these documents: the checklist's
 references-note says so where they would be.
 
 The English text is tenken's translation, edited in this file beside the
-Japanese; the Japanese is the authoritative original."""
+Japanese; the terms the bundled checklists share have the English of
+tools/glossary-en.tsv, one English for one Japanese (tests/english.py). The
+Japanese is the authoritative original."""
 
 secs = [
  (1,"情報・セキュリティ管理態勢","API接続先の情報・セキュリティ管理態勢について確認する。",["FISC安対基準","銀行API報告書"]),
