@@ -132,7 +132,7 @@ static void doc_mark_rows(struct doc *d, size_t first, const char *base,
 	}
 }
 
-size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n)
+size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr)
 {
 	char **clean = calloc(n ? n : 1, sizeof *clean), *all;
 	struct doc_mark *marks = calloc(n ? n : 1, sizeof *marks);
@@ -157,7 +157,7 @@ size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n)
 		strcat(all, clean[i]);
 		free(clean[i]);
 	}
-	first = doc_text(d, x, all, n ? runs[0].attr : ATTR_NORMAL);
+	first = doc_text(d, x, all, attr);
 	doc_mark_rows(d, first, d->pool[d->n_pool - 1], marks, n);
 	free(all);
 	free(marks);

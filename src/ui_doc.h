@@ -79,10 +79,10 @@ size_t doc_block(struct doc *d, enum block_kind kind, size_t ref, int selectable
 /* Adds text wrapped to the document width from column x (continuation
  * rows too), in the current block. Returns the first row's index. */
 size_t doc_text(struct doc *d, int x, const char *text, int attr);
-/* Adds runs of text as one text wrapped from column x, each run in its own
- * attribute (the text a review added, underlined). Returns the first row's
- * index. */
-size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n);
+/* Adds runs of text as one text wrapped from column x, in attr but for the
+ * runs in an attribute of their own (the text a review added, underlined).
+ * Returns the first row's index. */
+size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr);
 /* The same, leaving `right` columns free at the right for a suffix. */
 size_t doc_text_right(struct doc *d, int x, int right, const char *text, int attr);
 /* Gives row a prefix (a mark, a number) and a suffix flush right. */

@@ -39,7 +39,7 @@ static void marked_rows(struct doc *d, int x, const struct marked *m, enum lang 
 	struct runs rs = {NULL, 0, 0, attr, added_attr};
 
 	marked_runs(m, lang, add_run, &rs);
-	doc_text_runs(d, x, rs.r, rs.n);
+	doc_text_runs(d, x, rs.r, rs.n, attr);
 	free(rs.r);
 }
 

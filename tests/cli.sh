@@ -443,11 +443,13 @@ run "a mistyped target is refused" 1 "$TENKEN" -c "$tmp/own-bad.yaml" print
 has "the mistyped target is named" "$tmp/err" 'target "bankx"'
 
 # Migration: of three trial items joined into 2018 item 21, the middle one
-# unanswered; statuses that differ where the first is unanswered.
+# unanswered; statuses that differ where the first is unanswered (trial 3)
+# and the others agree (4 and 9).
 m2="$tmp/mig2.db"
 "$TENKEN" -c fisc-api-2017-trial -f "$m2" set 27 --field current=権限設定T27 >/dev/null
 "$TENKEN" -f "$m2" set 38 --field current=アクセス制限T38 >/dev/null
 "$TENKEN" -f "$m2" set 4 --status implemented >/dev/null
+"$TENKEN" -f "$m2" set 9 --status implemented >/dev/null
 run "migrate with gaps" 0 "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new2.db"
 cp "$tmp/out" "$tmp/report2"
 "$TENKEN" -f "$tmp/new2.db" export --format json >"$tmp/new2.json"
@@ -456,17 +458,18 @@ has "the answer before it too" "$tmp/new2.json" "権限設定T27"
 has "statuses that differ are for review" "$tmp/report2" "3 <- 3, 4, 9: statuses differ, left unanswered (review)"
 has "two items need review" "$tmp/report2" "2 items need review"
 
-# A mapping that drops an item (the bundled one drops none): an answered
-# dropped item is reported, an unanswered one is not asked about.
+# A mapping that drops an item (the bundled one drops none; here trial 60,
+# its 2018 item 44 made new): an answered dropped item is reported, an
+# unanswered one is not asked about.
 mkdir -p "$tmp/data3"
 cp "${srcdir:-.}"/data/*.yaml "$tmp/data3/"
-sed -i 's/^    from: \[3, 4, 9\]$/    from: [3, 4]/' "$tmp/data3/fisc-api-2017-trial.to.fisc-api-2018.yaml"
-printf 'dropped:\n  - from: 9\n    why:\n      ja: 試験のため\n' >>"$tmp/data3/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+sed -i 's/^    from: \[60\]$/    from: []/' "$tmp/data3/fisc-api-2017-trial.to.fisc-api-2018.yaml"
+printf 'dropped:\n  - from: 60\n    why:\n      ja: 試験のため\n' >>"$tmp/data3/fisc-api-2017-trial.to.fisc-api-2018.yaml"
 run "migrate, a dropped item unanswered" 0 env TENKEN_DATADIR="$tmp/data3" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new4.db"
-hasnt "an unanswered dropped item is not reported" "$tmp/out" "item 9 of"
-"$TENKEN" -f "$m2" set 9 --status implemented >/dev/null
+hasnt "an unanswered dropped item is not reported" "$tmp/out" "item 60 of"
+"$TENKEN" -f "$m2" set 60 --status implemented >/dev/null
 run "migrate, a dropped item answered" 0 env TENKEN_DATADIR="$tmp/data3" "$TENKEN" migrate --from "$m2" --to fisc-api-2018 -o "$tmp/new5.db"
-has "an answered dropped item is reported" "$tmp/out" "item 9 of fisc-api-2017-trial has no counterpart"
+has "an answered dropped item is reported" "$tmp/out" "item 60 of fisc-api-2017-trial has no counterpart"
 
 # A mapping that forgets an old item is refused: migrate would leave that
 # item's answers behind without a word.

@@ -801,44 +801,44 @@ static void test_2018_examples_folded(void **state)
 /* A checklist whose review notes mark what they added, with a section name
  * that is not the publisher's and a note on where the references are known
  * from. */
-#define REVIEWED_YAML                                                                                 \
-	"format: tenken-checklist 1\n"                                                                \
-	"id: reviewed\n"                                                                              \
-	"title: 見直し済み\n"                                                                    \
-	"history:\n"                                                                                  \
-	"  - date: 2025-12-04\n"                                                                      \
-	"    text: {ja: 見直しは要, en: To be revised}\n"                                        \
-	"    revisions:\n"                                                                            \
-	"      - review: {ja: 2025年度見直し, en: FY2025 review}\n"                              \
-	"        standard: {ja: 統3 計画の承認, en: 統3 Approve plans}\n"                      \
-	"        passage: {ja: \"<u>参考2 経済安全保障</u>\", en: \"<u>Reference 2 economic " \
-	"security</u>\"}\n"                                                                           \
-	"        change: {ja: 【追加】法改正, en: \"[Added] A new act\"}\n"                    \
-	"targets:\n"                                                                                  \
-	"  - id: connector\n"                                                                         \
-	"    name: API接続先\n"                                                                    \
-	"columns:\n"                                                                                  \
-	"  - id: current\n"                                                                           \
-	"    name: 現在の対応状況\n"                                                           \
-	"sections:\n"                                                                                 \
-	"  - number: 1\n"                                                                             \
-	"    name: {ja: データ管理, en: Data management}\n"                                      \
-	"    name-supplied: {ja: 見出しが失われた, en: The heading was lost}\n"               \
-	"    items:\n"                                                                                \
-	"      - number: 1\n"                                                                         \
-	"        goal: {ja: 認証を実施する, en: Authenticate}\n"                               \
-	"        target: connector\n"                                                                 \
-	"        references:\n"                                                                       \
-	"          - source: FISC・安対基準\n"                                                   \
-	"            location: 実9\n"                                                                \
-	"        references-note: {ja: 見直しの表による, en: From the review's table}\n"      \
-	"        revisions:\n"                                                                        \
-	"          - review: {ja: 2025年度見直し, en: FY2025 review}\n"                          \
-	"            date: 2025-12-04\n"                                                              \
-	"            standard: {ja: 実9 IDの不正防止, en: 実9 Prevent misuse of IDs}\n"        \
-	"            passage:\n"                                                                      \
-	"              ja: \"1 既存の文。<u>2 機器及びIDを管理する。</u>\"\n"          \
-	"              en: \"1 An old sentence. <u>2 Manage devices and IDs.</u>\"\n"                 \
+#define REVIEWED_YAML                                                                                            \
+	"format: tenken-checklist 1\n"                                                                           \
+	"id: reviewed\n"                                                                                         \
+	"title: 見直し済み\n"                                                                               \
+	"history:\n"                                                                                             \
+	"  - date: 2025-12-04\n"                                                                                 \
+	"    text: {ja: 見直しは要, en: To be revised}\n"                                                   \
+	"    revisions:\n"                                                                                       \
+	"      - review: {ja: 2025年度見直し, en: FY2025 review}\n"                                         \
+	"        standard: {ja: 統3 計画の承認, en: 統3 Approve plans}\n"                                 \
+	"        passage: {ja: \"<u>参考2 経済安全保障</u>\\n（省略）\",\n"                          \
+	"                  en: \"<u>Reference 2 economic security</u>\\n(Omitted)\"}\n"                          \
+	"        change: {ja: 【追加】法改正, en: \"[Added] A new act\"}\n"                               \
+	"targets:\n"                                                                                             \
+	"  - id: connector\n"                                                                                    \
+	"    name: API接続先\n"                                                                               \
+	"columns:\n"                                                                                             \
+	"  - id: current\n"                                                                                      \
+	"    name: 現在の対応状況\n"                                                                      \
+	"sections:\n"                                                                                            \
+	"  - number: 1\n"                                                                                        \
+	"    name: {ja: データ管理, en: Data management}\n"                                                 \
+	"    name-supplied: {ja: 見出しが失われた, en: The heading was lost}\n"                          \
+	"    items:\n"                                                                                           \
+	"      - number: 1\n"                                                                                    \
+	"        goal: {ja: 認証を実施する, en: Authenticate}\n"                                          \
+	"        target: connector\n"                                                                            \
+	"        references:\n"                                                                                  \
+	"          - source: FISC・安対基準\n"                                                              \
+	"            location: 実9\n"                                                                           \
+	"        references-note: {ja: 見直しの表による, en: From the review's table}\n"                 \
+	"        revisions:\n"                                                                                   \
+	"          - review: {ja: 2025年度見直し, en: FY2025 review}\n"                                     \
+	"            date: 2025-12-04\n"                                                                         \
+	"            standard: {ja: 実9 IDの不正防止, en: 実9 Prevent misuse of IDs}\n"                   \
+	"            passage:\n"                                                                                 \
+	"              ja: \"1 既存の文。<u>2 機器及びIDを管理する。\\n3 新しい文。</u>\"\n" \
+	"              en: \"1 An old sentence. <u>2 Manage devices and IDs.\\n3 New.</u>\"\n"                   \
 	"            change: {ja: 【追加】改訂, en: \"[Added] Revision\"}\n"
 
 /* Runs the reviewed checklist read-only, item (0: the list) open, with the
@@ -903,6 +903,8 @@ static void test_2018_item22_added_text(void **state)
 				  "認証情報を適切に管理することが必要である。");
 	assert_screen_has(under, "2 機器（APIに認証情報を組み込むことを含む）及びユーザーのID及び"
 				 "認証情報を適切に管理することが必要である。");
+	/* A row that starts inside the run is underlined too. */
+	assert_screen_has(under, "対応としては、以下の項目がある。");
 	assert_screen_has(under, "FIDO認証やパスキー認証などを利用することも考えられる。");
 	assert_screen_lacks(under, "その仕組みは、複数の方法を組み合わせることが望ましい。");
 	assert_screen_has(screen, "(underlined: the text the review added)");
@@ -926,6 +928,8 @@ static void test_review_added_text_underlined(void **state)
 	assert_screen_has(under, "2 機器及びIDを管理する。");
 	assert_screen_lacks(under, "既存の文");
 	assert_screen_lacks(under, "実9");
+	/* The row that starts inside the run is underlined too. */
+	assert_screen_has(under, "3 新しい文。");
 	free(s);
 	free(under);
 	under = NULL;
@@ -976,6 +980,9 @@ static void test_help_shows_history_and_review(void **state)
 	assert_screen_has(s, "参考2 経済安全保障");
 	assert_screen_has(s, "【追加】法改正");
 	assert_screen_has(under, "参考2 経済安全保障");
+	/* After the run, on its own row, the old text is not underlined. */
+	assert_screen_has(s, "（省略）");
+	assert_screen_lacks(under, "（省略）");
 	free(s);
 	free(under);
 }
