@@ -139,9 +139,10 @@ static void print_examples(FILE *out, const struct examples *ex, const struct it
 static void print_marked(FILE *out, int indent, const char *prefix, const struct marked *m,
 			 enum lang lang, int width)
 {
-	/* TRANSLATORS: print's marks around the text a review added (the
-	   publisher underlines it), e.g. 【追加部分】…【ここまで】. */
-	char *s = marked_format(m, lang, _("[added]"), _("[end of added]"));
+	/* TRANSLATORS: print's marks before and after the text a review added
+	   (the publisher underlines it), as wdiff marks an insertion: {+…+}.
+	   In Japanese 【追加部分】 and 【ここまで】. */
+	char *s = marked_format(m, lang, _("{+"), _("+}"));
 
 	if (s)
 		print_wrapped(out, indent, prefix, s, width);
@@ -168,8 +169,36 @@ static void print_revision(FILE *out, const struct revision *rv, int indent, enu
 		print_wrapped(out, indent + 4, pad, text_get(&rv->change, lang), width);
 }
 
+/* Whether a revision of revs marks added text in lang. */
+static int any_added(const struct revision *revs, size_t n, enum lang lang)
+{
+	for (size_t r = 0; r < n; r++)
+		if (marked_n_added(&revs[r].standard, lang) ||
+		    marked_n_added(&revs[r].passage, lang))
+			return 1;
+	return 0;
+}
+
+/* Says, before revisions that mark added text, how print marks it. */
+static void print_marks_legend(FILE *out, int indent, const struct revision *revs, size_t n,
+			       enum lang lang, int width)
+{
+	char pad[32];
+
+	if (!any_added(revs, n, lang))
+		return;
+	snprintf(pad, sizeof pad, "%*s", indent, "");
+	/* TRANSLATORS: before the review notes of print; the marks are
+	   those of "{+" and "+}". */
+	print_wrapped(out, indent, pad,
+		      _("(The text a review added, which the publisher underlines, is between {+ "
+			"and +}.)"),
+		      width);
+}
+
 static void print_revisions(FILE *out, const struct item *it, enum lang lang, int width)
 {
+	print_marks_legend(out, 4, it->revisions, it->n_revisions, lang, width);
 	for (size_t r = 0; r < it->n_revisions; r++)
 		print_revision(out, &it->revisions[r], 4, lang, width);
 }
@@ -275,6 +304,7 @@ static void print_history(FILE *out, const struct history *h, int all, enum lang
 	/* TRANSLATORS: the heading of a review's notes on 基準 that no item
 	   of the checklist cites as 関連規定. */
 	print_wrapped(out, 14, "              ", _("Changed standards that no item cites:"), width);
+	print_marks_legend(out, 16, h->revisions, h->n_revisions, lang, width);
 	for (size_t r = 0; r < h->n_revisions; r++)
 		print_revision(out, &h->revisions[r], 16, lang, width);
 }

@@ -180,10 +180,11 @@ has "item 22: 実9's passage, marked as added" "$tmp/out" "【追加部分】2 �
 has "item 22: 実9's measures" "$tmp/out" "(1)初期設定されたパスワードの変更 (2)パスワード強度の要件 (3)IDの自動失効 (4)システム責任者による定期的なアクセスレビュー【ここまで】"
 has "item 22: only the added part of 実8 point 2 is marked" "$tmp/out" "複数の方法を組み合わせることが望ましい。【追加部分】FIDO認証やパスキー認証などを利用することも考えられる。【ここまで】"
 has "item 22: the 2021 review's 実26" "$tmp/out" "2021年度見直し (2022-01-20): 実務基準26 パスワードが他人に知られないための措置を講じておくこと"
+has "item 22: how the added text is marked" "$tmp/out" "(見直しで追加された部分(原文の下線部)は、【追加部分】と【ここまで】の間に示す。)"
 has "item 22: the notes on standards no item cites are counted" "$tmp/out" "(どの項目も関連規定としていない基準の改訂が62件。"
 hasnt "item 22: and not printed" "$tmp/out" "実153"
 run "2018: item 22 in English" 0 "$TENKEN" print --lang en -c fisc-api-2018 --item 22 --width 1000
-has "item 22 in English: the added text marked" "$tmp/out" "[added]2 The IDs and authentication information of devices (including authentication information built into APIs) and of users need to be managed properly."
+has "item 22 in English: the added text marked" "$tmp/out" "{+2 The IDs and authentication information of devices (including authentication information built into APIs) and of users need to be managed properly."
 run "2018: item 21" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --item 21 --width 1000
 has "item 21: 実27 and 実28 as references" "$tmp/out" "関連規定: FISC・安対基準  実27、実28"
 has "item 21: where they are known from" "$tmp/out" "関連規定について: 実27は2021年度見直し(2022年1月20日)と"
