@@ -3,6 +3,7 @@
 
 #include "checklist.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -52,4 +53,73 @@ size_t checklist_item_methods(const struct item *it)
 	for (size_t g = 0; g < it->n_groups; g++)
 		n += it->groups[g].n_methods;
 	return n;
+}
+
+/* The language whose text and runs m shows in lang. */
+static int marked_lang(const struct marked *m, enum lang lang)
+{
+	return lang == LANG_EN && m->text.en && *m->text.en ? LANG_EN : LANG_JA;
+}
+
+void marked_runs(const struct marked *m, enum lang lang, marked_fn fn, void *ctx)
+{
+	int l = marked_lang(m, lang);
+	const char *s = text_get(&m->text, lang);
+	size_t at = 0, len = strlen(s);
+
+	for (size_t i = 0; i < m->n_added[l]; i++) {
+		const struct span *sp = &m->added[l][i];
+		if (sp->start > at)
+			fn(ctx, s + at, sp->start - at, 0);
+		fn(ctx, s + sp->start, sp->end - sp->start, 1);
+		at = sp->end;
+	}
+	if (len > at)
+		fn(ctx, s + at, len - at, 0);
+}
+
+struct format_ctx {
+	char *out;
+	size_t len;
+	const char *open, *close;
+};
+
+static void format_run(void *ctx, const char *s, size_t len, int added)
+{
+	struct format_ctx *c = ctx;
+
+	if (added)
+		c->len += (size_t)sprintf(c->out + c->len, "%s", c->open);
+	memcpy(c->out + c->len, s, len);
+	c->len += len;
+	if (added)
+		c->len += (size_t)sprintf(c->out + c->len, "%s", c->close);
+	c->out[c->len] = '\0';
+}
+
+char *marked_format(const struct marked *m, enum lang lang, const char *open, const char *close)
+{
+	size_t n = marked_n_added(m, lang);
+	struct format_ctx c = {NULL, 0, open, close};
+
+	c.out = malloc(strlen(text_get(&m->text, lang)) + n * (strlen(open) + strlen(close)) + 1);
+	if (!c.out)
+		return NULL;
+	c.out[0] = '\0';
+	marked_runs(m, lang, format_run, &c);
+	return c.out;
+}
+
+size_t marked_n_added(const struct marked *m, enum lang lang)
+{
+	return m->n_added[marked_lang(m, lang)];
+}
+
+const struct text *checklist_refs_note(const struct checklist *cl, const struct item *it)
+{
+	if (*it->refs_note.ja)
+		return &it->refs_note;
+	if (!it->n_refs && *cl->refs_note.ja)
+		return &cl->refs_note;
+	return NULL;
 }

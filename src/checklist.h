@@ -54,17 +54,38 @@ struct reference {
 	struct text location; /* 関連規定箇所 */
 };
 
-/* A note of an edition's review on an item: which 基準 changed, and how. */
-struct revision {
-	struct text review;   /* e.g. 2025年度見直し */
-	struct text standard; /* the changed 基準 */
-	struct text change;   /* what changed, as the publisher summarizes it */
+/* A byte range [start, end) of a text. */
+struct span {
+	size_t start, end;
 };
 
-/* One line of an edition's revision history. */
+/* A text in which a review marks what it added (the publisher underlines
+ * it): the text without the marks, and for each language (LANG_JA, LANG_EN)
+ * the ranges of the added runs, in order and apart. */
+struct marked {
+	struct text text;
+	struct span *added[2];
+	size_t n_added[2];
+};
+
+/* A note of an edition's review on a 基準: which one changed, the changed
+ * passage as the review quotes it, and how the publisher labels the
+ * change. */
+struct revision {
+	struct text review;     /* e.g. 2025年度見直し */
+	const char *date;       /* YYYY-MM-DD of the review's document, or NULL */
+	struct marked standard; /* the changed 基準 */
+	struct marked passage;  /* its changed text, the added runs marked */
+	struct text change;     /* the publisher's label: 【追加】… */
+};
+
+/* One line of an edition's revision history, with the review's notes on
+ * 基準 that no item cites. */
 struct history {
 	const char *date; /* YYYY-MM-DD */
 	struct text text;
+	struct revision *revisions;
+	size_t n_revisions;
 };
 
 struct item {
@@ -78,6 +99,7 @@ struct item {
 	size_t n_notes;
 	struct reference *refs;
 	size_t n_refs;
+	struct text refs_note; /* where the references are known from; ja "" if none */
 	struct text remarks;
 	struct revision *revisions;
 	size_t n_revisions;
@@ -88,6 +110,7 @@ struct item {
 struct section {
 	int number;
 	struct text name;
+	struct text name_supplied; /* why the name is not the publisher's; ja "" if it is */
 	struct text purpose;
 	struct text *sources; /* the documents the section draws on */
 	size_t n_sources;
@@ -110,6 +133,7 @@ struct checklist {
 	const char *id;
 	const char *date; /* YYYY-MM-DD or NULL */
 	struct text title, edition, publisher, source, remarks;
+	struct text refs_note;     /* for items with no references and no note of their own */
 	const char *examples_from; /* id of a checklist whose 手法例 stand in, or NULL */
 	struct history *history;
 	size_t n_history;
@@ -138,6 +162,26 @@ long checklist_find_column(const struct checklist *cl, const char *id);
 /* Returns the text in lang, falling back to Japanese where there is no
  * English. Never NULL. */
 const char *text_get(const struct text *t, enum lang lang);
+
+/* Receives one run of a marked text: len bytes at s, and whether the
+ * review added them. */
+typedef void (*marked_fn)(void *ctx, const char *s, size_t len, int added);
+
+/* Calls fn for each run of m in lang, in order (the Japanese where there is
+ * no English), none of them empty. */
+void marked_runs(const struct marked *m, enum lang lang, marked_fn fn, void *ctx);
+
+/* Returns m's text in lang with each added run between open and close
+ * (print's 【追加部分】…, HTML's <u>…</u>), newly allocated; NULL if memory
+ * runs out. */
+char *marked_format(const struct marked *m, enum lang lang, const char *open, const char *close);
+
+/* Returns the number of added runs of m in lang. */
+size_t marked_n_added(const struct marked *m, enum lang lang);
+
+/* Returns the note on item it's references: its own, else the checklist's
+ * when the item has no references, else NULL. */
+const struct text *checklist_refs_note(const struct checklist *cl, const struct item *it);
 
 /* Returns the number of methods in an item, over all its groups. */
 size_t checklist_item_methods(const struct item *it);

@@ -510,15 +510,132 @@ static int to_reference(struct loader *ld, const struct ynode *n, struct referen
 	       opt_text(ld, n, "location", &r->location, _("reference location"));
 }
 
+/* Takes the marks <u> and </u> out of the scalar n into spans (*out, *n_out,
+ * allocated here); returns the text without them, or NULL with an error. */
+static const char *unmark(struct loader *ld, const struct ynode *n, struct span **out,
+			  size_t *n_out, const char *what)
+{
+	const char *s = n->value;
+	size_t len = strlen(s), o = 0, start = 0, max = 1;
+	char *text = arena_alloc(ld->arena, len + 1);
+	int in = 0;
+
+	for (const char *p = s; (p = strstr(p, "<u>")) != NULL; p += 3)
+		max++;
+	*out = arena_alloc(ld->arena, max * sizeof **out);
+	*n_out = 0;
+	if (!text || !*out) {
+		fail_at(ld, n->line, n->col, _("out of memory"));
+		return NULL;
+	}
+	for (size_t i = 0; i < len;) {
+		if (strncmp(s + i, "<u>", 3) == 0) {
+			if (in) {
+				/* TRANSLATORS: <u> marks the text a review added; keep it. */
+				fail_at(ld, n->line, n->col, _("%s: <u> inside an added run"),
+					what);
+				return NULL;
+			}
+			in = 1;
+			start = o;
+			i += 3;
+		} else if (strncmp(s + i, "</u>", 4) == 0) {
+			if (!in || o == start) {
+				fail_at(ld, n->line, n->col,
+					in ? _("%s: <u></u> marks nothing")
+					   : _("%s: </u> without <u> before it"),
+					what);
+				return NULL;
+			}
+			if (*n_out && (*out)[*n_out - 1].end == start)
+				(*out)[*n_out - 1].end = o; /* <u>a</u><u>b</u> is one run */
+			else
+				(*out)[(*n_out)++] = (struct span){start, o};
+			in = 0;
+			i += 4;
+		} else {
+			text[o++] = s[i++];
+		}
+	}
+	text[o] = '\0';
+	if (in) {
+		fail_at(ld, n->line, n->col, _("%s: <u> is not closed by </u>"), what);
+		return NULL;
+	}
+	return text;
+}
+
+/* Reads a text in which <u>…</u> marks what a review added, in each
+ * language; the English must mark added text where the Japanese does. */
+static int to_marked(struct loader *ld, const struct ynode *n, struct marked *m, const char *what)
+{
+	const struct ynode *ja = n->type == Y_SCALAR ? n : get(n, "ja");
+	const struct ynode *en = n->type == Y_SCALAR ? NULL : get(n, "en");
+
+	if (!to_text(ld, n, &m->text, what) ||
+	    !(m->text.ja = unmark(ld, ja, &m->added[LANG_JA], &m->n_added[LANG_JA], what)))
+		return 0;
+	if (!m->text.en)
+		return 1;
+	if (!(m->text.en = unmark(ld, en, &m->added[LANG_EN], &m->n_added[LANG_EN], what)))
+		return 0;
+	if (!m->n_added[LANG_JA] != !m->n_added[LANG_EN]) {
+		fail_at(ld, en->line, en->col,
+			m->n_added[LANG_JA]
+				? _("%s: the English marks no added text; the Japanese does")
+				: _("%s: the English marks added text; the Japanese marks none"),
+			what);
+		return 0;
+	}
+	return 1;
+}
+
+/* Reads an optional marked text of map (left empty if absent). */
+static int opt_marked(struct loader *ld, const struct ynode *map, const char *key, struct marked *m,
+		      const char *what)
+{
+	const struct ynode *n = get(map, key);
+
+	memset(m, 0, sizeof *m);
+	m->text.ja = "";
+	return !n || to_marked(ld, n, m, what);
+}
+
+static int valid_date(const char *s);
+
+/* Reads an optional date of map into *out (NULL if absent). */
+static int opt_date(struct loader *ld, const struct ynode *map, const char *key, const char **out)
+{
+	const struct ynode *date = get(map, key);
+
+	*out = NULL;
+	if (!date)
+		return 1;
+	if (date->type != Y_SCALAR || !valid_date(date->value)) {
+		fail_at(ld, date->line, date->col, _("date: expected YYYY-MM-DD"));
+		return 0;
+	}
+	*out = date->value;
+	return 1;
+}
+
 static int to_revision(struct loader *ld, const struct ynode *n, struct revision *r)
 {
-	static const struct keyspec spec[] = {
-		{"review", 1}, {"standard", 0}, {"change", 1}, {NULL, 0}};
+	static const struct keyspec spec[] = {{"review", 1},  {"date", 0},   {"standard", 0},
+					      {"passage", 0}, {"change", 0}, {NULL, 0}};
 
-	return expect(ld, n, Y_MAP, _("revision")) && check_keys(ld, n, spec, _("revision")) &&
-	       to_text(ld, get(n, "review"), &r->review, _("revision review")) &&
-	       opt_text(ld, n, "standard", &r->standard, _("revision standard")) &&
-	       to_text(ld, get(n, "change"), &r->change, _("revision change"));
+	if (!expect(ld, n, Y_MAP, _("revision")) || !check_keys(ld, n, spec, _("revision")) ||
+	    !to_text(ld, get(n, "review"), &r->review, _("revision review")) ||
+	    !opt_date(ld, n, "date", &r->date) ||
+	    !opt_marked(ld, n, "standard", &r->standard, _("revision standard")) ||
+	    !opt_marked(ld, n, "passage", &r->passage, _("revision passage")) ||
+	    !opt_text(ld, n, "change", &r->change, _("revision change")))
+		return 0;
+	if (!*r->passage.text.ja && !*r->change.ja) {
+		fail_at(ld, n->line, n->col, _("revision: a passage or a change is required"));
+		return 0;
+	}
+	return 1;
 }
 
 static int to_plain_text(struct loader *ld, const struct ynode *n, struct text *t)
@@ -584,13 +701,16 @@ static int find_target(const struct checklist *cl, const char *id, size_t *out)
 static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
 {
 	static const struct keyspec spec[] = {
-		{"number", 1},     {"goal", 1},    {"target", 1},    {"methods", 0},  {"notes", 0},
-		{"references", 0}, {"remarks", 0}, {"revisions", 0}, {"warnings", 0}, {NULL, 0}};
+		{"number", 1},          {"goal", 1},    {"target", 1},
+		{"methods", 0},         {"notes", 0},   {"references", 0},
+		{"references-note", 0}, {"remarks", 0}, {"revisions", 0},
+		{"warnings", 0},        {NULL, 0}};
 	const struct ynode *target;
 
 	if (!expect(ld, n, Y_MAP, _("item")) || !check_keys(ld, n, spec, _("item")) ||
 	    !to_int(ld, get(n, "number"), 1, &it->number, _("item number")) ||
 	    !to_text(ld, get(n, "goal"), &it->goal, _("goal")) ||
+	    !opt_text(ld, n, "references-note", &it->refs_note, _("references note")) ||
 	    !opt_text(ld, n, "remarks", &it->remarks, _("remarks")))
 		return 0;
 	target = get(n, "target");
@@ -632,9 +752,9 @@ static int count_items(struct loader *ld, const struct ynode *sections, size_t *
 
 static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 {
-	static const struct keyspec spec[] = {{"number", 1},  {"name", 1},     {"purpose", 0},
-					      {"sources", 0}, {"warnings", 0}, {"items", 1},
-					      {NULL, 0}};
+	static const struct keyspec spec[] = {{"number", 1},  {"name", 1},    {"name-supplied", 0},
+					      {"purpose", 0}, {"sources", 0}, {"warnings", 0},
+					      {"items", 1},   {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	struct section *s = &cl->sections[index];
 	const struct ynode *items;
@@ -642,6 +762,7 @@ static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 	if (!check_keys(ld, n, spec, _("section")) ||
 	    !to_int(ld, get(n, "number"), 1, &s->number, _("section number")) ||
 	    !to_text(ld, get(n, "name"), &s->name, _("section name")) ||
+	    !opt_text(ld, n, "name-supplied", &s->name_supplied, _("section name-supplied")) ||
 	    !opt_text(ld, n, "purpose", &s->purpose, _("section purpose")))
 		return 0;
 	READ_LIST(ld, n, "sources", s->sources, s->n_sources, to_plain_text);
@@ -710,27 +831,25 @@ static int valid_date(const char *s)
 
 static int to_history(struct loader *ld, const struct ynode *n, struct history *h)
 {
-	static const struct keyspec spec[] = {{"date", 1}, {"text", 1}, {NULL, 0}};
-	const struct ynode *date;
+	static const struct keyspec spec[] = {
+		{"date", 1}, {"text", 1}, {"revisions", 0}, {NULL, 0}};
 
-	if (!expect(ld, n, Y_MAP, _("history")) || !check_keys(ld, n, spec, _("history")))
+	if (!expect(ld, n, Y_MAP, _("history")) || !check_keys(ld, n, spec, _("history")) ||
+	    !opt_date(ld, n, "date", &h->date) ||
+	    !to_text(ld, get(n, "text"), &h->text, _("history")))
 		return 0;
-	date = get(n, "date");
-	if (date->type != Y_SCALAR || !valid_date(date->value)) {
-		fail_at(ld, date->line, date->col, _("date: expected YYYY-MM-DD"));
-		return 0;
-	}
-	h->date = date->value;
-	return to_text(ld, get(n, "text"), &h->text, _("history"));
+	READ_LIST(ld, n, "revisions", h->revisions, h->n_revisions, to_revision);
+	return 1;
 }
 
 static int to_checklist(struct loader *ld, const struct ynode *root)
 {
-	static const struct keyspec spec[] = {{"format", 1},   {"id", 1},      {"title", 1},
-					      {"edition", 0},  {"date", 0},    {"publisher", 0},
-					      {"source", 0},   {"remarks", 0}, {"examples-from", 0},
-					      {"history", 0},  {"targets", 1}, {"columns", 1},
-					      {"sections", 1}, {NULL, 0}};
+	static const struct keyspec spec[] = {
+		{"format", 1},        {"id", 1},       {"title", 1},
+		{"edition", 0},       {"date", 0},     {"publisher", 0},
+		{"source", 0},        {"remarks", 0},  {"references-note", 0},
+		{"examples-from", 0}, {"history", 0},  {"targets", 1},
+		{"columns", 1},       {"sections", 1}, {NULL, 0}};
 	struct checklist *cl = ld->cl;
 	const struct ynode *format, *date, *sections;
 	size_t total;
@@ -749,7 +868,8 @@ static int to_checklist(struct loader *ld, const struct ynode *root)
 	    !opt_text(ld, root, "edition", &cl->edition, _("edition")) ||
 	    !opt_text(ld, root, "publisher", &cl->publisher, _("publisher")) ||
 	    !opt_text(ld, root, "source", &cl->source, _("source")) ||
-	    !opt_text(ld, root, "remarks", &cl->remarks, _("remarks")))
+	    !opt_text(ld, root, "remarks", &cl->remarks, _("remarks")) ||
+	    !opt_text(ld, root, "references-note", &cl->refs_note, _("references note")))
 		return 0;
 	if (get(root, "examples-from") &&
 	    !to_id(ld, get(root, "examples-from"), &cl->examples_from, "examples-from"))

@@ -122,22 +122,34 @@ char *export_header(const struct export_column *col, enum lang lang)
 	return text_cell(&col->header, lang);
 }
 
-/* Joins the texts of the item's references, one per line. */
-static char *join_refs(const struct item *it, int location)
+/* Joins the texts of the item's references, one per line; after the
+ * locations, on lines of its own, the note on where the references are
+ * known from (with English, its translation after it). */
+static char *join_refs(const struct checklist *cl, const struct item *it, int location,
+		       enum lang lang)
 {
-	size_t len = 1;
+	const struct text *note = location ? checklist_refs_note(cl, it) : NULL;
+	char *cell = note ? text_cell(note, lang) : NULL;
+	size_t len = 2 + (cell ? strlen(cell) : 0);
 	char *s;
 
+	if (note && !cell)
+		return NULL;
 	for (size_t r = 0; r < it->n_refs; r++)
 		len += strlen(location ? it->refs[r].location.ja : it->refs[r].source.ja) + 1;
 	s = calloc(1, len);
-	if (!s)
+	if (!s) {
+		free(cell);
 		return NULL;
+	}
 	for (size_t r = 0; r < it->n_refs; r++) {
 		if (r)
 			strcat(s, "\n");
 		strcat(s, location ? it->refs[r].location.ja : it->refs[r].source.ja);
 	}
+	if (cell)
+		strcat(strcat(s, it->n_refs ? "\n" : ""), cell);
+	free(cell);
 	return s;
 }
 
@@ -188,9 +200,9 @@ char *export_cell(const struct export_column *col, const struct checklist *cl,
 	case EXPORT_ANSWER:
 		return strdup(answers_text(a, i, (size_t)col->answer));
 	case EXPORT_SOURCES:
-		return join_refs(it, 0);
+		return join_refs(cl, it, 0, lang);
 	case EXPORT_LOCATIONS:
-		return join_refs(it, 1);
+		return join_refs(cl, it, 1, lang);
 	case EXPORT_REMARKS:
 		return remarks_cell(it, col->answer >= 0 ? answers_text(a, i, (size_t)col->answer)
 							 : "");
@@ -364,17 +376,59 @@ static void json_notes(FILE *out, const struct item *it)
 	fputc(']', out);
 }
 
-/* The notes of an edition's review on the item. */
-static void json_revisions(FILE *out, const struct item *it)
+struct runs_ctx {
+	FILE *out;
+	int n;
+};
+
+static void json_run(void *ctx, const char *s, size_t len, int added)
+{
+	struct runs_ctx *c = ctx;
+	char *text = strndup(s, len);
+
+	fputs(c->n++ ? ",{\"text\":" : "{\"text\":", c->out);
+	export_json_string(c->out, text ? text : "");
+	fprintf(c->out, ",\"added\":%s}", added ? "true" : "false");
+	free(text);
+}
+
+/* A marked text as {"ja":[runs],"en":[runs]}, each run {"text":…,"added":…}
+ * (added: the review added it, the publisher underlines it); en null where
+ * there is no English. */
+static void json_marked(FILE *out, const char *key, const struct marked *m)
+{
+	struct runs_ctx c = {out, 0};
+
+	json_key(out, key);
+	fputs("{\"ja\":[", out);
+	marked_runs(m, LANG_JA, json_run, &c);
+	fputs("],\"en\":", out);
+	if (m->text.en) {
+		c.n = 0;
+		fputc('[', out);
+		marked_runs(m, LANG_EN, json_run, &c);
+		fputc(']', out);
+	} else {
+		fputs("null", out);
+	}
+	fputc('}', out);
+}
+
+/* An edition's review notes on 基準. */
+static void json_revisions(FILE *out, const struct revision *rv, size_t n)
 {
 	fputs("\"revisions\":[", out);
-	for (size_t r = 0; r < it->n_revisions; r++) {
+	for (size_t r = 0; r < n; r++) {
 		fputs(r ? ",{" : "{", out);
-		json_text(out, "review", &it->revisions[r].review);
+		json_text(out, "review", &rv[r].review);
+		fputs(",\"date\":", out);
+		json_string_or_null(out, rv[r].date);
 		fputc(',', out);
-		json_text(out, "standard", &it->revisions[r].standard);
+		json_marked(out, "standard", &rv[r].standard);
 		fputc(',', out);
-		json_text(out, "change", &it->revisions[r].change);
+		json_marked(out, "passage", &rv[r].passage);
+		fputc(',', out);
+		json_text(out, "change", &rv[r].change);
 		fputc('}', out);
 	}
 	fputc(']', out);
@@ -402,9 +456,11 @@ static void json_item(FILE *out, const struct checklist *cl, const struct answer
 		fputc('}', out);
 	}
 	fputs("],", out);
+	json_text(out, "references_note", &it->refs_note);
+	fputc(',', out);
 	json_text(out, "remarks", &it->remarks);
 	fputc(',', out);
-	json_revisions(out, it);
+	json_revisions(out, it->revisions, it->n_revisions);
 	fputc(',', out);
 	json_texts(out, "warnings", it->warnings, it->n_warnings);
 	fputs(",\"answer\":{\"status\":", out);
@@ -436,6 +492,8 @@ static void json_section(FILE *out, const struct section *s)
 	fprintf(out, "{\"number\":%d,", s->number);
 	json_text(out, "name", &s->name);
 	fputc(',', out);
+	json_text(out, "name_supplied", &s->name_supplied);
+	fputc(',', out);
 	json_text(out, "purpose", &s->purpose);
 	fputc(',', out);
 	json_texts(out, "sources", s->sources, s->n_sources);
@@ -458,6 +516,8 @@ static void json_about(FILE *out, const struct checklist *cl)
 	json_text(out, "source", &cl->source);
 	fputc(',', out);
 	json_text(out, "remarks", &cl->remarks);
+	fputc(',', out);
+	json_text(out, "references_note", &cl->refs_note);
 	fputs(",\"examples_from\":", out);
 	json_string_or_null(out, cl->examples_from);
 	fputs(",\"history\":[", out);
@@ -466,6 +526,8 @@ static void json_about(FILE *out, const struct checklist *cl)
 		export_json_string(out, cl->history[h].date);
 		fputc(',', out);
 		json_text(out, "text", &cl->history[h].text);
+		fputc(',', out);
+		json_revisions(out, cl->history[h].revisions, cl->history[h].n_revisions);
 		fputc('}', out);
 	}
 	fputc(']', out);

@@ -134,13 +134,95 @@ static void print_examples(FILE *out, const struct examples *ex, const struct it
 	}
 }
 
+/* A marked text with its added runs between print's marks, wrapped from
+ * column indent. */
+static void print_marked(FILE *out, int indent, const char *prefix, const struct marked *m,
+			 enum lang lang, int width)
+{
+	/* TRANSLATORS: print's marks before and after the text a review added
+	   (the publisher underlines it), as wdiff marks an insertion: {+…+}.
+	   In Japanese 【追加部分】 and 【ここまで】. */
+	char *s = marked_format(m, lang, _("{+"), _("+}"));
+
+	if (s)
+		print_wrapped(out, indent, prefix, s, width);
+	free(s);
+}
+
+/* A review's note on a 基準: the review and its date, the 基準, the
+ * changed passage and the publisher's label, from column indent. */
+static void print_revision(FILE *out, const struct revision *rv, int indent, enum lang lang,
+			   int width)
+{
+	char label[600], pad[32];
+
+	snprintf(pad, sizeof pad, "%*s", indent + 4, "");
+	if (rv->date)
+		snprintf(label, sizeof label, "%*s%s (%s): ", indent, "",
+			 text_get(&rv->review, lang), rv->date);
+	else
+		snprintf(label, sizeof label, "%*s%s: ", indent, "", text_get(&rv->review, lang));
+	print_marked(out, indent + 2, label, &rv->standard, lang, width);
+	if (*rv->passage.text.ja)
+		print_marked(out, indent + 4, pad, &rv->passage, lang, width);
+	if (*rv->change.ja)
+		print_wrapped(out, indent + 4, pad, text_get(&rv->change, lang), width);
+}
+
+/* Whether a revision of revs marks added text in lang. */
+static int any_added(const struct revision *revs, size_t n, enum lang lang)
+{
+	for (size_t r = 0; r < n; r++)
+		if (marked_n_added(&revs[r].standard, lang) ||
+		    marked_n_added(&revs[r].passage, lang))
+			return 1;
+	return 0;
+}
+
+/* Says, before revisions that mark added text, how print marks it. */
+static void print_marks_legend(FILE *out, int indent, const struct revision *revs, size_t n,
+			       enum lang lang, int width)
+{
+	char pad[32];
+
+	if (!any_added(revs, n, lang))
+		return;
+	snprintf(pad, sizeof pad, "%*s", indent, "");
+	/* TRANSLATORS: before the review notes of print; the marks are
+	   those of "{+" and "+}". */
+	print_wrapped(out, indent, pad,
+		      _("(The text a review added, which the publisher underlines, is between {+ "
+			"and +}.)"),
+		      width);
+}
+
 static void print_revisions(FILE *out, const struct item *it, enum lang lang, int width)
 {
-	for (size_t r = 0; r < it->n_revisions; r++) {
-		const struct revision *rv = &it->revisions[r];
-		print_field(out, text_get(&rv->review, lang), text_get(&rv->standard, lang), width);
-		print_wrapped(out, 8, "        ", text_get(&rv->change, lang), width);
+	print_marks_legend(out, 4, it->revisions, it->n_revisions, lang, width);
+	for (size_t r = 0; r < it->n_revisions; r++)
+		print_revision(out, &it->revisions[r], 4, lang, width);
+}
+
+/* The item's references, and where they are known from. */
+static void print_references(FILE *out, const struct checklist *cl, const struct item *it,
+			     enum lang lang, int width)
+{
+	const struct text *note = checklist_refs_note(cl, it);
+
+	for (size_t r = 0; r < it->n_refs; r++) {
+		const struct reference *ref = &it->refs[r];
+		char *both = malloc(strlen(text_get(&ref->source, lang)) +
+				    strlen(text_get(&ref->location, lang)) + 4);
+		if (!both)
+			continue;
+		sprintf(both, "%s  %s", text_get(&ref->source, lang),
+			text_get(&ref->location, lang));
+		/* TRANSLATORS: 関連規定, as in the CSV export's header. */
+		print_field(out, _("Related regulations"), both, width);
+		free(both);
 	}
+	if (note)
+		print_field(out, _("About the references"), text_get(note, lang), width);
 }
 
 static void print_item(FILE *out, const struct checklist *cl, const struct answers *a,
@@ -154,20 +236,11 @@ static void print_item(FILE *out, const struct checklist *cl, const struct answe
 	print_wrapped(out, 5, prefix, text_get(&it->goal, lang), width);
 	print_field(out, _("Target"), text_get(&cl->targets[it->target].name, lang), width);
 	if (it->n_groups || it->n_notes) {
-		fprintf(out, "    %s:\n", _("Methods (examples)"));
+		/* TRANSLATORS: 手法例, as in the CSV export's header. */
+		fprintf(out, "    %s:\n", _("Example methods"));
 		outline_item(it, lang, print_line, &ctx);
 	}
-	for (size_t r = 0; r < it->n_refs; r++) {
-		const struct reference *ref = &it->refs[r];
-		char *both = malloc(strlen(text_get(&ref->source, lang)) +
-				    strlen(text_get(&ref->location, lang)) + 4);
-		if (!both)
-			continue;
-		sprintf(both, "%s  %s", text_get(&ref->source, lang),
-			text_get(&ref->location, lang));
-		print_field(out, _("Reference"), both, width);
-		free(both);
-	}
+	print_references(out, cl, it, lang, width);
 	if (*it->remarks.ja)
 		print_field(out, _("Remarks"), text_get(&it->remarks, lang), width);
 	for (size_t w = 0; w < it->n_warnings; w++)
@@ -186,7 +259,16 @@ static void print_section_heading(FILE *out, const struct checklist *cl, size_t 
 	char prefix[32];
 
 	snprintf(prefix, sizeof prefix, "== %d. ", sec->number);
-	print_wrapped(out, 6, prefix, text_get(&sec->name, lang), width);
+	if (*sec->name_supplied.ja) {
+		char name[600];
+		/* TRANSLATORS: a section name that is tenken's, not the publisher's. */
+		snprintf(name, sizeof name, _("%s (name supplied by tenken)"),
+			 text_get(&sec->name, lang));
+		print_wrapped(out, 6, prefix, name, width);
+		print_field(out, _("About the name"), text_get(&sec->name_supplied, lang), width);
+	} else {
+		print_wrapped(out, 6, prefix, text_get(&sec->name, lang), width);
+	}
 	if (*sec->purpose.ja)
 		print_wrapped(out, 3, "   ", text_get(&sec->purpose, lang), width);
 	for (size_t k = 0; k < sec->n_sources; k++)
@@ -194,6 +276,37 @@ static void print_section_heading(FILE *out, const struct checklist *cl, size_t 
 	for (size_t k = 0; k < sec->n_warnings; k++)
 		print_field(out, _("Do not"), text_get(&sec->warnings[k], lang), width);
 	fputc('\n', out);
+}
+
+/* A line of the revision history, then the review's notes on 基準 that no
+ * item cites; when only some items are printed, how many there are. */
+static void print_history(FILE *out, const struct history *h, int all, enum lang lang, int width)
+{
+	char prefix[32], count[256];
+
+	snprintf(prefix, sizeof prefix, "  %s  ", h->date);
+	print_wrapped(out, 14, prefix, text_get(&h->text, lang), width);
+	if (!h->n_revisions)
+		return;
+	if (!all) {
+		snprintf(count, sizeof count,
+			 /* TRANSLATORS: under a line of the revision history when
+			    print --item or --section leaves the notes out. */
+			 ngettext("(%zu change to a standard that no item cites: printed "
+				  "with the whole checklist)",
+				  "(%zu changes to standards that no item cites: printed "
+				  "with the whole checklist)",
+				  h->n_revisions),
+			 h->n_revisions);
+		print_wrapped(out, 14, "              ", count, width);
+		return;
+	}
+	/* TRANSLATORS: the heading of a review's notes on 基準 that no item
+	   of the checklist cites as 関連規定. */
+	print_wrapped(out, 14, "              ", _("Changed standards that no item cites:"), width);
+	print_marks_legend(out, 16, h->revisions, h->n_revisions, lang, width);
+	for (size_t r = 0; r < h->n_revisions; r++)
+		print_revision(out, &h->revisions[r], 16, lang, width);
 }
 
 int print_checklist(FILE *out, const struct checklist *cl, const struct answers *a,
@@ -211,11 +324,9 @@ int print_checklist_ex(FILE *out, const struct checklist *cl, const struct answe
 		fprintf(out, "%s\n", cl->date);
 	if (*cl->edition.ja)
 		print_wrapped(out, 0, "", text_get(&cl->edition, lang), width);
-	for (size_t h = 0; h < cl->n_history; h++) {
-		char prefix[32];
-		snprintf(prefix, sizeof prefix, "  %s  ", cl->history[h].date);
-		print_wrapped(out, 14, prefix, text_get(&cl->history[h].text, lang), width);
-	}
+	for (size_t h = 0; h < cl->n_history; h++)
+		print_history(out, &cl->history[h], filter.section < 0 && filter.item < 0, lang,
+			      width);
 	if (*cl->remarks.ja)
 		print_wrapped(out, 0, "", text_get(&cl->remarks, lang), width);
 	fputc('\n', out);

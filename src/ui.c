@@ -548,6 +548,8 @@ static void init_attrs(struct ui *u)
 	u->attrs[ATTR_TITLE] = A_BOLD;
 	u->attrs[ATTR_LABEL] = A_BOLD;
 	u->attrs[ATTR_EMPTY] = A_DIM;
+	u->attrs[ATTR_ADDED] = A_UNDERLINE;
+	u->attrs[ATTR_DIM_ADDED] = A_DIM | A_UNDERLINE;
 	u->attrs[ATTR_STATUS + STATUS_UNANSWERED] = A_BOLD;
 	if (!color)
 		return;
@@ -866,6 +868,46 @@ static void loop(struct ui *u)
 	}
 }
 
+/* Copies the screen's underlined characters, row by row, into a new
+ * string: each other cell a space, no trailing blanks. */
+static char *dump_underlined(void)
+{
+	size_t cap = (size_t)LINES * ((size_t)COLS * 4 + 2) + 1, len = 0;
+	char *out = malloc(cap);
+
+	if (!out)
+		return NULL;
+	for (int y = 0; y < LINES; y++) {
+		size_t end = len;
+		for (int x = 0; x < COLS;) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1] = {0};
+			attr_t at;
+			short pair;
+			char mb[MB_LEN_MAX];
+			mbstate_t st = {0};
+			int w = 1;
+			size_t k;
+			if (mvwin_wch(curscr, y, x, &cc) == ERR ||
+			    getcchar(&cc, wc, &at, &pair, NULL) == ERR || !(at & A_UNDERLINE) ||
+			    (k = wcrtomb(mb, wc[0], &st)) == (size_t)-1) {
+				out[len++] = ' ';
+				x++;
+				continue;
+			}
+			memcpy(out + len, mb, k);
+			len += k;
+			end = len;
+			w = wcwidth(wc[0]);
+			x += w > 0 ? w : 1;
+		}
+		len = end;
+		out[len++] = '\n';
+	}
+	out[len] = '\0';
+	return out;
+}
+
 /* Copies the screen's text, row by row, into a new string. */
 static char *dump_screen(void)
 {
@@ -1025,6 +1067,8 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 		u.dirty = 1;
 		draw(&u);
 		*o->dump = dump_screen();
+		if (o->dump_underlined)
+			*o->dump_underlined = dump_underlined();
 	}
 	end_views(&u);
 	if (u.header)

@@ -31,6 +31,9 @@ struct ui_options {
 	const char *script;
 	int script_cols, script_rows;
 	char **dump;
+	/* Tests: the same screen with only its underlined characters (the
+	 * text a review added), every other cell blank, in *dump_underlined. */
+	char **dump_underlined;
 	FILE *script_out; /* where the terminal's bytes go (NULL: /dev/null) */
 	/* Called at <Hook> in the script: a test's other session. */
 	void (*script_hook)(void *ctx);

@@ -102,6 +102,69 @@ size_t doc_text(struct doc *d, int x, const char *text, int attr)
 	return doc_text_right(d, x, 0, text, attr);
 }
 
+/* Keeps p, allocated, until the document is cleared. */
+static void doc_keep_block(struct doc *d, void *p)
+{
+	d->pool = grow(d->pool, &d->cap_pool, d->n_pool + 1, sizeof *d->pool);
+	d->pool[d->n_pool++] = p;
+}
+
+/* Gives each row from first on the ranges of marks (bytes of the text the
+ * rows were wrapped from, at base) that fall in it. */
+static void doc_mark_rows(struct doc *d, size_t first, const char *base,
+			  const struct doc_mark *marks, size_t n)
+{
+	for (size_t i = first; i < d->n_rows; i++) {
+		struct row *r = &d->rows[i];
+		size_t from = (size_t)(r->s - base), to = from + r->len, k = 0;
+		struct doc_mark *m = calloc(n ? n : 1, sizeof *m);
+		if (!m)
+			abort();
+		for (size_t j = 0; j < n; j++)
+			if (marks[j].start < to && marks[j].end > from)
+				m[k++] = (struct doc_mark){
+					(marks[j].start > from ? marks[j].start : from) - from,
+					(marks[j].end < to ? marks[j].end : to) - from,
+					marks[j].attr};
+		doc_keep_block(d, m);
+		r->marks = m;
+		r->n_marks = k;
+	}
+}
+
+size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr)
+{
+	char **clean = calloc(n ? n : 1, sizeof *clean), *all;
+	struct doc_mark *marks = calloc(n ? n : 1, sizeof *marks);
+	size_t len = 0, first, at = 0;
+
+	if (!clean || !marks)
+		abort();
+	for (size_t i = 0; i < n; i++) {
+		char *raw = strndup(runs[i].s, runs[i].len);
+		if (!raw || !(clean[i] = textwidth_sanitize(raw)))
+			abort();
+		free(raw);
+		len += strlen(clean[i]);
+	}
+	all = malloc(len + 1);
+	if (!all)
+		abort();
+	all[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		marks[i] = (struct doc_mark){at, at + strlen(clean[i]), runs[i].attr};
+		at = marks[i].end;
+		strcat(all, clean[i]);
+		free(clean[i]);
+	}
+	first = doc_text(d, x, all, attr);
+	doc_mark_rows(d, first, d->pool[d->n_pool - 1], marks, n);
+	free(all);
+	free(marks);
+	free(clean);
+	return first;
+}
+
 void doc_decorate(struct doc *d, size_t row, int prefix_x, const char *prefix, int prefix_attr,
 		  const char *suffix)
 {
@@ -265,6 +328,24 @@ int doc_scroll_actions(struct doc *d, int rows, enum action act)
 	return 1;
 }
 
+/* A row's text, each of its marked ranges in the range's attribute. */
+static void draw_row_text(const int *attrs, const struct row *r, WINDOW *w, int y, int cols)
+{
+	int x = r->x;
+	size_t at = 0;
+
+	for (size_t k = 0; k <= r->n_marks; k++) {
+		size_t end = k < r->n_marks ? r->marks[k].start : r->len;
+		if (end > at)
+			x += ui_put(w, y, x, r->s + at, end - at, cols - x, attrs[r->attr]);
+		if (k == r->n_marks)
+			break;
+		x += ui_put(w, y, x, r->s + r->marks[k].start, r->marks[k].end - r->marks[k].start,
+			    cols - x, attrs[r->marks[k].attr]);
+		at = r->marks[k].end;
+	}
+}
+
 void doc_draw(const int *attrs, struct doc *d, WINDOW *w)
 {
 	int rows = getmaxy(w), cols = getmaxx(w);
@@ -293,7 +374,7 @@ void doc_draw(const int *attrs, struct doc *d, WINDOW *w)
 			ui_put(w, y, r->mark_x, m, 3, cols - r->mark_x,
 			       attrs[ATTR_STATUS + r->mark - 1] | (r->mark_x < bar ? sel : 0));
 		}
-		ui_put(w, y, r->x, r->s, r->len, cols - r->x, attrs[r->attr]);
+		draw_row_text(attrs, r, w, y, cols);
 		if (first && r->suffix) {
 			int sw = (int)textwidth_str(r->suffix);
 			if (sw < cols)

@@ -10,6 +10,19 @@
 
 #include "ui_keys.h"
 
+/* A range of a row's bytes drawn in an attribute of its own. */
+struct doc_mark {
+	size_t start, end; /* bytes of the row's s */
+	int attr;
+};
+
+/* One run of text for doc_text_runs: len bytes at s, in attr. */
+struct doc_run {
+	const char *s;
+	size_t len;
+	int attr;
+};
+
 /* One screen row of a document. */
 struct row {
 	const char *s; /* sanitized UTF-8, not NUL-terminated */
@@ -23,6 +36,8 @@ struct row {
 	const char *suffix; /* drawn flush right on the block's first row, or NULL */
 	int mark;           /* 1 + the status whose mark is drawn at mark_x, or 0 */
 	int mark_x;
+	const struct doc_mark *marks; /* ranges in other attributes than attr */
+	size_t n_marks;
 };
 
 /* What a block of rows is, so that a view knows what the cursor is on. */
@@ -64,6 +79,10 @@ size_t doc_block(struct doc *d, enum block_kind kind, size_t ref, int selectable
 /* Adds text wrapped to the document width from column x (continuation
  * rows too), in the current block. Returns the first row's index. */
 size_t doc_text(struct doc *d, int x, const char *text, int attr);
+/* Adds runs of text as one text wrapped from column x, in attr but for the
+ * runs in an attribute of their own (the text a review added, underlined).
+ * Returns the first row's index. */
+size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr);
 /* The same, leaving `right` columns free at the right for a suffix. */
 size_t doc_text_right(struct doc *d, int x, int right, const char *text, int attr);
 /* Gives row a prefix (a mark, a number) and a suffix flush right. */

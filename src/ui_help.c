@@ -1,5 +1,7 @@
 /* ui_help: the help, generated from the binding table -- every group of
- * keys, then the status marks -- so that what ? shows is what the keys do. */
+ * keys, then the status marks -- so that what ? shows is what the keys do;
+ * then the checklist itself: what it is, and its revision history with the
+ * reviews' notes on 基準 that no item cites. */
 #include "config.h"
 
 #include <stdio.h>
@@ -34,6 +36,50 @@ static void help_group(struct doc *d, const char *title, int where)
 	doc_text(d, 0, "", ATTR_NORMAL);
 }
 
+/* A labelled line of the checklist's own fields, if the field is set. */
+static void help_field(struct ui *u, struct doc *d, const char *label, const struct text *t)
+{
+	if (!*t->ja)
+		return;
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 3, label, ATTR_LABEL);
+	doc_text(d, 5, text_get(t, u->lang), ATTR_NORMAL);
+}
+
+/* The checklist: its title and edition, who published it and where it was
+ * transcribed from, and its revision history, each review's notes on 基準
+ * that no item cites under its line. */
+static void help_checklist(struct ui *u, struct doc *d)
+{
+	const struct checklist *cl = u->cl;
+	char line[512];
+
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 0, "", ATTR_NORMAL);
+	doc_text(d, 1, _("This checklist"), ATTR_HEADING);
+	doc_text(d, 3, text_get(&cl->title, u->lang), ATTR_BOLD);
+	help_field(u, d, _("Edition"), &cl->edition);
+	help_field(u, d, _("Publisher"), &cl->publisher);
+	help_field(u, d, _("Source"), &cl->source);
+	help_field(u, d, _("Remarks"), &cl->remarks);
+	if (!cl->n_history)
+		return;
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 0, "", ATTR_NORMAL);
+	doc_text(d, 1, _("Revision history"), ATTR_HEADING);
+	for (size_t k = 0; k < cl->n_history; k++) {
+		const struct history *hi = &cl->history[k];
+		doc_block(d, BLOCK_TEXT, 0, 0);
+		snprintf(line, sizeof line, "%s  ", hi->date);
+		size_t r = doc_text(d, 15, text_get(&hi->text, u->lang), ATTR_NORMAL);
+		doc_decorate(d, r, 3, line, ATTR_BOLD, NULL);
+		if (hi->n_revisions)
+			doc_text(d, 3, _("Changed standards that no item cites:"), ATTR_LABEL);
+		for (size_t v = 0; v < hi->n_revisions; v++)
+			ui_revision(u, d, &hi->revisions[v], 5);
+	}
+}
+
 static void help_build(struct ui *u, struct help_state *h)
 {
 	char m[4];
@@ -50,6 +96,7 @@ static void help_build(struct ui *u, struct help_state *h)
 		size_t r = doc_text(&h->doc, HELP_TEXT_X, status_name((enum status)s), ATTR_NORMAL);
 		doc_decorate(&h->doc, r, 3, m, ATTR_STATUS + s, NULL);
 	}
+	help_checklist(u, &h->doc);
 }
 
 static void *help_open(struct ui *u, const struct request *req)

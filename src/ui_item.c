@@ -137,16 +137,8 @@ static void example_row(void *ctx, enum outline_kind kind, int depth, const char
 /* The publisher's 2025年度見直し notes and the like, and what not to do. */
 static void build_revisions(struct ui *u, struct doc *d, const struct item *it)
 {
-	for (size_t r = 0; r < it->n_revisions; r++) {
-		const struct revision *rv = &it->revisions[r];
-		doc_block(d, BLOCK_PART, 0, 1);
-		doc_text(d, 1, text_get(&rv->review, u->lang), ATTR_LABEL);
-		original(u, d, 1, &rv->review);
-		doc_text(d, 3, text_get(&rv->standard, u->lang), ATTR_NORMAL);
-		original(u, d, 3, &rv->standard);
-		doc_text(d, 5, text_get(&rv->change, u->lang), ATTR_NORMAL);
-		original(u, d, 5, &rv->change);
-	}
+	for (size_t r = 0; r < it->n_revisions; r++)
+		ui_revision(u, d, &it->revisions[r], 1);
 	const struct section *sec = &u->cl->sections[it->section];
 	for (size_t w = 0; w < it->n_warnings + sec->n_warnings; w++) {
 		const struct text *t =
@@ -230,6 +222,29 @@ static void build_references(struct ui *u, struct doc *d, const struct item *it)
 		if (u->original && u->lang == LANG_EN && strcmp(buf, ja) != 0)
 			doc_text(d, 3, ja, ATTR_DIM);
 	}
+	const struct text *note = checklist_refs_note(u->cl, it);
+	if (note)
+		labelled_text(u, d, _("About the references"), note);
+}
+
+/* The item's title: its number and section, the section's name marked
+ * when it is not the publisher's, and then why. */
+static void build_title(struct ui *u, struct doc *d, const struct item *it)
+{
+	const struct section *sec = &u->cl->sections[it->section];
+	char buf[512], name[400];
+
+	doc_block(d, BLOCK_PART, 0, 1);
+	if (*sec->name_supplied.ja)
+		snprintf(name, sizeof name, _("%s (name supplied by tenken)"),
+			 text_get(&sec->name, u->lang));
+	else
+		snprintf(name, sizeof name, "%s", text_get(&sec->name, u->lang));
+	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number, name);
+	doc_text(d, 0, buf, ATTR_TITLE);
+	original(u, d, 0, &sec->name);
+	if (*sec->name_supplied.ja)
+		labelled_text(u, d, _("About the name"), &sec->name_supplied);
 }
 
 /* Builds the item's document for the width, the language and the folds. */
@@ -237,23 +252,17 @@ static void build(struct ui *u, struct item_state *is)
 {
 	struct doc *d = &is->doc;
 	const struct item *it = &u->cl->items[is->item];
-	const struct section *sec = &u->cl->sections[it->section];
 	struct build b = {u, is, -1, 0};
-	char buf[512];
 
 	doc_clear(d);
 	d->width = u->cols;
-	doc_block(d, BLOCK_PART, 0, 1);
-	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number,
-		 text_get(&sec->name, u->lang));
-	doc_text(d, 0, buf, ATTR_TITLE);
-	original(u, d, 0, &sec->name);
+	build_title(u, d, it);
 	labelled_text(u, d, _("Security goal"), &it->goal);
 	labelled_text(u, d, _("Target"), &u->cl->targets[it->target].name);
 	build_references(u, d, it);
 	if (it->n_groups) {
 		doc_block(d, BLOCK_TEXT, 0, 0);
-		doc_text(d, 1, _("Method examples"), ATTR_LABEL);
+		doc_text(d, 1, _("Example methods"), ATTR_LABEL);
 	}
 	outline_item_texts(it, outline_row, &b);
 	if (*it->remarks.ja)

@@ -62,7 +62,7 @@ static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 {
 	const struct section *sec = &u->cl->sections[s];
 	size_t shown = 0;
-	char head[64], progress[64];
+	char head[64], progress[64], name[512];
 
 	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
 		shown += ui_item_visible(u, i);
@@ -71,8 +71,12 @@ static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 	snprintf(head, sizeof head, "%d", sec->number);
 	progress_text(u, s, progress, sizeof progress);
 	doc_block(d, BLOCK_SECTION, s, 0);
-	size_t r = doc_text_right(d, 4, (int)strlen(progress) + 2, text_get(&sec->name, u->lang),
-				  ATTR_HEADING);
+	if (*sec->name_supplied.ja)
+		snprintf(name, sizeof name, _("%s (name supplied by tenken)"),
+			 text_get(&sec->name, u->lang));
+	else
+		snprintf(name, sizeof name, "%s", text_get(&sec->name, u->lang));
+	size_t r = doc_text_right(d, 4, (int)strlen(progress) + 2, name, ATTR_HEADING);
 	doc_decorate(d, r, 1, head, ATTR_HEADING, progress);
 	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
 		if (ui_item_visible(u, i))

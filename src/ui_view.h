@@ -15,6 +15,7 @@
 
 #include "examples.h"
 #include "store.h"
+#include "ui_doc.h"
 #include "ui.h"
 #include "ui_keys.h"
 
@@ -27,7 +28,9 @@ enum ui_attr {
 	ATTR_TITLE,
 	ATTR_LABEL,
 	ATTR_EMPTY,
-	ATTR_STATUS, /* + enum status */
+	ATTR_ADDED,     /* text a review added (the publisher underlines it) */
+	ATTR_DIM_ADDED, /* the same in a Japanese original shown under English */
+	ATTR_STATUS,    /* + enum status */
 	ATTR_COUNT = ATTR_STATUS + STATUS_COUNT,
 };
 
@@ -189,5 +192,16 @@ void ui_box(WINDOW *w);
 
 /* Returns whether a hang-up or termination signal asked tenken to stop. */
 int ui_stopping(void);
+
+/* ui_text.c: checklist texts laid into a view's document. */
+
+/* Adds m in the interface's language from column x, its added runs
+ * underlined, and under it, when J asks for it, its Japanese original. */
+void ui_marked(struct ui *u, struct doc *d, int x, const struct marked *m);
+
+/* Adds a review's note on a 基準 as a block from column x: the review and
+ * its date, the 基準, the changed passage with what the review added
+ * underlined (and a line saying so), and the publisher's label. */
+void ui_revision(struct ui *u, struct doc *d, const struct revision *rv, int x);
 
 #endif

@@ -172,6 +172,126 @@ static void test_outline_cell(void **state)
 	free(s);
 }
 
+/* ---- the 2018 edition's reviews ---- */
+
+/* Copies s to out (n bytes) without what tests/fixtures/reviews.tsv leaves
+ * out: spaces, line breaks and the bullet ・ (and •). */
+static void squeeze(const char *s, char *out, size_t n)
+{
+	size_t o = 0;
+
+	for (; *s && o + 1 < n; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+			continue;
+		if (!strncmp(s, "・", strlen("・")) || !strncmp(s, "•", strlen("•"))) {
+			s += strlen("・") - 1;
+			continue;
+		}
+		out[o++] = *s;
+	}
+	out[o] = '\0';
+}
+
+static void added_run(void *ctx, const char *s, size_t len, int added)
+{
+	if (added)
+		strncat(ctx, s, len);
+}
+
+/* The revision as the fixture has it: the 基準, the passage and the label,
+ * and the added text, each squeezed. */
+static void revision_row(const struct revision *rv, char *std, char *cell, char *added, size_t n)
+{
+	char *buf = malloc(n);
+
+	assert_non_null(buf);
+	squeeze(rv->standard.text.ja, std, n);
+	snprintf(buf, n, "%s%s", rv->passage.text.ja, rv->change.ja);
+	squeeze(buf, cell, n);
+	buf[0] = '\0';
+	marked_runs(&rv->standard, LANG_JA, added_run, buf);
+	marked_runs(&rv->passage, LANG_JA, added_run, buf);
+	squeeze(buf, added, n);
+	free(buf);
+}
+
+/* The next revision of review in revs after *at, or NULL. */
+static const struct revision *next_revision(const struct revision *revs, size_t n, size_t *at,
+					    const char *review)
+{
+	while (*at < n)
+		if (!strcmp(revs[(*at)++].review.ja, review))
+			return &revs[*at - 1];
+	return NULL;
+}
+
+/* Every review row of the FISC documents is in the shipped 2018 edition,
+ * with its 基準, its passage and label, and its underlined text, in the
+ * documents' order: the rows naming items among those items' revisions,
+ * the 2025 rows marked - under the history's line of 2025-12-04; and no
+ * other. The rows are tests/fixtures/reviews.tsv. */
+static void test_2018_every_review_row(void **state)
+{
+	char err[1024], line[16384], std[4096], cell[16384], added[16384];
+	struct checklist *cl =
+		checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
+	FILE *f = fopen(TESTSRCDIR "/fixtures/reviews.tsv", "r");
+	size_t at[2][45] = {{0}}, count[45] = {0}, rows[2] = {0}, doc_at = 0;
+	const struct history *h = NULL;
+	(void)state;
+	if (!cl)
+		fail_msg("%s", err);
+	assert_non_null(f);
+	for (size_t k = 0; k < cl->n_history; k++)
+		if (!strcmp(cl->history[k].date, "2025-12-04"))
+			h = &cl->history[k];
+	assert_non_null(h);
+	while (fgets(line, sizeof line, f)) {
+		char *col[6] = {line}, *item, *save = NULL;
+		int r = 0;
+		if (line[0] == '#')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		for (char *p = line; (p = strchr(p, '\t')) != NULL && r < 5;)
+			*p++ = '\0', col[++r] = p;
+		assert_int_equal(r, 5);
+		int y = strcmp(col[0], "2025年度見直し") == 0 ? 0 : 1;
+		for (item = strtok_r(col[1], ",", &save); item; item = strtok_r(NULL, ",", &save)) {
+			int n = atoi(item);
+			const struct revision *rv;
+			if (n == 0) {
+				rv = next_revision(h->revisions, h->n_revisions, &doc_at, col[0]);
+			} else {
+				long i = checklist_find_item(cl, n);
+				assert_true(i >= 0);
+				rv = next_revision(cl->items[i].revisions, cl->items[i].n_revisions,
+						   &at[y][n], col[0]);
+				count[n]++;
+			}
+			if (!rv)
+				fail_msg("item %d lacks the %s row %s", n, col[0], col[2]);
+			revision_row(rv, std, cell, added, sizeof cell);
+			if (strcmp(std, col[2]) || strcmp(cell, col[3]) || strcmp(added, col[4]))
+				fail_msg("item %d, %s row %s:\n  data:    %s | %s | %s\n  fixture: "
+					 "%s | %s | %s",
+					 n, col[0], col[2], std, cell, added, col[2], col[3],
+					 col[4]);
+			rows[y]++;
+		}
+	}
+	fclose(f);
+	/* 25 notes on items and 62 on the history in 2025, 3 in 2021. */
+	assert_int_equal(rows[0], 25 + 62);
+	assert_int_equal(rows[1], 3);
+	assert_int_equal(doc_at, h->n_revisions);
+	for (size_t i = 0; i < cl->n_items; i++)
+		if (cl->items[i].n_revisions != count[cl->items[i].number])
+			fail_msg("item %d has %zu revisions, the documents %zu",
+				 cl->items[i].number, cl->items[i].n_revisions,
+				 count[cl->items[i].number]);
+	checklist_free(cl);
+}
+
 /* ---- bad input ---- */
 
 /* Replaces the first occurrence of from in the fixture with to. */
@@ -267,6 +387,130 @@ static void test_bad_input(void **state)
 	}
 }
 
+/* Item 2 of the fixture with one revision whose lines are rev (each
+ * indented under "- review: 見直し"), from line 46 on. */
+static char *with_revision(const char *rev)
+{
+	char to[1024];
+
+	snprintf(to, sizeof to,
+		 "        target: bank\n        revisions:\n          - review: 見直し\n%s", rev);
+	return patched("        target: bank\n", to);
+}
+
+/* <u>…</u> marks what a review added; a mark out of place, or English that
+ * loses the marks of its Japanese, is refused where it is. */
+static void test_marked_text_errors(void **state)
+{
+	static const struct {
+		const char *rev, *where, *what;
+	} cases[] = {
+		{"            passage: \"<u>機器<u>の</u></u>\"\n",
+		 "bad.yaml:47:22:", "<u> inside an added run"},
+		{"            passage: \"機器</u>\"\n", "bad.yaml:47:22:", "</u> without <u>"},
+		{"            passage: \"<u>機器\"\n", "bad.yaml:47:22:", "<u> is not closed"},
+		{"            passage: \"機器<u></u>\"\n", "bad.yaml:47:22:", "marks nothing"},
+		{"            standard: \"実<u>9</u>\"\n            change: 【追加】\n",
+		 "bad.yaml:47:23:", ""},
+		{"            passage:\n              ja: \"<u>機器</u>\"\n"
+		 "              en: \"Devices\"\n",
+		 "bad.yaml:49:19:", "the English marks no added text"},
+		{"            passage:\n              ja: \"機器\"\n"
+		 "              en: \"<u>Devices</u>\"\n",
+		 "bad.yaml:49:19:", "the English marks added text"},
+		{"            standard: 実9\n", "bad.yaml:46:13:", "a passage or a change"},
+		{"            change: 【追加】\n            date: 2025-13-04\n",
+		 "bad.yaml:48:19:", "YYYY-MM-DD"},
+		{"            change: 【追加】\n            colour: red\n",
+		 "bad.yaml:48:13:", "unknown key \"colour\""},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *y = with_revision(cases[i].rev);
+		if (!*cases[i].what) { /* a marked standard loads */
+			char err[1024];
+			struct checklist *cl =
+				checklist_load_buffer("ok.yaml", y, strlen(y), err, sizeof err);
+			if (!cl)
+				fail_msg("%s", err);
+			checklist_free(cl);
+		} else {
+			expect_error(y, strlen(y), cases[i].where, cases[i].what);
+		}
+		free(y);
+	}
+}
+
+static void append_run(void *ctx, const char *s, size_t len, int added)
+{
+	char *out = ctx;
+
+	snprintf(out + strlen(out), 256 - strlen(out), "%s%.*s%s", added ? "[" : "", (int)len, s,
+		 added ? "]" : "");
+}
+
+/* The marks come out of the text into runs, in each language; two runs
+ * that touch are one; where there is no English the Japanese runs stand. */
+static void test_marked_text_runs(void **state)
+{
+	char err[1024], runs[256] = "";
+	char *y = with_revision(
+		"            passage:\n"
+		"              ja: \"2 機器<u>（API）</u><u>及び</u>ID\\n<u>(1)変更</u>\"\n"
+		"              en: \"2 Devices <u>(API)</u> and IDs\"\n"
+		"            standard: \"<u>実153</u> 新設\"\n"
+		"            date: 2025-12-04\n");
+	struct checklist *cl = checklist_load_buffer("ok.yaml", y, strlen(y), err, sizeof err);
+	const struct revision *rv;
+	char *s;
+	(void)state;
+	if (!cl)
+		fail_msg("%s", err);
+	rv = &cl->items[1].revisions[0];
+	assert_string_equal(rv->passage.text.ja, "2 機器（API）及びID\n(1)変更");
+	assert_int_equal(rv->passage.n_added[LANG_JA], 2);
+	marked_runs(&rv->passage, LANG_JA, append_run, runs);
+	assert_string_equal(runs, "2 機器[（API）及び]ID\n[(1)変更]");
+	runs[0] = '\0';
+	marked_runs(&rv->passage, LANG_EN, append_run, runs);
+	assert_string_equal(runs, "2 Devices [(API)] and IDs");
+	runs[0] = '\0';
+	marked_runs(&rv->standard, LANG_EN, append_run, runs);
+	assert_string_equal(runs, "[実153] 新設");
+	assert_string_equal(rv->date, "2025-12-04");
+	s = marked_format(&rv->passage, LANG_JA, "<u>", "</u>");
+	assert_string_equal(s, "2 機器<u>（API）及び</u>ID\n<u>(1)変更</u>");
+	free(s);
+	checklist_free(cl);
+	free(y);
+}
+
+/* An item's note on its references is its own; an item without references
+ * or a note takes the checklist's; one with references and no note has
+ * none. */
+static void test_references_note(void **state)
+{
+	char err[1024];
+	char *y0 = patched("        target: bank\n",
+			   "        target: bank\n        references-note: 項目の注\n");
+	char *y = NULL;
+	struct checklist *cl;
+	(void)state;
+	y = malloc(strlen(y0) + 64);
+	assert_non_null(y);
+	strcpy(y, "references-note: 文書の注\n");
+	strcat(y, y0);
+	cl = checklist_load_buffer("ok.yaml", y, strlen(y), err, sizeof err);
+	if (!cl)
+		fail_msg("%s", err);
+	assert_null(checklist_refs_note(cl, &cl->items[0]));
+	assert_string_equal(checklist_refs_note(cl, &cl->items[1])->ja, "項目の注");
+	assert_string_equal(checklist_refs_note(cl, &cl->items[2])->ja, "文書の注");
+	checklist_free(cl);
+	free(y);
+	free(y0);
+}
+
 static void test_invalid_utf8(void **state)
 {
 	char *y;
@@ -327,10 +571,14 @@ int main(void)
 		cmocka_unit_test(test_trial_item7_numbers_restored),
 		cmocka_unit_test(test_trial_no_split_words),
 		cmocka_unit_test(test_outline_cell),
+		cmocka_unit_test(test_2018_every_review_row),
 	};
 	const struct CMUnitTest bad_tests[] = {
 		cmocka_unit_test(test_fixture_loads),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_marked_text_errors),
+		cmocka_unit_test(test_marked_text_runs),
+		cmocka_unit_test(test_references_note),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_raw_control_character),
 		cmocka_unit_test(test_deep_nesting),

@@ -139,6 +139,45 @@ static void test_csv_en_no_methods(void **state)
 	checklist_free(cl);
 }
 
+/* The note on where an item's references are known from follows its
+ * locations in the 関連規定箇所 cell, on a line of its own (with English,
+ * its translation after it); an item without references shows the
+ * checklist's note there. */
+static void test_csv_references_note(void **state)
+{
+	static const char yaml_head[] =
+		"references-note: {ja: 文書の注, en: The document's note}\n";
+	const char *item1 = "            location: 運3、運4\n";
+	const char *fx = FIXTURE_YAML, *at = strstr(fx, item1);
+	char err[512], *yaml, *buf = NULL;
+	size_t len = 0;
+	struct checklist *cl;
+	struct answers *a;
+	(void)state;
+	assert_non_null(at);
+	yaml = malloc(strlen(fx) + 200);
+	assert_non_null(yaml);
+	sprintf(yaml, "%s%.*s%s        references-note: {ja: 項目の注, en: The item's note}\n%s",
+		yaml_head, (int)(at - fx), fx, item1, at + strlen(item1));
+	cl = checklist_load_buffer("note.yaml", yaml, strlen(yaml), err, sizeof err);
+	if (!cl)
+		fail_msg("%s", err);
+	a = answers_new(cl);
+	CAPTURE(buf, len, assert_int_equal(export_csv(out_, cl, a), 0));
+	assert_non_null(strstr(buf, "\"FISC・安対基準\",\"運3、運4\r\n項目の注\",\"\""));
+	assert_non_null(strstr(buf, "\"委託先を管理する\",\"API接続先\",\"\",\"\",\"\",\"\","
+				    "\"文書の注\",\"\",\"未回答\""));
+	free(buf);
+	buf = NULL;
+	CAPTURE(buf, len, assert_int_equal(export_csv_lang(out_, cl, a, LANG_EN), 0));
+	assert_non_null(strstr(buf, "\"運3、運4\r\n項目の注\r\nThe item's note\""));
+	assert_non_null(strstr(buf, "\"文書の注\r\nThe document's note\""));
+	free(buf);
+	answers_free(a);
+	checklist_free(cl);
+	free(yaml);
+}
+
 static void test_json_document(void **state)
 {
 	struct checklist *cl = mini();
@@ -158,8 +197,11 @@ static void test_json_document(void **state)
 				    "\"date\":\"2017-06-28\","));
 	assert_non_null(strstr(buf, "\"examples_from\":null,\"history\":[]"));
 	assert_non_null(strstr(buf, "{\"number\":2,\"name\":{\"ja\":\"外部委託管理\",\"en\":null},"
+				    "\"name_supplied\":{\"ja\":\"\",\"en\":null},"
 				    "\"purpose\":{\"ja\":\"\",\"en\":null},"
 				    "\"sources\":[],\"warnings\":[]}"));
+	assert_non_null(strstr(buf, "\"references_note\":{\"ja\":\"\",\"en\":null},"
+				    "\"examples_from\":null,\"history\":[]"));
 	assert_non_null(strstr(buf, "\"revisions\":[],\"warnings\":[],\"answer\":{"));
 	free(buf);
 	answers_free(a);
@@ -286,62 +328,73 @@ static void test_export_cells(void **state)
 
 /* A checklist that fills every field the loader knows, so that the walk
  * below meets each at least once whatever the bundled files use. */
-#define FULL_YAML                                                                                  \
-	"format: tenken-checklist 1\n"                                                             \
-	"id: full\n"                                                                               \
-	"title: {ja: 全項目, en: Every field}\n"                                                \
-	"edition: {ja: 第2版, en: Second edition}\n"                                             \
-	"date: 2020-01-02\n"                                                                       \
-	"publisher: {ja: 発行者, en: The publisher}\n"                                          \
-	"source: {ja: 出典, en: The source}\n"                                                   \
-	"remarks: {ja: 文書の備考, en: The document's remark}\n"                              \
-	"examples-from: older\n"                                                                   \
-	"history:\n"                                                                               \
-	"  - date: 2020-03-04\n"                                                                   \
-	"    text: {ja: 改訂した, en: Revised}\n"                                              \
-	"targets:\n"                                                                               \
-	"  - id: bank\n"                                                                           \
-	"    name: {ja: 銀行, en: Bank}\n"                                                       \
-	"columns:\n"                                                                               \
-	"  - id: current\n"                                                                        \
-	"    name: {ja: 現状, en: Now}\n"                                                        \
-	"sections:\n"                                                                              \
-	"  - number: 1\n"                                                                          \
-	"    name: {ja: 章, en: Chapter}\n"                                                       \
-	"    purpose: {ja: 章の目的, en: The chapter's purpose}\n"                             \
-	"    sources: [{ja: 章の出典, en: The chapter's source}]\n"                            \
-	"    warnings: [{ja: 章の禁止事項, en: The chapter's don't}]\n"                      \
-	"    items:\n"                                                                             \
-	"      - number: 1\n"                                                                      \
-	"        goal: {ja: 目標, en: Goal}\n"                                                   \
-	"        target: bank\n"                                                                   \
-	"        methods:\n"                                                                       \
-	"          - heading: {ja: 見出し, en: Heading}\n"                                      \
-	"            methods:\n"                                                                   \
-	"              - number: 1\n"                                                              \
-	"                text: {ja: 手法(注1), en: Method (note 1)}\n"                          \
-	"                notes: [1]\n"                                                             \
-	"                entries:\n"                                                               \
-	"                  - label: イ\n"                                                         \
-	"                    text: {ja: 手法の細目, en: A detail of the method}\n"            \
-	"        notes:\n"                                                                         \
-	"          - number: 1\n"                                                                  \
-	"            title: {ja: 注の題, en: Note title}\n"                                     \
-	"            text: {ja: 注の本文, en: Note text}\n"                                    \
-	"            entries:\n"                                                                   \
-	"              - label: ①\n"                                                             \
-	"                text: {ja: 丸一, en: Circled one}\n"                                    \
-	"                entries:\n"                                                               \
-	"                  - label: a.\n"                                                          \
-	"                    text: {ja: 小項目, en: Sub-entry}\n"                               \
-	"        references:\n"                                                                    \
-	"          - source: {ja: 規定, en: Rule}\n"                                             \
-	"            location: {ja: 第1条, en: Article 1}\n"                                     \
-	"        remarks: {ja: 項目の備考, en: The item's remark}\n"                          \
-	"        revisions:\n"                                                                     \
-	"          - review: {ja: 見直し, en: Review}\n"                                        \
-	"            standard: {ja: 基準, en: Standard}\n"                                       \
-	"            change: {ja: 変更点, en: Change}\n"                                        \
+#define FULL_YAML                                                                                         \
+	"format: tenken-checklist 1\n"                                                                    \
+	"id: full\n"                                                                                      \
+	"title: {ja: 全項目, en: Every field}\n"                                                       \
+	"edition: {ja: 第2版, en: Second edition}\n"                                                    \
+	"date: 2020-01-02\n"                                                                              \
+	"publisher: {ja: 発行者, en: The publisher}\n"                                                 \
+	"source: {ja: 出典, en: The source}\n"                                                          \
+	"remarks: {ja: 文書の備考, en: The document's remark}\n"                                     \
+	"references-note: {ja: 関連規定の注, en: The note on references}\n"                         \
+	"examples-from: older\n"                                                                          \
+	"history:\n"                                                                                      \
+	"  - date: 2020-03-04\n"                                                                          \
+	"    text: {ja: 改訂した, en: Revised}\n"                                                     \
+	"    revisions:\n"                                                                                \
+	"      - review: {ja: 第2版の見直し, en: The review of the second edition}\n"               \
+	"        date: 2020-03-05\n"                                                                      \
+	"        standard: {ja: 統<u>99</u> 新しい基準, en: 統<u>99</u> A new standard}\n"         \
+	"        passage: {ja: \"<u>文書の追加</u>\", en: \"<u>Added to the document</u>\"}\n"       \
+	"        change: {ja: 【追加】文書の改訂, en: \"[Added] A revision of the document\"}\n" \
+	"targets:\n"                                                                                      \
+	"  - id: bank\n"                                                                                  \
+	"    name: {ja: 銀行, en: Bank}\n"                                                              \
+	"columns:\n"                                                                                      \
+	"  - id: current\n"                                                                               \
+	"    name: {ja: 現状, en: Now}\n"                                                               \
+	"sections:\n"                                                                                     \
+	"  - number: 1\n"                                                                                 \
+	"    name: {ja: 章, en: Chapter}\n"                                                              \
+	"    name-supplied: {ja: 章名の注, en: Why the name is not the publisher's}\n"                \
+	"    purpose: {ja: 章の目的, en: The chapter's purpose}\n"                                    \
+	"    sources: [{ja: 章の出典, en: The chapter's source}]\n"                                   \
+	"    warnings: [{ja: 章の禁止事項, en: The chapter's don't}]\n"                             \
+	"    items:\n"                                                                                    \
+	"      - number: 1\n"                                                                             \
+	"        goal: {ja: 目標, en: Goal}\n"                                                          \
+	"        target: bank\n"                                                                          \
+	"        methods:\n"                                                                              \
+	"          - heading: {ja: 見出し, en: Heading}\n"                                             \
+	"            methods:\n"                                                                          \
+	"              - number: 1\n"                                                                     \
+	"                text: {ja: 手法(注1), en: Method (note 1)}\n"                                 \
+	"                notes: [1]\n"                                                                    \
+	"                entries:\n"                                                                      \
+	"                  - label: イ\n"                                                                \
+	"                    text: {ja: 手法の細目, en: A detail of the method}\n"                   \
+	"        notes:\n"                                                                                \
+	"          - number: 1\n"                                                                         \
+	"            title: {ja: 注の題, en: Note title}\n"                                            \
+	"            text: {ja: 注の本文, en: Note text}\n"                                           \
+	"            entries:\n"                                                                          \
+	"              - label: ①\n"                                                                    \
+	"                text: {ja: 丸一, en: Circled one}\n"                                           \
+	"                entries:\n"                                                                      \
+	"                  - label: a.\n"                                                                 \
+	"                    text: {ja: 小項目, en: Sub-entry}\n"                                      \
+	"        references:\n"                                                                           \
+	"          - source: {ja: 規定, en: Rule}\n"                                                    \
+	"            location: {ja: 第1条, en: Article 1}\n"                                            \
+	"        references-note: {ja: 項目の関連規定の注, en: The item's note on references}\n" \
+	"        remarks: {ja: 項目の備考, en: The item's remark}\n"                                 \
+	"        revisions:\n"                                                                            \
+	"          - review: {ja: 見直し, en: Review}\n"                                               \
+	"            date: 2020-03-06\n"                                                                  \
+	"            standard: {ja: 基準, en: Standard}\n"                                              \
+	"            passage: {ja: 本文に<u>追加</u>した, en: Text <u>added</u> to}\n"             \
+	"            change: {ja: 変更点, en: Change}\n"                                               \
 	"        warnings: [{ja: 項目の禁止事項, en: The item's don't}]\n"
 
 struct seek {
@@ -400,6 +453,65 @@ static void seek_string(struct seek *sk, const char *key, const char *s)
 	seek_written(sk, key, buf);
 }
 
+struct seek_runs {
+	FILE *out;
+	int n;
+};
+
+static void seek_run(void *ctx, const char *s, size_t len, int added)
+{
+	struct seek_runs *c = ctx;
+	char *text = strndup(s, len);
+
+	assert_non_null(text);
+	fputs(c->n++ ? ",{\"text\":" : "{\"text\":", c->out);
+	export_json_string(c->out, text);
+	fprintf(c->out, ",\"added\":%s}", added ? "true" : "false");
+	free(text);
+}
+
+/* A marked text is found as its runs, each with whether it was added. */
+static void seek_marked(struct seek *sk, const char *what, const struct marked *m)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+	struct seek_runs c = {out, 0};
+
+	assert_non_null(out);
+	if (!*m->text.ja && !m->text.en) {
+		fclose(out);
+		free(buf);
+		return;
+	}
+	fputs("{\"ja\":[", out);
+	marked_runs(m, LANG_JA, seek_run, &c);
+	fputs("],\"en\":", out);
+	if (m->text.en) {
+		c.n = 0;
+		fputc('[', out);
+		marked_runs(m, LANG_EN, seek_run, &c);
+		fputc(']', out);
+	} else {
+		fputs("null", out);
+	}
+	fputc('}', out);
+	fclose(out);
+	seek_written(sk, what, buf);
+}
+
+static void seek_revisions(struct seek *sk, const struct revision *rv, size_t n)
+{
+	for (size_t r = 0; r < n; r++) {
+		seek_text(sk, "revision review", &rv[r].review);
+		if (rv[r].date)
+			seek_string(sk, "date", rv[r].date);
+		seek_marked(sk, "revision standard", &rv[r].standard);
+		seek_marked(sk, "revision passage", &rv[r].passage);
+		seek_text(sk, "revision change", &rv[r].change);
+	}
+}
+
 static void seek_entries(struct seek *sk, const struct entry *e, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -431,12 +543,9 @@ static void seek_item(struct seek *sk, const struct checklist *cl, const struct 
 		seek_text(sk, "reference source", &it->refs[r].source);
 		seek_text(sk, "reference location", &it->refs[r].location);
 	}
+	seek_text(sk, "item references note", &it->refs_note);
 	seek_text(sk, "item remarks", &it->remarks);
-	for (size_t r = 0; r < it->n_revisions; r++) {
-		seek_text(sk, "revision review", &it->revisions[r].review);
-		seek_text(sk, "revision standard", &it->revisions[r].standard);
-		seek_text(sk, "revision change", &it->revisions[r].change);
-	}
+	seek_revisions(sk, it->revisions, it->n_revisions);
 	for (size_t w = 0; w < it->n_warnings; w++)
 		seek_text(sk, "item warning", &it->warnings[w]);
 }
@@ -456,9 +565,11 @@ static void seek_checklist(struct seek *sk, const struct checklist *cl)
 	seek_text(sk, "publisher", &cl->publisher);
 	seek_text(sk, "source", &cl->source);
 	seek_text(sk, "checklist remarks", &cl->remarks);
+	seek_text(sk, "checklist references note", &cl->refs_note);
 	for (size_t h = 0; h < cl->n_history; h++) {
 		seek_string(sk, "date", cl->history[h].date);
 		seek_text(sk, "history", &cl->history[h].text);
+		seek_revisions(sk, cl->history[h].revisions, cl->history[h].n_revisions);
 	}
 	for (size_t t = 0; t < cl->n_targets; t++) {
 		seek_string(sk, "id", cl->targets[t].id);
@@ -471,6 +582,7 @@ static void seek_checklist(struct seek *sk, const struct checklist *cl)
 	for (size_t s = 0; s < cl->n_sections; s++) {
 		const struct section *sec = &cl->sections[s];
 		seek_text(sk, "section name", &sec->name);
+		seek_text(sk, "section name supplied", &sec->name_supplied);
 		seek_text(sk, "section purpose", &sec->purpose);
 		for (size_t i = 0; i < sec->n_sources; i++)
 			seek_text(sk, "section source", &sec->sources[i]);
@@ -516,8 +628,8 @@ static void test_json_whole_checklist(void **state)
 
 	if (!full)
 		fail_msg("%s", err);
-	/* 38: every field of the fixture once, so none is skipped by the walk. */
-	assert_int_equal(seek_all(full), 38);
+	/* 48: every field of the fixture once, so none is skipped by the walk. */
+	assert_int_equal(seek_all(full), 48);
 	for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
 		assert_true(seek_all(bundled(ids[k])) > 100);
 }
@@ -525,10 +637,15 @@ static void test_json_whole_checklist(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_csv_fields),    cmocka_unit_test(test_json_strings),
-		cmocka_unit_test(test_csv_document),  cmocka_unit_test(test_csv_en_no_methods),
-		cmocka_unit_test(test_json_document), cmocka_unit_test(test_export_columns),
-		cmocka_unit_test(test_export_cells),  cmocka_unit_test(test_json_whole_checklist),
+		cmocka_unit_test(test_csv_fields),
+		cmocka_unit_test(test_json_strings),
+		cmocka_unit_test(test_csv_document),
+		cmocka_unit_test(test_csv_en_no_methods),
+		cmocka_unit_test(test_csv_references_note),
+		cmocka_unit_test(test_json_document),
+		cmocka_unit_test(test_export_columns),
+		cmocka_unit_test(test_export_cells),
+		cmocka_unit_test(test_json_whole_checklist),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,8 +25,8 @@ static struct checklist *cl2018;
 #define G1 "セキュリティ管理責任の所在と対象範囲を明確にする。"
 #define G2 "セキュリティ管理ルールを整備する。"
 #define G3_EN                                                                                      \
-	"Make security management take root, by making information management methods known to "   \
-	"officers and employees, monitoring, and the like."
+	"Make the security management framework take root, by making information management "      \
+	"methods known to officers and employees, monitoring, and the like."
 #define G3                                                                                                                                     \
 	"役職員に対する情報管理方法の周知やモニタリング等の実施により、セキュリティ管理態勢の定着" \
 	"を図る。"

@@ -557,7 +557,7 @@ static void test_everything_fits_in_both_languages(void **state)
 	textdomain(PACKAGE); /* gettext notices the change of LANGUAGE */
 	run_lang = LANG_EN;
 	s = run(*state, "");
-	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "Make clear who is responsible for security management");
 	free(s);
 	for (size_t k = 0; k < sizeof scripts / sizeof scripts[0]; k++) {
 		s = run(*state, scripts[k]);
@@ -579,11 +579,11 @@ static void test_japanese_original_on_demand(void **state)
 
 	run_lang = LANG_EN;
 	s = run(*state, "<Enter>");
-	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "Make clear who is responsible for security management");
 	assert_screen_lacks(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
 	free(s);
 	s = run(*state, "<Enter>J");
-	assert_screen_has(s, "Clarify where responsibility for security management");
+	assert_screen_has(s, "Make clear who is responsible for security management");
 	assert_screen_has(s, "セキュリティ管理責任の所在と対象範囲を明確にする");
 	assert_screen_has(s, "API接続先");
 	assert_fits(s, 80, 24);
@@ -949,6 +949,195 @@ static void test_2018_examples_folded(void **state)
 	answers_free(a);
 	mapping_free(m);
 	checklist_free(cl);
+}
+
+/* A checklist whose review notes mark what they added, with a section name
+ * that is not the publisher's and a note on where the references are known
+ * from. */
+#define REVIEWED_YAML                                                                                            \
+	"format: tenken-checklist 1\n"                                                                           \
+	"id: reviewed\n"                                                                                         \
+	"title: 見直し済み\n"                                                                               \
+	"history:\n"                                                                                             \
+	"  - date: 2025-12-04\n"                                                                                 \
+	"    text: {ja: 見直しは要, en: To be revised}\n"                                                   \
+	"    revisions:\n"                                                                                       \
+	"      - review: {ja: 2025年度見直し, en: FY2025 review}\n"                                         \
+	"        standard: {ja: 統3 計画の承認, en: 統3 Approve plans}\n"                                 \
+	"        passage: {ja: \"<u>参考2 経済安全保障</u>\\n（省略）\",\n"                          \
+	"                  en: \"<u>Reference 2 economic security</u>\\n(Omitted)\"}\n"                          \
+	"        change: {ja: 【追加】法改正, en: \"[Added] A new act\"}\n"                               \
+	"targets:\n"                                                                                             \
+	"  - id: connector\n"                                                                                    \
+	"    name: API接続先\n"                                                                               \
+	"columns:\n"                                                                                             \
+	"  - id: current\n"                                                                                      \
+	"    name: 現在の対応状況\n"                                                                      \
+	"sections:\n"                                                                                            \
+	"  - number: 1\n"                                                                                        \
+	"    name: {ja: データ管理, en: Data management}\n"                                                 \
+	"    name-supplied: {ja: 見出しが失われた, en: The heading was lost}\n"                          \
+	"    items:\n"                                                                                           \
+	"      - number: 1\n"                                                                                    \
+	"        goal: {ja: 認証を実施する, en: Authenticate}\n"                                          \
+	"        target: connector\n"                                                                            \
+	"        references:\n"                                                                                  \
+	"          - source: FISC・安対基準\n"                                                              \
+	"            location: 実9\n"                                                                           \
+	"        references-note: {ja: 見直しの表による, en: From the review's table}\n"                 \
+	"        revisions:\n"                                                                                   \
+	"          - review: {ja: 2025年度見直し, en: FY2025 review}\n"                                     \
+	"            date: 2025-12-04\n"                                                                         \
+	"            standard: {ja: 実9 IDの不正防止, en: 実9 Prevent misuse of IDs}\n"                   \
+	"            passage:\n"                                                                                 \
+	"              ja: \"1 既存の文。<u>2 機器及びIDを管理する。\\n3 新しい文。</u>\"\n" \
+	"              en: \"1 An old sentence. <u>2 Manage devices and IDs.\\n3 New.</u>\"\n"                   \
+	"            change: {ja: 【追加】改訂, en: \"[Added] Revision\"}\n"
+
+/* Runs the reviewed checklist read-only, item (0: the list) open, with the
+ * keys of script; returns the screen, and its underlined cells in *under. */
+static char *run_reviewed(struct fx *f, int item, const char *script, enum lang lang, char **under)
+{
+	char err[512], *screen = NULL, path[256];
+	struct checklist *cl = checklist_load_buffer("reviewed.yaml", REVIEWED_YAML,
+						     strlen(REVIEWED_YAML), err, sizeof err);
+	struct answers *a;
+	struct ui_options o = {0};
+
+	if (!cl)
+		fail_msg("%s", err);
+	snprintf(path, sizeof path, "%s/reviewed.db", f->dir);
+	a = answers_new(cl);
+	o.cl = cl;
+	o.a = a;
+	o.path = path;
+	o.read_only = 1;
+	o.item = item;
+	o.lang = lang;
+	o.script = script;
+	o.script_cols = 80;
+	o.script_rows = 40;
+	o.dump = &screen;
+	o.dump_underlined = under;
+	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	answers_free(a);
+	checklist_free(cl);
+	return screen;
+}
+
+/* Item 22 of the shipped 2018 edition shows what 実9 now requires, the
+ * text the 2025 review added underlined, and only that. */
+static void test_2018_item22_added_text(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *screen = NULL, *under = NULL, path[256];
+	struct checklist *cl =
+		checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
+	struct answers *a;
+	struct ui_options o = {0};
+
+	if (!cl)
+		fail_msg("%s", err);
+	snprintf(path, sizeof path, "%s/2018.db", f->dir);
+	a = answers_new(cl);
+	o.cl = cl;
+	o.a = a;
+	o.path = path;
+	o.read_only = 1;
+	o.item = 22;
+	o.script = "";
+	o.script_cols = 200;
+	o.script_rows = 100;
+	o.dump = &screen;
+	o.dump_underlined = &under;
+	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	assert_screen_has(screen, "実9 IDの不正防止機能を設けること。");
+	assert_screen_has(screen, "2 機器（APIに認証情報を組み込むことを含む）及びユーザーのID及び"
+				  "認証情報を適切に管理することが必要である。");
+	assert_screen_has(under, "2 機器（APIに認証情報を組み込むことを含む）及びユーザーのID及び"
+				 "認証情報を適切に管理することが必要である。");
+	/* A row that starts inside the run is underlined too. */
+	assert_screen_has(under, "対応としては、以下の項目がある。");
+	assert_screen_has(under, "FIDO認証やパスキー認証などを利用することも考えられる。");
+	assert_screen_lacks(under, "その仕組みは、複数の方法を組み合わせることが望ましい。");
+	assert_screen_has(screen, "(underlined: the text the review added)");
+	free(screen);
+	free(under);
+	answers_free(a);
+	checklist_free(cl);
+}
+
+/* A review's passage is shown with the text it added underlined, in either
+ * language, and a line says what the underline means. */
+static void test_review_added_text_underlined(void **state)
+{
+	char *under = NULL, *s = run_reviewed(*state, 1, "", LANG_JA, &under);
+
+	assert_screen_has(s, "2025年度見直し (2025-12-04)");
+	assert_screen_has(s, "実9 IDの不正防止");
+	assert_screen_has(s, "1 既存の文。2 機器及びIDを管理する。");
+	assert_screen_has(s, "(underlined: the text the review added)");
+	assert_screen_has(s, "【追加】改訂");
+	assert_screen_has(under, "2 機器及びIDを管理する。");
+	assert_screen_lacks(under, "既存の文");
+	assert_screen_lacks(under, "実9");
+	/* The row that starts inside the run is underlined too. */
+	assert_screen_has(under, "3 新しい文。");
+	free(s);
+	free(under);
+	under = NULL;
+	s = run_reviewed(*state, 1, "", LANG_EN, &under);
+	assert_screen_has(s, "1 An old sentence. 2 Manage devices and IDs.");
+	assert_screen_has(under, "2 Manage devices and IDs.");
+	assert_screen_lacks(under, "old sentence");
+	free(s);
+	free(under);
+	/* J shows the Japanese original under the English, its added text
+	   underlined too. */
+	under = NULL;
+	s = run_reviewed(*state, 1, "J", LANG_EN, &under);
+	assert_screen_has(s, "1 既存の文。2 機器及びIDを管理する。");
+	assert_screen_has(under, "2 機器及びIDを管理する。");
+	free(s);
+	free(under);
+}
+
+/* The item says where its references are known from, and that its
+ * section's name is tenken's, and why; the list marks the name too. */
+static void test_supplied_name_and_references_note(void **state)
+{
+	char *s = run_reviewed(*state, 1, "", LANG_JA, NULL);
+
+	assert_screen_has(s, "Item 1  (section 1: データ管理 (name supplied by tenken))");
+	assert_screen_has(s, "About the name");
+	assert_screen_has(s, "見出しが失われた");
+	assert_screen_has(s, "FISC・安対基準  実9");
+	assert_screen_has(s, "About the references");
+	assert_screen_has(s, "見直しの表による");
+	free(s);
+	s = run_reviewed(*state, 0, "", LANG_JA, NULL);
+	assert_screen_has(s, "データ管理 (name supplied by tenken)");
+	free(s);
+}
+
+/* The help ends with the checklist's revision history, and under it the
+ * review's notes on 基準 that no item cites, added text underlined. */
+static void test_help_shows_history_and_review(void **state)
+{
+	char *under = NULL, *s = run_reviewed(*state, 0, "?G", LANG_JA, &under);
+
+	assert_screen_has(s, "Revision history");
+	assert_screen_has(s, "2025-12-04  見直しは要");
+	assert_screen_has(s, "Changed standards that no item cites:");
+	assert_screen_has(s, "統3 計画の承認");
+	assert_screen_has(s, "参考2 経済安全保障");
+	assert_screen_has(s, "【追加】法改正");
+	assert_screen_has(under, "参考2 経済安全保障");
+	/* After the run, on its own row, the old text is not underlined. */
+	assert_screen_has(s, "（省略）");
+	assert_screen_lacks(under, "（省略）");
+	free(s);
+	free(under);
 }
 
 /* Every status can be set from the menu by its number, by j from the
@@ -1541,6 +1730,10 @@ int main(void)
 		T(test_curses_honours_ambiguous_width),
 		T(test_fits_with_ambiguous_width_2),
 		T(test_2018_examples_folded),
+		T(test_review_added_text_underlined),
+		T(test_2018_item22_added_text),
+		T(test_supplied_name_and_references_note),
+		T(test_help_shows_history_and_review),
 		T(test_everything_fits_in_both_languages),
 		T(test_japanese_original_on_demand),
 		T(test_status_menu_every_way),

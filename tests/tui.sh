@@ -56,7 +56,7 @@ answers() { "$TENKEN" export --format json; }
 start "$TENKEN"
 check "first screen: title" "API Connection Checklist (Trial Edition)"
 check "first screen: progress" "0/60"
-check "first screen: an item" "Clarify where responsibility for security management"
+check "first screen: an item" "Make clear who is responsible for security management"
 
 # --- Status and an answer typed in Japanese, saved at once.
 keys s 3
@@ -121,7 +121,7 @@ check "resize to 120x30: the goal on one row" "Make employees aware of informati
 t resize-window -x 30 -y 8
 check "too small says so" "too small"
 t resize-window -x 80 -y 24
-check "back to 80x24" "Clarify where responsibility"
+check "back to 80x24" "Make clear who is responsible"
 keys q
 
 # --- --lang ja: the interface in Japanese on a C.UTF-8 locale.
@@ -131,7 +131,7 @@ keys Enter
 check "--lang ja: Japanese labels in an item" "セキュリティ対応目標"
 check "--lang ja: the checklist in Japanese" "セキュリティ管理責任の所在と対象範囲を明確にする"
 keys L
-check "L: the checklist text in English" "Clarify where responsibility for security management"
+check "L: the checklist text in English" "Make clear who is responsible for security management"
 keys q
 
 # --- vt100 without colours, and NO_COLOR.

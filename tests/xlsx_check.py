@@ -127,7 +127,15 @@ class Expect:
         if header == "関連規定":
             return cell("\n".join(r["source"]["ja"] for r in refs))
         if header == "関連規定箇所":
-            return cell("\n".join(r["location"]["ja"] for r in refs))
+            # After the locations, the note on where the references are known
+            # from: the item's own, or with no references the checklist's.
+            lines = [r["location"]["ja"] for r in refs]
+            note = it["references_note"]
+            if not note["ja"] and not refs:
+                note = self.cl["references_note"]
+            if note["ja"]:
+                lines.append(two(note, self.lang))
+            return cell("\n".join(lines))
         if header == "備考":
             parts = [p for p in (it["remarks"]["ja"], a.get("remarks", "")) if p]
             return cell("\n".join(parts))
