@@ -95,6 +95,24 @@ int editor_insert(struct editor *ed, wchar_t wc)
 	return insert_n(ed, &wc, 1);
 }
 
+int editor_insert_wide(struct editor *ed, const wchar_t *w, size_t n)
+{
+	wchar_t *kept = malloc((n + 1) * sizeof *kept);
+	size_t k = 0;
+	int rc;
+
+	if (!kept)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		wchar_t wc = w[i] == '\r' ? L'\n' : w[i] == '\t' ? L' ' : w[i];
+		if (allowed((uint32_t)wc))
+			kept[k++] = wc;
+	}
+	rc = ed->len + k > EDITOR_MAX_CHARS ? -1 : insert_n(ed, kept, k);
+	free(kept);
+	return rc;
+}
+
 int editor_insert_utf8(struct editor *ed, const char *s, size_t len)
 {
 	wchar_t *w = malloc((len + 1) * sizeof *w);

@@ -29,6 +29,11 @@ void editor_free(struct editor *ed);
  * control characters are ignored. Returns 0, or -1 if the text is full. */
 int editor_insert(struct editor *ed, wchar_t wc);
 
+/* Inserts n wide characters at the cursor as editor_insert would each
+ * (a run of typed keys), moving the text after the cursor once. Inserts
+ * nothing and returns -1 if the result would be too long. */
+int editor_insert_wide(struct editor *ed, const wchar_t *w, size_t n);
+
 /* Inserts len bytes of UTF-8 (a paste, an input method's text), CRLF as one
  * newline. Inserts nothing and returns -1 if the result would be too long. */
 int editor_insert_utf8(struct editor *ed, const char *s, size_t len);

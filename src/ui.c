@@ -25,7 +25,7 @@
 #include "ui_view.h"
 #include "ui_views.h"
 
-enum { MIN_COLS = 40, MIN_ROWS = 10, TICK_MS = 250, POLL_MS = 1000 };
+enum { MIN_COLS = 40, MIN_ROWS = 10, TICK_MS = 250, POLL_MS = 1000, DRAW_MS = 100 };
 
 /* Set by SIGHUP/SIGTERM/SIGINT; the main loop keeps the draft and ends. */
 static volatile sig_atomic_t stop_signal;
@@ -836,12 +836,43 @@ static void stop(struct ui *u)
 			u->stack[k].ops->stop(u, u->stack[k].state);
 }
 
+/* The terminal is going away on a signal: the keys already typed and not
+ * yet read go to the view that is taking text (the answer editor), so
+ * that its draft holds them; reading stops at the first key that is not
+ * text, which could do more than type. */
+static void take_typed(struct ui *u, int key)
+{
+	for (int n = 0; key > 0 && n < 65536; n++, key = next_key(u, 0)) {
+		const struct binding *b = ui_binding(key, top(u)->ops->where);
+		enum action act = b ? b->action : ACT_NONE;
+		if (!(top(u)->ops->flags & VIEW_TYPING) || key >= UI_KEYCODE(0) ||
+		    (act != ACT_NONE && act != ACT_NEWLINE))
+			break;
+		dispatch_key(u, key);
+	}
+}
+
+/* Draws when no key is waiting: a paste of thousands of keys is taken in
+ * and drawn once, not once a key (at least every DRAW_MS while keys keep
+ * coming). Before the first key after a draw, the file is looked at for
+ * others' changes. */
 static void loop(struct ui *u)
 {
+	long long drawn_ms = ui_now_ms(u);
+	int looked = 0;
+
 	while (!u->quit) {
-		draw(u);
-		int key = next_key(u, TICK_MS);
+		int key = stop_signal ? 0 : next_key(u, 0);
+		if (key == 0 || ui_now_ms(u) - drawn_ms >= DRAW_MS) {
+			draw(u);
+			drawn_ms = ui_now_ms(u);
+			looked = 0;
+			if (key == 0 && !stop_signal)
+				key = next_key(u, TICK_MS);
+		}
 		if (stop_signal || key < 0) {
+			if (stop_signal)
+				take_typed(u, key > 0 ? key : next_key(u, 0));
 			stop(u);
 			break;
 		}
@@ -863,7 +894,9 @@ static void loop(struct ui *u)
 			u->msg[0] = '\0';
 			u->dirty = 1;
 		}
-		notice_others(u);
+		if (!looked)
+			notice_others(u);
+		looked = 1;
 		dispatch_key(u, key);
 	}
 }

@@ -28,12 +28,48 @@ struct editor_state {
 	char *base;      /* the answer as it was when editing began: what theirs is compared with */
 	int dirty_draft; /* changed since the draft was last kept */
 	long long last_key; /* ui_now_ms of the last change */
+	/* Characters typed and not yet in the text. A paste comes as thousands
+	 * of keys; put into the middle of a long answer one by one, each would
+	 * move the text after the cursor. They go in together, before anything
+	 * looks at the text: a key of another kind, a draw, a draft, the end. */
+	wchar_t *typed;
+	size_t n_typed, typed_cap;
 };
+
+/* Puts the typed characters into the text. */
+static void put_typed(struct ui *u, struct editor_state *e)
+{
+	if (!e->n_typed)
+		return;
+	if (editor_insert_wide(&e->ed, e->typed, e->n_typed) != 0)
+		ui_message(u, 1, _("The answer is at its limit of %d characters."),
+			   EDITOR_MAX_CHARS);
+	e->n_typed = 0;
+}
+
+/* Adds a typed character; returns -1 if the answer would be too long or
+ * memory runs out. */
+static int add_typed(struct editor_state *e, wchar_t wc)
+{
+	if (e->ed.len + e->n_typed >= EDITOR_MAX_CHARS)
+		return -1;
+	if (e->n_typed == e->typed_cap) {
+		size_t cap = e->typed_cap ? 2 * e->typed_cap : 256;
+		wchar_t *p = realloc(e->typed, cap * sizeof *p);
+		if (!p)
+			return -1;
+		e->typed = p;
+		e->typed_cap = cap;
+	}
+	e->typed[e->n_typed++] = wc;
+	return 0;
+}
 
 static void keep_draft(struct ui *u, struct editor_state *e)
 {
 	char err[512], *text;
 
+	put_typed(u, e);
 	if (!e->ed.modified || !u->st || !e->dirty_draft)
 		return;
 	text = editor_text(&e->ed);
@@ -85,6 +121,7 @@ static void edit_close(struct ui *u, void *state)
 	if (e->w)
 		delwin(e->w);
 	editor_free(&e->ed);
+	free(e->typed);
 	free(e->text);
 	free(e->base);
 	free(e);
@@ -204,9 +241,11 @@ static int merge(struct ui *u, struct editor_state *e)
 /* Carries out an editing action; returns -1 if the text is full. */
 static int apply_edit(struct editor_state *e, int key, enum action act, int width)
 {
+	if (act == ACT_NONE && key < UI_KEYCODE(0))
+		return add_typed(e, (wchar_t)key);
 	switch (act) {
 	case ACT_NEWLINE:
-		return editor_insert(&e->ed, L'\n');
+		return add_typed(e, L'\n');
 	case ACT_BACKSPACE:
 		editor_backspace(&e->ed);
 		break;
@@ -238,8 +277,7 @@ static int apply_edit(struct editor_state *e, int key, enum action act, int widt
 		editor_kill_to_start(&e->ed);
 		break;
 	default:
-		if (key < UI_KEYCODE(0))
-			return editor_insert(&e->ed, (wchar_t)key);
+		break;
 	}
 	return 0;
 }
@@ -247,8 +285,10 @@ static int apply_edit(struct editor_state *e, int key, enum action act, int widt
 static int edit_key(struct ui *u, void *state, int key, enum action act, struct request *req)
 {
 	struct editor_state *e = state;
-	size_t len = e->ed.len;
+	size_t len = e->ed.len + e->n_typed;
 
+	if (!(act == ACT_NONE && key < UI_KEYCODE(0)) && act != ACT_NEWLINE)
+		put_typed(u, e); /* any other key acts on the text as typed */
 	switch (act) {
 	case ACT_SAVE:
 		return save(u, e, 0, req);
@@ -269,8 +309,8 @@ static int edit_key(struct ui *u, void *state, int key, enum action act, struct 
 	if (apply_edit(e, key, act, text_width(u)) != 0)
 		ui_message(u, 1, _("The answer is at its limit of %d characters."),
 			   EDITOR_MAX_CHARS);
-	if (e->ed.len != len || act == ACT_KILL_TO_END || act == ACT_KILL_TO_START) {
-		e->dirty_draft = e->ed.modified;
+	if (e->ed.len + e->n_typed != len || act == ACT_KILL_TO_END || act == ACT_KILL_TO_START) {
+		e->dirty_draft = e->ed.modified || e->n_typed;
 		e->last_key = ui_now_ms(u);
 	}
 	return UI_HANDLED | UI_REDRAW;
@@ -330,6 +370,7 @@ static void edit_draw(struct ui *u, void *state)
 	struct editor_line stackbuf[64], *lines = stackbuf;
 	size_t n, row;
 
+	put_typed(u, e);
 	werase(e->w);
 	draw_head(u, e, w);
 	n = editor_layout(&e->ed, w, lines, 64);

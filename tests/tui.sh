@@ -18,7 +18,7 @@ mkdir -p "$TMPDIR" "$tmp/config/tenken"
 echo "checklist = fisc-api-2017-trial" >"$tmp/config/tenken/config"
 export XDG_CONFIG_HOME="$tmp/config"
 pass=0 fail=0
-trap 'for s in "$tmp"/tmux.*.sock; do tmux -S "$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT
+trap 'reap >/dev/null; rm -rf "$tmp"' EXIT
 
 ok() { pass=$((pass + 1)); echo "ok: $1"; }
 bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
@@ -31,6 +31,26 @@ start() { # start command...: each on a server of its own, so that one
 	sock="$tmp/tmux.$n.sock"
 	t -f /dev/null new-session -d -x 80 -y 24 "$@"
 	t set-option -g remain-on-exit off >/dev/null
+	pid_of >>"$tmp/pids" 2>/dev/null
+}
+# reap: ends every tmux server started here, and waits for each program they
+# ran to end with its terminal; one still running 5 s later is a bug (it
+# would run on for ever, its terminal gone): it is killed and counted.
+reap() {
+	for s in "$tmp"/tmux.*.sock; do tmux -S "$s" kill-server 2>/dev/null; done
+	[ -f "$tmp/pids" ] || return 0
+	for p in $(cat "$tmp/pids"); do
+		i=0
+		while kill -0 "$p" 2>/dev/null && [ $i -lt 50 ]; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		if kill -0 "$p" 2>/dev/null; then
+			kill -KILL "$p" 2>/dev/null
+			bad "process $p still ran 5 s after its terminal went away"
+		fi
+	done
+	: >"$tmp/pids"
 }
 screen() { t capture-pane -p 2>/dev/null; }
 # wait_for TEXT: waits up to $TENKEN_TUI_WAIT seconds (10 unless set; the
@@ -217,5 +237,8 @@ if [ "$(sqlite3 "$XDG_DATA_HOME/tenken/fisc-api-2017-trial.db" "SELECT old FROM 
 else bad "two sessions: the history's old value is wrong"; fi
 keys q
 
+before=$fail
+reap
+[ "$fail" -ne "$before" ] || ok "every tenken started here ended with its terminal"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
