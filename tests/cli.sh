@@ -795,5 +795,22 @@ has "says it converted it" "$tmp/out" "Shift_JIS (CP932)"
 run "the Shift_JIS answer" 0 "$TENKEN" --lang ja -f "$im" print --item 4
 has "the Shift_JIS answer is in the file" "$tmp/out" "台帳で管理"
 
+# No network, ever: not one network socket in a command that reads, writes,
+# exports or imports (strace sees the libraries' calls too). The C
+# library's name service may ask its local daemon for the login name that
+# the history records, over a local (AF_UNIX) socket: that is the system's.
+net="$tmp/net.db"
+for cmd in "print" "status" "set 3 --status partial --field current=回答" \
+	"export --format xlsx -o $tmp/net.xlsx" "export --format html -o $tmp/net.html" \
+	"import --yes $tmp/net.xlsx" "checklists"; do
+	# shellcheck disable=SC2086
+	strace -f -e trace=%network -o "$tmp/net.trace" "$TENKEN" -c fisc-api-2018 -f "$net" $cmd \
+		>/dev/null 2>&1
+	if grep -e 'socket(' -e 'connect(' -e 'sendto(' "$tmp/net.trace" | grep -qv 'AF_UNIX'; then
+		bad "tenken $cmd makes a network call" "$tmp/net.trace"
+	else ok "tenken $cmd makes no network call"; fi
+done
+if [ -s "$net" ]; then ok "the commands traced did their work"; else bad "the traced commands made no answer file"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
