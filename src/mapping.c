@@ -19,6 +19,10 @@ void mapping_free(struct mapping *m)
 
 const struct mapping_link *mapping_link_to(const struct mapping *m, int to)
 {
+	/* The links follow the new edition's items, numbered from 1: look
+	 * there first (search looks up every item's). */
+	if (to >= 1 && (size_t)to <= m->n_links && m->links[to - 1].to == to)
+		return &m->links[to - 1];
 	for (size_t i = 0; i < m->n_links; i++)
 		if (m->links[i].to == to)
 			return &m->links[i];

@@ -1,4 +1,4 @@
-/* search: finds text in an item and its answers. */
+/* search: finds text in what the item view shows of an item. */
 #include "config.h"
 
 #include "search.h"
@@ -12,76 +12,76 @@ static int lower(int c)
 
 /* Substring search folding ASCII case only: multibyte UTF-8 sequences never
  * contain ASCII bytes, so a byte-wise match cannot start mid-character. */
-static int contains(const char *hay, const char *needle)
+const char *search_find(const char *hay, const char *query)
 {
-	size_t n = strlen(needle);
+	size_t n = query ? strlen(query) : 0;
 
-	if (!hay)
-		return 0;
+	if (!hay || !n)
+		return NULL;
 	for (; *hay; hay++) {
 		size_t k = 0;
 		while (k < n && hay[k] &&
-		       lower((unsigned char)hay[k]) == lower((unsigned char)needle[k]))
+		       lower((unsigned char)hay[k]) == lower((unsigned char)query[k]))
 			k++;
 		if (k == n)
-			return 1;
+			return hay;
 	}
-	return 0;
+	return NULL;
 }
 
-static int text_has(const struct text *t, const char *q)
+size_t search_count(const char *hay, const char *query)
 {
-	return contains(t->ja, q) || contains(t->en, q);
+	size_t n = 0;
+
+	for (const char *m = search_find(hay, query); m; m = search_find(m + strlen(query), query))
+		n++;
+	return n;
 }
 
-static int entries_have(const struct entry *e, size_t n, const char *q)
+size_t search_part_texts(const struct part *p, enum lang lang, const char *out[2])
 {
-	for (size_t i = 0; i < n; i++)
-		if (text_has(&e[i].text, q) || entries_have(e[i].entries, e[i].n_entries, q))
-			return 1;
-	return 0;
-}
+	const struct text *t = p->text;
 
-static int methods_have(const struct item *it, const char *q)
-{
-	for (size_t g = 0; g < it->n_groups; g++) {
-		const struct method_group *grp = &it->groups[g];
-		if (text_has(&grp->heading, q))
-			return 1;
-		for (size_t m = 0; m < grp->n_methods; m++)
-			if (text_has(&grp->methods[m].text, q) ||
-			    entries_have(grp->methods[m].entries, grp->methods[m].n_entries, q))
-				return 1;
+	if (p->kind == PART_ANSWER) {
+		out[0] = p->answer;
+		return p->answer && *p->answer;
 	}
-	return 0;
-}
-
-static int notes_have(const struct item *it, const char *q)
-{
-	for (size_t n = 0; n < it->n_notes; n++) {
-		const struct note *no = &it->notes[n];
-		if (text_has(&no->title, q) || text_has(&no->text, q) ||
-		    entries_have(no->entries, no->n_entries, q))
-			return 1;
+	if (!t)
+		return 0;
+	out[0] = text_get(t, lang);
+	if (lang == LANG_EN && t->en && *t->en && strcmp(t->en, t->ja) != 0) {
+		out[1] = t->ja;
+		return 2;
 	}
-	return 0;
+	return 1;
 }
 
-int search_item_matches(const struct checklist *cl, const struct answers *a, size_t i,
-			const char *query)
+struct look {
+	enum lang lang;
+	const char *query;
+	int found;
+};
+
+static void look_in(void *ctx, const struct part *p)
 {
-	const struct item *it = &cl->items[i];
+	struct look *l = ctx;
+	const char *t[2];
+	size_t n;
+
+	if (l->found)
+		return;
+	n = search_part_texts(p, l->lang, t);
+	for (size_t k = 0; k < n && !l->found; k++)
+		l->found = search_find(t[k], l->query) != NULL;
+}
+
+int search_item_matches(const struct checklist *cl, const struct answers *a,
+			const struct examples *ex, size_t i, enum lang lang, const char *query)
+{
+	struct look l = {lang, query, 0};
 
 	if (!query || !*query)
 		return 0;
-	if (text_has(&it->goal, query) || text_has(&it->remarks, query) ||
-	    methods_have(it, query) || notes_have(it, query))
-		return 1;
-	for (size_t r = 0; r < it->n_refs; r++)
-		if (text_has(&it->refs[r].source, query) || text_has(&it->refs[r].location, query))
-			return 1;
-	for (size_t c = 0; a && c < cl->n_columns; c++)
-		if (contains(answers_text(a, i, c), query))
-			return 1;
-	return 0;
+	item_parts(cl, a, ex, i, look_in, &l);
+	return l.found;
 }

@@ -275,35 +275,69 @@ static void set_status(struct ui *u, size_t item, enum status s)
 	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
 }
 
-/* Goes to the next (or previous) visible item after the current one that
- * matches the last search, and says which match of how many it is. */
+/* Returns whether item i is shown and shows the last search. */
+static int item_matches(struct ui *u, size_t i)
+{
+	return ui_item_visible(u, i) &&
+	       search_item_matches(u->cl, u->a, ui_examples(u), i, u->lang, u->query);
+}
+
+/* Says which match of the last search the user is on: found is the item
+ * (its place among the items that match); in, if not NULL, the match's
+ * place within the open item, pos of total. */
+static void say_match(struct ui *u, size_t found, const size_t *in)
+{
+	size_t item_pos = 0, items = 0;
+
+	for (size_t i = 0; i < u->cl->n_items; i++)
+		if (item_matches(u, i)) {
+			items++;
+			if (i == found)
+				item_pos = items;
+		}
+	if (in)
+		/* TRANSLATORS: the search text; which match of how many in the
+		   open item, its number; which item of how many that match. */
+		ui_message(u, 0, _("/%s: %zu of %zu in item %d (item %zu of %zu)"), u->query,
+			   in[0], in[1], u->cl->items[found].number, item_pos, items);
+	else
+		/* TRANSLATORS: the search text, then which match of how many. */
+		ui_message(u, 0, _("/%s: match %zu of %zu"), u->query, item_pos, items);
+}
+
+/* Goes to the next (or previous) match of the last search: within the
+ * view on top if it shows them (the item view, match by match), else in
+ * the next visible item after the current one that matches, where such a
+ * view starts from its first (or last) match. */
 static void search_next(struct ui *u, int backwards)
 {
-	size_t n = u->cl->n_items, cur = 0, total = 0, pos = 0, found = n;
+	struct view_slot *t = top(u);
+	size_t n = u->cl->n_items, cur = 0, found = n, in[2];
+	int dir = backwards ? -1 : 1;
 
 	if (!u->query[0]) {
 		ui_message(u, 1, "%s", _("No search yet: press / to search"));
 		return;
 	}
 	current_item(u, &cur);
+	if (t->ops->match && t->ops->match(u, t->state, dir, 0, &in[0], &in[1])) {
+		say_match(u, cur, in);
+		return;
+	}
 	for (size_t k = 1; k <= n && found == n; k++) {
 		size_t i = backwards ? (cur + n - k) % n : (cur + k) % n;
-		if (ui_item_visible(u, i) && search_item_matches(u->cl, u->a, i, u->query))
+		if (item_matches(u, i))
 			found = i;
 	}
 	if (found == n) {
 		ui_message(u, 1, _("Not found: %s"), u->query);
 		return;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (ui_item_visible(u, i) && search_item_matches(u->cl, u->a, i, u->query)) {
-			total++;
-			if (i == found)
-				pos = total;
-		}
 	go_to(u, found);
-	/* TRANSLATORS: the search text, then which match of how many. */
-	ui_message(u, 0, _("/%s: match %zu of %zu"), u->query, pos, total);
+	if (t->ops->match && t->ops->match(u, t->state, dir, 1, &in[0], &in[1]))
+		say_match(u, found, in);
+	else
+		say_match(u, found, NULL);
 }
 
 static void next_unanswered(struct ui *u)
@@ -439,8 +473,11 @@ static void carry_out(struct ui *u, const struct request *req)
 		push(u, &ui_prompt_ops, req);
 		break;
 	case REQ_SEARCH:
-		if (req->text && *req->text)
+		if (req->text && *req->text && strcmp(req->text, u->query) != 0) {
+			/* The views highlight what the new search finds. */
 			snprintf(u->query, sizeof u->query, "%s", req->text);
+			broadcast_changed(u, UI_ALL_ITEMS);
+		}
 		search_next(u, 0);
 		break;
 	case REQ_NEXT_MATCH:
@@ -550,6 +587,11 @@ static void init_attrs(struct ui *u)
 	u->attrs[ATTR_EMPTY] = A_DIM;
 	u->attrs[ATTR_ADDED] = A_UNDERLINE;
 	u->attrs[ATTR_DIM_ADDED] = A_DIM | A_UNDERLINE;
+	u->attrs[ATTR_MATCH] = A_REVERSE;
+	u->attrs[ATTR_MATCH_ADDED] = A_REVERSE | A_UNDERLINE;
+	/* A terminal without reverse video (vt52) shows a match as *match*;
+	   NO_COLOR leaves the attributes, which are not colours. */
+	u->match_marks = !(termattrs() & A_REVERSE);
 	u->attrs[ATTR_STATUS + STATUS_UNANSWERED] = A_BOLD;
 	if (!color)
 		return;
@@ -901,9 +943,10 @@ static void loop(struct ui *u)
 	}
 }
 
-/* Copies the screen's underlined characters, row by row, into a new
- * string: each other cell a space, no trailing blanks. */
-static char *dump_underlined(void)
+/* Copies the screen's characters in attribute attr (underlined, reverse),
+ * row by row, into a new string: each other cell a space, no trailing
+ * blanks. */
+static char *dump_attr(attr_t attr)
 {
 	size_t cap = (size_t)LINES * ((size_t)COLS * 4 + 2) + 1, len = 0;
 	char *out = malloc(cap);
@@ -922,7 +965,7 @@ static char *dump_underlined(void)
 			int w = 1;
 			size_t k;
 			if (mvwin_wch(curscr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wc, &at, &pair, NULL) == ERR || !(at & A_UNDERLINE) ||
+			    getcchar(&cc, wc, &at, &pair, NULL) == ERR || !(at & attr) ||
 			    (k = wcrtomb(mb, wc[0], &st)) == (size_t)-1) {
 				out[len++] = ' ';
 				x++;
@@ -1101,7 +1144,9 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 		draw(&u);
 		*o->dump = dump_screen();
 		if (o->dump_underlined)
-			*o->dump_underlined = dump_underlined();
+			*o->dump_underlined = dump_attr(A_UNDERLINE);
+		if (o->dump_reverse)
+			*o->dump_reverse = dump_attr(A_REVERSE);
 	}
 	end_views(&u);
 	if (u.header)

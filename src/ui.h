@@ -34,6 +34,9 @@ struct ui_options {
 	/* Tests: the same screen with only its underlined characters (the
 	 * text a review added), every other cell blank, in *dump_underlined. */
 	char **dump_underlined;
+	/* Tests: the same with only its characters in reverse video (the
+	 * last search's matches, the cursor's bar), in *dump_reverse. */
+	char **dump_reverse;
 	FILE *script_out; /* where the terminal's bytes go (NULL: /dev/null) */
 	/* Called at <Hook> in the script: a test's other session. */
 	void (*script_hook)(void *ctx);

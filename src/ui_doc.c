@@ -29,6 +29,7 @@ void doc_clear(struct doc *d)
 	for (size_t i = 0; i < d->n_pool; i++)
 		free(d->pool[i]);
 	d->n_pool = d->n_rows = d->n_blocks = 0;
+	d->spot = DOC_NO_ROW;
 }
 
 void doc_free(struct doc *d)
@@ -132,11 +133,24 @@ static void doc_mark_rows(struct doc *d, size_t first, const char *base,
 	}
 }
 
-size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr)
+/* The row of the rows from first on (wrapped from the text at base) that
+ * byte at of the text falls in: the first that ends after it. */
+static size_t row_of_byte(const struct doc *d, size_t first, const char *base, size_t at)
+{
+	size_t i = first;
+
+	while (i + 1 < d->n_rows && (size_t)(d->rows[i].s - base) + d->rows[i].len <= at)
+		i++;
+	return i;
+}
+
+size_t doc_text_runs_at(struct doc *d, int x, int right, const struct doc_run *runs, size_t n,
+			int attr, size_t *run_rows)
 {
 	char **clean = calloc(n ? n : 1, sizeof *clean), *all;
 	struct doc_mark *marks = calloc(n ? n : 1, sizeof *marks);
 	size_t len = 0, first, at = 0;
+	const char *base;
 
 	if (!clean || !marks)
 		abort();
@@ -157,12 +171,20 @@ size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n,
 		strcat(all, clean[i]);
 		free(clean[i]);
 	}
-	first = doc_text(d, x, all, attr);
-	doc_mark_rows(d, first, d->pool[d->n_pool - 1], marks, n);
+	first = doc_text_right(d, x, right, all, attr);
+	base = d->pool[d->n_pool - 1];
+	for (size_t i = 0; run_rows && i < n; i++)
+		run_rows[i] = row_of_byte(d, first, base, marks[i].start);
+	doc_mark_rows(d, first, base, marks, n);
 	free(all);
 	free(marks);
 	free(clean);
 	return first;
+}
+
+size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr)
+{
+	return doc_text_runs_at(d, x, 0, runs, n, attr, NULL);
 }
 
 void doc_decorate(struct doc *d, size_t row, int prefix_x, const char *prefix, int prefix_attr,
@@ -250,6 +272,20 @@ void doc_select(struct doc *d, int rows, size_t block)
 {
 	d->cursor = block;
 	doc_ensure_visible(d, rows);
+}
+
+void doc_show_row(struct doc *d, int rows, size_t row)
+{
+	size_t b = d->rows[row].block, first;
+
+	while (b > 0 && !d->blocks[b].selectable)
+		b--;
+	if (d->blocks[b].selectable)
+		d->cursor = b;
+	first = d->blocks[b].selectable ? d->blocks[b].first : row;
+	if (row < d->top || row >= d->top + (size_t)rows)
+		d->top = row - first < (size_t)rows ? first : row;
+	clamp(d, rows);
 }
 
 /* Selects the first selectable block that starts on screen, if any. */
@@ -364,6 +400,10 @@ void doc_draw(const int *attrs, struct doc *d, WINDOW *w)
 		if (sel) {
 			wattrset(w, attrs[ATTR_NORMAL] | sel);
 			mvwhline(w, y, 0, first ? '>' : ' ', bar);
+		}
+		if (d->top + (size_t)y == d->spot) {
+			wattrset(w, attrs[ATTR_NORMAL] | A_REVERSE);
+			mvwhline(w, y, 0, '>', bar);
 		}
 		if (first && r->prefix)
 			ui_put(w, y, r->prefix_x, r->prefix, strlen(r->prefix), cols - r->prefix_x,

@@ -58,6 +58,8 @@ struct block {
 	int selectable;
 };
 
+#define DOC_NO_ROW ((size_t)-1)
+
 /* Rows of wrapped text and the blocks they form; owns copies of the
  * strings it was given (sanitized). */
 struct doc {
@@ -70,6 +72,7 @@ struct doc {
 	int width;
 	size_t top;    /* first row shown */
 	size_t cursor; /* the selected block */
+	size_t spot;   /* a row marked in the margin (a match gone to), or DOC_NO_ROW */
 };
 
 void doc_clear(struct doc *d);
@@ -83,7 +86,11 @@ size_t doc_text(struct doc *d, int x, const char *text, int attr);
  * runs in an attribute of their own (the text a review added, underlined).
  * Returns the first row's index. */
 size_t doc_text_runs(struct doc *d, int x, const struct doc_run *runs, size_t n, int attr);
-/* The same, leaving `right` columns free at the right for a suffix. */
+/* The same, leaving `right` columns free at the right, and the row each
+ * run starts in into run_rows[0..n-1] (unless NULL). */
+size_t doc_text_runs_at(struct doc *d, int x, int right, const struct doc_run *runs, size_t n,
+			int attr, size_t *run_rows);
+/* doc_text, leaving `right` columns free at the right for a suffix. */
 size_t doc_text_right(struct doc *d, int x, int right, const char *text, int attr);
 /* Gives row a prefix (a mark, a number) and a suffix flush right. */
 void doc_decorate(struct doc *d, size_t row, int prefix_x, const char *prefix, int prefix_attr,
@@ -94,6 +101,10 @@ void doc_move(struct doc *d, int rows, long by);
 void doc_page(struct doc *d, int rows, int down);
 void doc_select(struct doc *d, int rows, size_t block);
 void doc_ensure_visible(struct doc *d, int rows);
+/* Shows row: the cursor on its block, or on the last selectable block
+ * before it, and the document scrolled, if row is not on screen, to the
+ * top of that block or, if row is further down than a screen, to row. */
+void doc_show_row(struct doc *d, int rows, size_t row);
 /* Moves the cursor by a scrolling action; returns 1 if act is one. */
 int doc_scroll_actions(struct doc *d, int rows, enum action act);
 /* Scrolls a document that has no cursor (the help); returns 1 if act is

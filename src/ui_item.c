@@ -1,6 +1,10 @@
-/* ui_item: one item in full: goal, target, references, the 手法例 under
- * their <headings>, each 注記 folded until opened, the publisher's remarks,
- * then the status and the answer columns. */
+/* ui_item: one item in full, in the order of its parts (parts.h): the
+ * title, the goal and target, the status and the answer columns; then the
+ * references, the 手法例 under their <headings>, each 注記 folded until
+ * opened, the older edition's 手法例 folded, the publisher's remarks and
+ * warnings, and the reviews' notes folded under one heading per 基準. The
+ * last search's matches are highlighted, and n and N go from one to the
+ * next, opening the fold a match is in. */
 #include "config.h"
 
 #include <stdio.h>
@@ -9,297 +13,512 @@
 
 #include "gettext.h"
 #include "outline.h"
+#include "parts.h"
+#include "search.h"
 #include "textwidth.h"
 #include "ui_doc.h"
 #include "ui_view.h"
 
-/* The most items of an older edition shown as examples under one item. */
-#define MAX_EXAMPLES 16
+#define NO_HIT ((size_t)-1)
+
+/* A match of the last search: the row it starts in, or NO_HIT while its
+ * fold is closed. */
+struct hit {
+	size_t row;
+	int fold;
+};
 
 struct item_state {
 	WINDOW *w;
 	struct doc doc;
 	size_t item;               /* the item shown */
-	unsigned char *notes_open; /* per fold: the notes, then the examples */
+	unsigned char *folds_open; /* per fold (parts.h) */
+	size_t n_open;             /* the folds folds_open has room for */
+	int n_folds;               /* the item's folds */
+	struct hit *hits;          /* the matches, in the document's order */
+	size_t n_hits, cap_hits;
+	size_t hit;       /* the match n or N went to last, or NO_HIT */
+	int at_hit;       /* the cursor has not moved since: its row is marked */
+	char query[512];  /* the search the matches are of */
 };
 
+/* The item's document being built from its parts. */
 struct build {
 	struct ui *u;
 	struct item_state *is;
-	int note;    /* the note being walked, -1 in the methods */
-	int in_open; /* its entries are shown */
+	struct part source; /* a reference's source, until its location */
+	int labels;         /* the labels added: LABEL_* */
+	int legend;         /* the open 基準's notes underline what they added */
 };
 
-/* Under an English text, its Japanese original, when J has asked for it
- * and the two differ. */
-static void original(struct ui *u, struct doc *d, int x, const struct text *t)
+enum { LABEL_MATERIAL = 1, LABEL_METHODS = 2, LABEL_NOTES = 4, LABEL_REVIEWS = 8 };
+
+static int body_rows(const struct item_state *is)
 {
-	if (u->original && u->lang == LANG_EN && t->en && *t->en && strcmp(t->en, t->ja) != 0)
-		doc_text(d, x, t->ja, ATTR_DIM);
+	return is->w ? getmaxy(is->w) : 1;
 }
 
-static void labelled(struct doc *d, const char *label, const char *text, enum block_kind kind,
-		     size_t ref)
+static void push_hit(struct item_state *is, size_t row, int fold)
 {
-	doc_block(d, kind, ref, 1);
-	doc_text(d, 1, label, ATTR_LABEL);
-	if (text)
-		doc_text(d, 3, text, ATTR_NORMAL);
+	if (is->n_hits == is->cap_hits) {
+		size_t cap = is->cap_hits ? is->cap_hits * 2 : 16;
+		struct hit *h = realloc(is->hits, cap * sizeof *h);
+		if (!h)
+			abort(); /* the interface cannot go on without them */
+		is->hits = h;
+		is->cap_hits = cap;
+	}
+	is->hits[is->n_hits++] = (struct hit){row, fold};
 }
 
-/* A labelled checklist text, with its original when asked for. */
-static void labelled_text(struct ui *u, struct doc *d, const char *label, const struct text *t)
+/* Whether p lies in a closed fold. */
+static int hidden(const struct item_state *is, const struct part *p)
 {
-	labelled(d, label, text_get(t, u->lang), BLOCK_PART, 0);
-	original(u, d, 3, t);
+	return p->fold >= 0 && !p->heads &&
+	       ((size_t)p->fold >= is->n_open || !is->folds_open[p->fold]);
 }
 
-static void outline_row(void *ctx, enum outline_kind kind, int depth, const char *label,
-			const struct text *t)
+/* A part in a closed fold: its matches are counted, to be shown when n or
+ * N opens the fold. */
+static void hide(struct build *b, const struct part *p)
 {
-	struct build *b = ctx;
-	struct ui *u = b->u;
+	const char *t[2];
+	size_t n = search_part_texts(p, b->u->lang, t);
+
+	for (size_t k = 0; k < n; k++)
+		for (size_t m = search_count(t[k], b->u->query); m > 0; m--)
+			push_hit(b->is, NO_HIT, p->fold);
+}
+
+/* Adds part p's text in the interface's language (orig 0) or its Japanese
+ * original (orig 1) to rs, its matches highlighted. Returns 0 if p has no
+ * such text. Every text the view shows of a part comes through here, from
+ * search_part_texts: what search looks in is what the view shows. */
+static int add_part(struct build *b, struct ui_runs *rs, const struct part *p, int orig, int attr,
+		    int added_attr)
+{
+	const char *t[2];
+	size_t n = search_part_texts(p, b->u->lang, t);
+
+	if ((size_t)orig >= n)
+		return 0;
+	ui_runs_text(b->u, rs, t[orig], p->marked, orig ? LANG_JA : b->u->lang, attr, added_attr);
+	return 1;
+}
+
+/* Whether p's Japanese original is shown under its English: J asks for
+ * it, or the last search found it there. */
+static int shows_original(const struct build *b, const struct part *p)
+{
+	const char *t[2];
+
+	return search_part_texts(p, b->u->lang, t) == 2 &&
+	       (b->u->original || search_find(t[1], b->u->query));
+}
+
+/* Lays the runs out from column x; their matches join the view's. */
+static size_t lay(struct build *b, struct ui_runs *rs, int x, int attr)
+{
+	size_t r = ui_runs_lay(&b->is->doc, x, 0, rs, attr);
+
+	for (size_t h = 0; h < rs->n_hits; h++)
+		push_hit(b->is, rs->hit_row[h], -1);
+	ui_runs_free(rs);
+	return r;
+}
+
+/* Lays out p's text from column x between before and after, and its
+ * Japanese original under it from column ox where that is shown. Returns
+ * the first row. */
+static size_t lay_part(struct build *b, const struct part *p, int x, int ox, const char *before,
+		       const char *after, int attr)
+{
+	struct ui_runs rs = {0};
+	size_t r;
+
+	ui_runs_add(&rs, before, strlen(before), attr);
+	add_part(b, &rs, p, 0, attr, ATTR_ADDED);
+	ui_runs_add(&rs, after, strlen(after), attr);
+	r = lay(b, &rs, x, attr);
+	if (shows_original(b, p)) {
+		add_part(b, &rs, p, 1, ATTR_DIM, ATTR_DIM_ADDED);
+		lay(b, &rs, ox, ATTR_DIM);
+	}
+	return r;
+}
+
+/* A block with a label (NULL: none) over p's text. */
+static void labelled(struct build *b, const char *label, const struct part *p)
+{
 	struct doc *d = &b->is->doc;
-	const char *text = text_get(t, u->lang);
-	char buf[4096];
-	int x = 3 + 2 * depth;
-
-	switch (kind) {
-	case OUTLINE_HEADING:
-		snprintf(buf, sizeof buf, "<%s>", text);
-		doc_block(d, BLOCK_PART, 0, 1);
-		doc_text(d, 3, buf, ATTR_BOLD);
-		original(u, d, 4, t);
-		return;
-	case OUTLINE_METHOD: {
-		doc_block(d, BLOCK_PART, 0, 1);
-		int lw = *label ? (int)textwidth_str(label) + 1 : 0;
-		size_t r = doc_text(d, x + lw, text, ATTR_NORMAL);
-		if (*label)
-			doc_decorate(d, r, x, label, ATTR_BOLD, NULL);
-		original(u, d, x + lw, t);
-		return;
-	}
-	case OUTLINE_NOTE: {
-		b->note++;
-		b->in_open = b->is->notes_open[b->note];
-		if (b->note == 0) {
-			doc_block(d, BLOCK_TEXT, 0, 0);
-			doc_text(d, 1, _("Notes"), ATTR_LABEL);
-		}
-		snprintf(buf, sizeof buf, "%s%s", label, text);
-		doc_block(d, BLOCK_NOTE, (size_t)b->note, 1);
-		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
-		doc_decorate(d, r, 3, b->in_open ? "-" : "+", ATTR_BOLD, NULL);
-		original(u, d, 5 + (int)textwidth_str(label), t);
-		return;
-	}
-	case OUTLINE_TEXT:
-	case OUTLINE_ENTRY:
-		if (b->note >= 0 && !b->in_open)
-			return;
-		doc_block(d, b->note >= 0 ? BLOCK_TEXT : BLOCK_PART, 0, b->note < 0);
-		size_t lw = textwidth_str(label);
-		size_t r = doc_text(d, x + 2 + (int)lw, text, ATTR_NORMAL);
-		if (lw)
-			doc_decorate(d, r, x + 2, label, ATTR_NORMAL, NULL);
-		original(u, d, x + 2 + (int)lw, t);
-		return;
-	}
-}
-
-/* One line of an older edition's 手法例, all shown, indented under its
- * fold. */
-static void example_row(void *ctx, enum outline_kind kind, int depth, const char *label,
-			const struct text *t)
-{
-	struct build *b = ctx;
-	struct ui *u = b->u;
-	struct doc *d = &b->is->doc;
-	const char *text = text_get(t, u->lang);
-	char buf[4096];
-	int x = 7 + 2 * depth,
-	    lw = *label ? (int)textwidth_str(label) + (kind == OUTLINE_METHOD) : 0;
-
-	doc_block(d, BLOCK_TEXT, 0, 0);
-	if (kind == OUTLINE_HEADING) {
-		snprintf(buf, sizeof buf, "<%s>", text);
-		doc_text(d, 7, buf, ATTR_BOLD);
-		original(u, d, 8, t);
-		return;
-	}
-	size_t r = doc_text(d, x + lw, text, ATTR_DIM);
-	if (*label)
-		doc_decorate(d, r, x, label, ATTR_DIM, NULL);
-	original(u, d, x + lw, t);
-}
-
-/* The publisher's 2025年度見直し notes and the like, and what not to do. */
-static void build_revisions(struct ui *u, struct doc *d, const struct item *it)
-{
-	for (size_t r = 0; r < it->n_revisions; r++)
-		ui_revision(u, d, &it->revisions[r], 1);
-	const struct section *sec = &u->cl->sections[it->section];
-	for (size_t w = 0; w < it->n_warnings + sec->n_warnings; w++) {
-		const struct text *t =
-			w < it->n_warnings ? &it->warnings[w] : &sec->warnings[w - it->n_warnings];
-		labelled_text(u, d, w ? NULL : _("Do not"), t);
-	}
-}
-
-/* The older edition's items that item number n replaced, at most
- * MAX_EXAMPLES of them; *link receives the link (NULL if none). */
-static size_t n_examples(struct ui *u, int n, const struct mapping_link **link)
-{
-	const struct examples *ex = ui_examples(u);
-
-	*link = ex ? mapping_link_to(ex->m, n) : NULL;
-	return !*link ? 0 : (*link)->n_from < MAX_EXAMPLES ? (*link)->n_from : MAX_EXAMPLES;
-}
-
-/* The older edition's 手法例 for the items the open one replaced, each
- * folded until opened; their folds follow the notes' in notes_open. */
-static void build_examples(struct ui *u, struct item_state *is, const struct item *it)
-{
-	const struct mapping_link *l;
-	size_t n = n_examples(u, it->number, &l);
-	const struct examples *ex = ui_examples(u);
-	struct build b = {u, is, -1, 0};
-	struct doc *d = &is->doc;
-	char buf[1024];
-
-	for (size_t k = 0; k < n; k++) {
-		long j = checklist_find_item(ex->cl, l->from[k]);
-		size_t fold = it->n_notes + k;
-		if (j < 0)
-			continue;
-		const struct item *old = &ex->cl->items[j];
-		/* TRANSLATORS: the older edition (試行版), its item number and goal. */
-		snprintf(buf, sizeof buf, _("Methods of %s, item %d, for reference: %s"),
-			 text_get(&ex->cl->edition, u->lang), old->number,
-			 text_get(&old->goal, u->lang));
-		doc_block(d, BLOCK_NOTE, fold, 1);
-		size_t r = doc_text(d, 5, buf, ATTR_NORMAL);
-		doc_decorate(d, r, 3, is->notes_open[fold] ? "-" : "+", ATTR_BOLD, NULL);
-		if (is->notes_open[fold])
-			outline_item_texts(old, example_row, &b);
-	}
-}
-
-static void build_answers(struct ui *u, struct item_state *is)
-{
-	struct doc *d = &is->doc;
-	size_t i = is->item;
-
-	doc_block(d, BLOCK_TEXT, 0, 0);
-	doc_text(d, 0, "", ATTR_NORMAL);
-	doc_block(d, BLOCK_STATUS, 0, 1);
-	doc_text(d, 1, _("Status"), ATTR_LABEL);
-	size_t r = doc_text(d, 7, status_name(u->a->status[i]), ATTR_STATUS + u->a->status[i]);
-	d->rows[r].mark = (int)u->a->status[i] + 1;
-	d->rows[r].mark_x = 3;
-	for (size_t c = 0; c < u->cl->n_columns; c++) {
-		const char *t = answers_text(u->a, i, c);
-		doc_block(d, BLOCK_COLUMN, c, 1);
-		doc_text(d, 1, text_get(&u->cl->columns[c].name, u->lang), ATTR_LABEL);
-		if (*t)
-			doc_text(d, 3, t, ATTR_NORMAL);
-		else
-			doc_text(d, 3, _("(empty)"), ATTR_EMPTY);
-	}
-}
-
-static void build_references(struct ui *u, struct doc *d, const struct item *it)
-{
-	char buf[512], ja[512];
-
-	for (size_t r = 0; r < it->n_refs; r++) {
-		const struct reference *ref = &it->refs[r];
-		snprintf(buf, sizeof buf, "%s  %s", text_get(&ref->source, u->lang),
-			 text_get(&ref->location, u->lang));
-		labelled(d, r ? NULL : _("Related regulations"), buf, BLOCK_PART, 0);
-		snprintf(ja, sizeof ja, "%s  %s", ref->source.ja, ref->location.ja);
-		if (u->original && u->lang == LANG_EN && strcmp(buf, ja) != 0)
-			doc_text(d, 3, ja, ATTR_DIM);
-	}
-	const struct text *note = checklist_refs_note(u->cl, it);
-	if (note)
-		labelled_text(u, d, _("About the references"), note);
-}
-
-/* The item's title: its number and section, the section's name marked
- * when it is not the publisher's, and then why. */
-static void build_title(struct ui *u, struct doc *d, const struct item *it)
-{
-	const struct section *sec = &u->cl->sections[it->section];
-	char buf[512], name[400];
 
 	doc_block(d, BLOCK_PART, 0, 1);
-	if (*sec->name_supplied.ja)
-		snprintf(name, sizeof name, _("%s (name supplied by tenken)"),
-			 text_get(&sec->name, u->lang));
-	else
-		snprintf(name, sizeof name, "%s", text_get(&sec->name, u->lang));
-	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number, name);
-	doc_text(d, 0, buf, ATTR_TITLE);
-	original(u, d, 0, &sec->name);
-	if (*sec->name_supplied.ja)
-		labelled_text(u, d, _("About the name"), &sec->name_supplied);
+	if (label)
+		doc_text(d, 1, label, ATTR_LABEL);
+	lay_part(b, p, 3, 3, "", "", ATTR_NORMAL);
 }
 
-/* Builds the item's document for the width, the language and the folds. */
+/* A label on a row of its own, once. */
+static void label_once(struct build *b, int which, const char *label)
+{
+	struct doc *d = &b->is->doc;
+
+	if (b->labels & which)
+		return;
+	b->labels |= which;
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	doc_text(d, 1, label, ATTR_LABEL);
+}
+
+/* Splits s at its \1 (where a format put the text a part's runs go in):
+ * s keeps what comes before, and what comes after is returned. */
+static const char *split(char *s)
+{
+	char *m = strchr(s, '\1');
+
+	if (!m)
+		return "";
+	*m = '\0';
+	return m + 1;
+}
+
+/* The fold's mark before the first row of its heading. */
+static void fold_mark(struct build *b, size_t row, int fold)
+{
+	doc_decorate(&b->is->doc, row, 3, b->is->folds_open[fold] ? "-" : "+", ATTR_BOLD, NULL);
+}
+
+/* The item's number, and its section's name, marked when it is not the
+ * publisher's. */
+static void lay_title(struct build *b, const struct part *p)
+{
+	const struct item *it = &b->u->cl->items[b->is->item];
+	const struct section *sec = &b->u->cl->sections[it->section];
+	char name[256], buf[512];
+	const char *after;
+
+	if (*sec->name_supplied.ja)
+		snprintf(name, sizeof name, _("%s (name supplied by tenken)"), "\1");
+	else
+		snprintf(name, sizeof name, "%s", "\1");
+	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number, name);
+	after = split(buf);
+	doc_block(&b->is->doc, BLOCK_PART, 0, 1);
+	lay_part(b, p, 0, 0, buf, after, ATTR_TITLE);
+}
+
+static void lay_status(struct build *b)
+{
+	struct doc *d = &b->is->doc;
+	enum status s = b->u->a->status[b->is->item];
+
+	doc_block(d, BLOCK_STATUS, 0, 1);
+	doc_text(d, 1, _("Status"), ATTR_LABEL);
+	size_t r = doc_text(d, 7, status_name(s), ATTR_STATUS + s);
+	d->rows[r].mark = (int)s + 1;
+	d->rows[r].mark_x = 3;
+}
+
+static void lay_answer(struct build *b, const struct part *p)
+{
+	struct doc *d = &b->is->doc;
+
+	doc_block(d, BLOCK_COLUMN, p->index, 1);
+	doc_text(d, 1, text_get(&b->u->cl->columns[p->index].name, b->u->lang), ATTR_LABEL);
+	if (*p->answer)
+		lay_part(b, p, 3, 3, "", "", ATTR_NORMAL);
+	else
+		doc_text(d, 3, _("(empty)"), ATTR_EMPTY);
+}
+
+/* A reference: its source and location on one line, and under it their
+ * Japanese originals where either is shown. */
+static void lay_reference(struct build *b, const struct part *loc)
+{
+	const struct part *two[2] = {&b->source, loc};
+	struct ui_runs rs = {0};
+
+	doc_block(&b->is->doc, BLOCK_PART, 0, 1);
+	if (loc->index == 0)
+		doc_text(&b->is->doc, 1, _("Related regulations"), ATTR_LABEL);
+	for (int k = 0; k < 2; k++) {
+		add_part(b, &rs, two[k], 0, ATTR_NORMAL, ATTR_ADDED);
+		ui_runs_add(&rs, "  ", k ? 0 : 2, ATTR_NORMAL);
+	}
+	lay(b, &rs, 3, ATTR_NORMAL);
+	if (!shows_original(b, two[0]) && !shows_original(b, two[1]))
+		return;
+	for (int k = 0; k < 2; k++) {
+		if (!add_part(b, &rs, two[k], 1, ATTR_DIM, ATTR_DIM_ADDED))
+			ui_runs_add(&rs, two[k]->text->ja, strlen(two[k]->text->ja), ATTR_DIM);
+		ui_runs_add(&rs, "  ", k ? 0 : 2, ATTR_DIM);
+	}
+	lay(b, &rs, 3, ATTR_DIM);
+}
+
+/* A line of the item's 手法例 or 注記. */
+static void lay_outline(struct build *b, const struct part *p)
+{
+	struct doc *d = &b->is->doc;
+	int x = 3 + 2 * p->depth, lw = (int)textwidth_str(p->label);
+	size_t r;
+
+	switch (p->line) {
+	case OUTLINE_HEADING:
+		label_once(b, LABEL_METHODS, _("Example methods"));
+		doc_block(d, BLOCK_PART, 0, 1);
+		lay_part(b, p, 3, 4, "<", ">", ATTR_BOLD);
+		return;
+	case OUTLINE_METHOD:
+		label_once(b, LABEL_METHODS, _("Example methods"));
+		doc_block(d, BLOCK_PART, 0, 1);
+		lw += lw ? 1 : 0;
+		r = lay_part(b, p, x + lw, x + lw, "", "", ATTR_NORMAL);
+		if (*p->label)
+			doc_decorate(d, r, x, p->label, ATTR_BOLD, NULL);
+		return;
+	case OUTLINE_NOTE:
+		label_once(b, LABEL_NOTES, _("Notes"));
+		doc_block(d, BLOCK_NOTE, (size_t)p->fold, 1);
+		r = lay_part(b, p, 5, 5 + lw, p->label, "", ATTR_NORMAL);
+		fold_mark(b, r, p->fold);
+		return;
+	case OUTLINE_TEXT:
+	case OUTLINE_ENTRY:
+		doc_block(d, p->fold >= 0 ? BLOCK_TEXT : BLOCK_PART, 0, p->fold < 0);
+		r = lay_part(b, p, x + 2 + lw, x + 2 + lw, "", "", ATTR_NORMAL);
+		if (lw)
+			doc_decorate(d, r, x + 2, p->label, ATTR_NORMAL, NULL);
+		return;
+	}
+}
+
+/* An older edition's item, heading the fold its 手法例 are in. */
+static void lay_example(struct build *b, const struct part *p)
+{
+	char buf[1024];
+	const char *after;
+
+	/* TRANSLATORS: the older edition (試行版), its item number and goal. */
+	snprintf(buf, sizeof buf, _("Methods of %s, item %d, for reference: %s"),
+		 text_get(&p->from->edition, b->u->lang), p->number, "\1");
+	after = split(buf);
+	label_once(b, LABEL_METHODS, _("Example methods"));
+	doc_block(&b->is->doc, BLOCK_NOTE, (size_t)p->fold, 1);
+	fold_mark(b, lay_part(b, p, 5, 7, buf, after, ATTR_NORMAL), p->fold);
+}
+
+/* A line of an older edition's 手法例, all shown, indented under its
+ * fold. */
+static void lay_example_line(struct build *b, const struct part *p)
+{
+	struct doc *d = &b->is->doc;
+	int x = 7 + 2 * p->depth,
+	    lw = *p->label ? (int)textwidth_str(p->label) + (p->line == OUTLINE_METHOD) : 0;
+
+	doc_block(d, BLOCK_TEXT, 0, 0);
+	if (p->line == OUTLINE_HEADING) {
+		lay_part(b, p, 7, 8, "<", ">", ATTR_BOLD);
+		return;
+	}
+	size_t r = lay_part(b, p, x + lw, x + lw, "", "", ATTR_DIM);
+	if (*p->label)
+		doc_decorate(d, r, x, p->label, ATTR_DIM, NULL);
+}
+
+/* After the notes under a 基準, if they underline what a review added, a
+ * line saying so. */
+static void flush_legend(struct build *b)
+{
+	if (!b->legend)
+		return;
+	b->legend = 0;
+	doc_block(&b->is->doc, BLOCK_TEXT, 0, 0);
+	/* TRANSLATORS: under a 基準's passage in which the text a review
+	   added is underlined, as the publisher underlines it. */
+	doc_text(&b->is->doc, 7, _("(underlined: the text the review added)"), ATTR_DIM);
+}
+
+/* A 基準 the reviews changed, heading the fold of their notes on it. */
+static void lay_standard(struct build *b, const struct part *p)
+{
+	char buf[64];
+	const char *after;
+
+	flush_legend(b);
+	label_once(b, LABEL_REVIEWS, _("Reviews of the standards"));
+	/* TRANSLATORS: a 基準 (the %s) and how many notes of reviews on it
+	   are folded under it. */
+	snprintf(buf, sizeof buf, ngettext("%s (%zu note)", "%s (%zu notes)", p->count), "\1",
+		 p->count);
+	after = split(buf);
+	doc_block(&b->is->doc, BLOCK_NOTE, (size_t)p->fold, 1);
+	fold_mark(b, lay_part(b, p, 5, 5, buf, after, ATTR_NORMAL), p->fold);
+	b->legend = b->is->folds_open[p->fold] && marked_n_added(p->marked, b->u->lang);
+}
+
+/* A review's note under its 基準: the review and date (unless those of
+ * the note before), the passage, the label. */
+static void lay_review(struct build *b, const struct part *p)
+{
+	char date[64] = "";
+
+	switch (p->kind) {
+	case PART_REVIEW:
+		doc_block(&b->is->doc, BLOCK_PART, 0, 1);
+		if (p->date)
+			snprintf(date, sizeof date, " (%s)", p->date);
+		if (p->text)
+			lay_part(b, p, 5, 5, "", date, ATTR_LABEL);
+		return;
+	case PART_PASSAGE:
+		b->legend |= marked_n_added(p->marked, b->u->lang) > 0;
+		lay_part(b, p, 7, 7, "", "", ATTR_NORMAL);
+		return;
+	default:
+		lay_part(b, p, 7, 7, "", "", ATTR_NORMAL);
+		return;
+	}
+}
+
+/* Lays out one part (parts.h). */
+static void part_row(void *ctx, const struct part *p)
+{
+	struct build *b = ctx;
+
+	if (hidden(b->is, p)) {
+		hide(b, p);
+		return;
+	}
+	if (p->kind >= PART_REF_SOURCE && !(b->labels & LABEL_MATERIAL)) {
+		/* A blank line between the officer's part and the material. */
+		b->labels |= LABEL_MATERIAL;
+		doc_block(&b->is->doc, BLOCK_TEXT, 0, 0);
+		doc_text(&b->is->doc, 0, "", ATTR_NORMAL);
+	}
+	switch (p->kind) {
+	case PART_SECTION:
+		lay_title(b, p);
+		break;
+	case PART_NAME_NOTE:
+		labelled(b, _("About the name"), p);
+		break;
+	case PART_GOAL:
+		labelled(b, _("Security goal"), p);
+		break;
+	case PART_TARGET:
+		labelled(b, _("Target"), p);
+		break;
+	case PART_STATUS:
+		lay_status(b);
+		break;
+	case PART_ANSWER:
+		lay_answer(b, p);
+		break;
+	case PART_REF_SOURCE:
+		b->source = *p;
+		break;
+	case PART_REF_LOCATION:
+		lay_reference(b, p);
+		break;
+	case PART_REFS_NOTE:
+		labelled(b, _("About the references"), p);
+		break;
+	case PART_OUTLINE:
+		lay_outline(b, p);
+		break;
+	case PART_EXAMPLE:
+		lay_example(b, p);
+		break;
+	case PART_EXAMPLE_LINE:
+		lay_example_line(b, p);
+		break;
+	case PART_REMARKS:
+		labelled(b, _("Remarks (in the checklist)"), p);
+		break;
+	case PART_WARNING:
+		labelled(b, p->index ? NULL : _("Do not"), p);
+		break;
+	case PART_STANDARD:
+		lay_standard(b, p);
+		break;
+	case PART_REVIEW:
+	case PART_PASSAGE:
+	case PART_CHANGE:
+		lay_review(b, p);
+		break;
+	}
+}
+
+/* Builds the item's document for the width, the language, the folds and
+ * the last search, keeping the cursor's block on screen. */
 static void build(struct ui *u, struct item_state *is)
 {
 	struct doc *d = &is->doc;
-	const struct item *it = &u->cl->items[is->item];
-	struct build b = {u, is, -1, 0};
+	struct build b = {0};
 
+	b.u = u;
+	b.is = is;
 	doc_clear(d);
 	d->width = u->cols;
-	build_title(u, d, it);
-	labelled_text(u, d, _("Security goal"), &it->goal);
-	labelled_text(u, d, _("Target"), &u->cl->targets[it->target].name);
-	build_references(u, d, it);
-	if (it->n_groups) {
-		doc_block(d, BLOCK_TEXT, 0, 0);
-		doc_text(d, 1, _("Example methods"), ATTR_LABEL);
-	}
-	outline_item_texts(it, outline_row, &b);
-	if (*it->remarks.ja)
-		labelled_text(u, d, _("Remarks (in the checklist)"), &it->remarks);
-	build_revisions(u, d, it);
-	build_examples(u, is, it);
-	build_answers(u, is);
+	is->n_hits = 0;
+	is->n_folds = item_parts(u->cl, u->a, ui_examples(u), is->item, part_row, &b);
+	flush_legend(&b);
+	if (is->hit != NO_HIT && is->hit >= is->n_hits)
+		is->hit = NO_HIT;
+	if (is->hit != NO_HIT && is->at_hit)
+		d->spot = is->hits[is->hit].row;
 	if (is->w)
 		doc_ensure_visible(d, getmaxy(is->w));
 }
 
-/* Shows item from its top, every fold closed. */
+/* Opens every fold that holds a match; returns whether one was closed. */
+static int open_hit_folds(struct item_state *is)
+{
+	int opened = 0;
+
+	for (size_t h = 0; h < is->n_hits; h++)
+		if (is->hits[h].row == NO_HIT && (size_t)is->hits[h].fold < is->n_open) {
+			is->folds_open[is->hits[h].fold] = 1;
+			opened = 1;
+		}
+	return opened;
+}
+
+/* The last search is not the one the matches are of: none has been gone
+ * to yet, and the folds holding one open. */
+static void take_query(struct ui *u, struct item_state *is)
+{
+	snprintf(is->query, sizeof is->query, "%s", u->query);
+	is->hit = NO_HIT;
+	build(u, is);
+	if (open_hit_folds(is))
+		build(u, is);
+}
+
+/* Shows item from its top, every fold closed but those that hold a match
+ * of the last search. */
 static void show(struct ui *u, struct item_state *is, size_t item)
 {
-	unsigned char *folds = calloc(u->cl->items[item].n_notes + MAX_EXAMPLES + 1, 1);
+	const struct item *it = &u->cl->items[item];
+	size_t n = it->n_notes + PARTS_MAX_EXAMPLES + it->n_revisions + 1;
+	unsigned char *folds = calloc(n, 1);
 
 	if (!folds)
 		abort(); /* a few bytes: the interface cannot go on without them */
-	free(is->notes_open);
-	is->notes_open = folds;
+	free(is->folds_open);
+	is->folds_open = folds;
+	is->n_open = n;
 	is->item = item;
 	is->doc.top = is->doc.cursor = 0;
-	build(u, is);
+	take_query(u, is);
 }
 
-/* How many folds the open item has: its notes, then the examples. */
-static size_t n_folds(struct ui *u, const struct item_state *is)
+/* o (which -1): opens every fold, or folds them all if all are open;
+ * Enter on a fold's heading (which): opens or folds that one. */
+static void toggle_folds(struct ui *u, struct item_state *is, int which)
 {
-	const struct item *it = &u->cl->items[is->item];
-	const struct mapping_link *l;
-
-	return it->n_notes + n_examples(u, it->number, &l);
-}
-
-static void toggle_notes(struct ui *u, struct item_state *is, int which)
-{
-	size_t n = n_folds(u, is);
+	size_t n = (size_t)is->n_folds < is->n_open ? (size_t)is->n_folds : is->n_open;
 	int any_closed = 0;
 
 	if (!n) {
@@ -307,13 +526,24 @@ static void toggle_notes(struct ui *u, struct item_state *is, int which)
 		return;
 	}
 	if (which >= 0) {
-		is->notes_open[which] = !is->notes_open[which];
+		is->folds_open[which] = !is->folds_open[which];
 	} else {
 		for (size_t k = 0; k < n; k++)
-			any_closed |= !is->notes_open[k];
-		memset(is->notes_open, any_closed, n);
+			any_closed |= !is->folds_open[k];
+		memset(is->folds_open, any_closed, n);
 	}
 	build(u, is);
+}
+
+/* Puts the cursor on the block of kind and ref (the status, an answer
+ * column), scrolling only if it is not on screen. */
+static void select_block(struct item_state *is, enum block_kind kind, size_t ref)
+{
+	for (size_t b = 0; b < is->doc.n_blocks; b++)
+		if (is->doc.blocks[b].kind == kind && is->doc.blocks[b].ref == ref) {
+			doc_select(&is->doc, body_rows(is), b);
+			return;
+		}
 }
 
 /* The answer column the cursor is on, else the first. */
@@ -364,7 +594,7 @@ static int open_block(struct ui *u, struct item_state *is, struct request *req)
 	req->item = is->item;
 	switch (b->kind) {
 	case BLOCK_NOTE:
-		toggle_notes(u, is, (int)b->ref);
+		toggle_folds(u, is, (int)b->ref);
 		return UI_HANDLED | UI_REDRAW;
 	case BLOCK_STATUS:
 		req->type = REQ_STATUS_MENU;
@@ -388,7 +618,7 @@ static int item_key(struct ui *u, void *state, int key, enum action act, struct 
 	case ACT_OPEN:
 		return open_block(u, is, req);
 	case ACT_NOTES:
-		toggle_notes(u, is, -1);
+		toggle_folds(u, is, -1);
 		return UI_HANDLED | UI_REDRAW;
 	case ACT_ORIGINAL:
 		return toggle_original(u, is);
@@ -397,18 +627,30 @@ static int item_key(struct ui *u, void *state, int key, enum action act, struct 
 		return step_item(u, is, act == ACT_NEXT_ITEM ? 1 : -1, req);
 	case ACT_EDIT:
 	case ACT_EXTERNAL:
+		/* The cursor goes to the column edited, and stays there once
+		   it is saved. */
 		req->type = act == ACT_EDIT ? REQ_EDIT : REQ_EXTERNAL;
 		req->item = is->item;
 		req->column = cursor_column(is);
-		return UI_HANDLED;
+		select_block(is, BLOCK_COLUMN, req->column);
+		return UI_HANDLED | UI_REDRAW;
+	case ACT_STATUS:
+		select_block(is, BLOCK_STATUS, 0);
+		req->type = REQ_STATUS_MENU;
+		req->item = is->item;
+		return UI_HANDLED | UI_REDRAW;
 	case ACT_SECTION:
 		/* The list goes to the section: this view makes way for it. */
 		req->type = REQ_SECTION;
 		req->number = key - '0';
 		return UI_HANDLED | UI_CLOSE;
 	default:
-		return doc_scroll_actions(&is->doc, getmaxy(is->w), act) ? UI_HANDLED | UI_REDRAW
-									 : 0;
+		if (!doc_scroll_actions(&is->doc, getmaxy(is->w), act))
+			return 0;
+		/* Away from the match gone to: its mark goes. */
+		is->at_hit = 0;
+		is->doc.spot = DOC_NO_ROW;
+		return UI_HANDLED | UI_REDRAW;
 	}
 }
 
@@ -418,7 +660,7 @@ static void *item_open(struct ui *u, const struct request *req)
 
 	if (is) {
 		is->item = req->item;
-		is->notes_open = NULL;
+		is->hit = NO_HIT;
 	}
 	(void)u;
 	return is;
@@ -432,7 +674,8 @@ static void item_close(struct ui *u, void *state)
 	if (is->w)
 		delwin(is->w);
 	doc_free(&is->doc);
-	free(is->notes_open);
+	free(is->folds_open);
+	free(is->hits);
 	free(is);
 }
 
@@ -443,7 +686,7 @@ static void item_layout(struct ui *u, void *state)
 	if (is->w)
 		delwin(is->w);
 	is->w = ui_body_window(u, 0);
-	if (!is->notes_open)
+	if (!is->folds_open)
 		show(u, is, is->item);
 	else
 		build(u, is);
@@ -465,7 +708,10 @@ static int item_changed(struct ui *u, void *state, size_t item)
 		return UI_CLOSE;
 	if (item != UI_ALL_ITEMS && item != is->item)
 		return 0;
-	build(u, is);
+	if (strcmp(is->query, u->query) != 0)
+		take_query(u, is);
+	else
+		build(u, is);
 	return UI_REDRAW;
 }
 
@@ -476,6 +722,37 @@ static int item_go_to(struct ui *u, void *state, size_t item)
 	if (item != is->item)
 		show(u, is, item);
 	return UI_REDRAW;
+}
+
+static int item_match(struct ui *u, void *state, int dir, int restart, size_t *pos,
+		      size_t *total)
+{
+	struct item_state *is = state;
+	size_t next;
+
+	if (strcmp(is->query, u->query) != 0)
+		take_query(u, is);
+	if (restart)
+		is->hit = NO_HIT;
+	if (!is->n_hits)
+		return 0;
+	if (is->hit == NO_HIT)
+		next = dir > 0 ? 0 : is->n_hits - 1;
+	else if (dir > 0 ? is->hit + 1 < is->n_hits : is->hit > 0)
+		next = dir > 0 ? is->hit + 1 : is->hit - 1;
+	else
+		return 0;
+	is->hit = next;
+	is->at_hit = 1;
+	if (is->hits[next].row == NO_HIT && (size_t)is->hits[next].fold < is->n_open)
+		is->folds_open[is->hits[next].fold] = 1;
+	build(u, is);
+	if (is->hits[next].row == NO_HIT)
+		return 0;
+	doc_show_row(&is->doc, body_rows(is), is->hits[next].row);
+	*pos = next + 1;
+	*total = is->n_hits;
+	return 1;
 }
 
 static int item_current(struct ui *u, void *state, size_t *item)
@@ -503,6 +780,7 @@ const struct view_ops ui_item_ops = {
 	.key = item_key,
 	.changed = item_changed,
 	.go_to = item_go_to,
+	.match = item_match,
 	.current = item_current,
 	.hints = item_hints,
 };

@@ -49,9 +49,14 @@ static void build_item(struct ui *u, struct doc *d, size_t i, int tw)
 	const struct item *it = &u->cl->items[i];
 	char prefix[32];
 
+	struct ui_runs rs = {0};
+
 	doc_block(d, BLOCK_ITEM, i, 1);
 	snprintf(prefix, sizeof prefix, "%3d", it->number);
-	size_t r = doc_text_right(d, 9, tw + 2, text_get(&it->goal, u->lang), ATTR_NORMAL);
+	/* The goal, what the last search found in it highlighted. */
+	ui_runs_text(u, &rs, text_get(&it->goal, u->lang), NULL, u->lang, ATTR_NORMAL, ATTR_NORMAL);
+	size_t r = ui_runs_lay(d, 9, tw + 2, &rs, ATTR_NORMAL);
+	ui_runs_free(&rs);
 	doc_decorate(d, r, 1, prefix, ATTR_NORMAL,
 		     text_get(&u->cl->targets[it->target].name, u->lang));
 	d->rows[r].mark = (int)u->a->status[i] + 1;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gettext.h"
+#include "search.h"
 #include "ui_view.h"
 
 struct runs {
@@ -54,6 +55,130 @@ static void original(struct ui *u, struct doc *d, int x, const struct text *t)
 {
 	if (shows_original(u, t))
 		doc_text(d, x, t->ja, ATTR_DIM);
+}
+
+void ui_runs_add(struct ui_runs *rs, const char *s, size_t len, int attr)
+{
+	if (!len)
+		return;
+	if (rs->n == rs->cap) {
+		size_t cap = rs->cap ? rs->cap * 2 : 8;
+		struct doc_run *r = realloc(rs->r, cap * sizeof *r);
+		if (!r)
+			abort(); /* the interface cannot draw without its rows */
+		rs->r = r;
+		rs->cap = cap;
+	}
+	rs->r[rs->n++] = (struct doc_run){s, len, attr};
+}
+
+/* The ranges of a marked text that a review added. */
+struct spans {
+	const char *base;
+	struct span *s;
+	size_t n, cap;
+};
+
+static void add_span(void *ctx, const char *s, size_t len, int added)
+{
+	struct spans *sp = ctx;
+
+	if (!added)
+		return;
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? sp->cap * 2 : 4;
+		struct span *n = realloc(sp->s, cap * sizeof *n);
+		if (!n)
+			abort();
+		sp->s = n;
+		sp->cap = cap;
+	}
+	sp->s[sp->n++] = (struct span){(size_t)(s - sp->base), (size_t)(s - sp->base) + len};
+}
+
+/* Adds bytes [from, to) of s, cut where the added spans begin and end:
+ * those in them in added_attr (or, in a match, ATTR_MATCH_ADDED), the
+ * rest in attr (or ATTR_MATCH). */
+static void add_cut(struct ui_runs *rs, const char *s, size_t from, size_t to,
+		    const struct spans *sp, int match, int attr, int added_attr)
+{
+	while (from < to) {
+		size_t end = to;
+		int added = 0;
+		for (size_t k = 0; k < sp->n; k++) {
+			if (sp->s[k].start <= from && from < sp->s[k].end) {
+				added = 1;
+				end = sp->s[k].end < end ? sp->s[k].end : end;
+			} else if (sp->s[k].start > from && sp->s[k].start < end) {
+				end = sp->s[k].start;
+			}
+		}
+		ui_runs_add(rs, s + from, end - from,
+			    added ? (match ? ATTR_MATCH_ADDED : added_attr)
+				  : (match ? ATTR_MATCH : attr));
+		from = end;
+	}
+}
+
+static void add_hit(struct ui_runs *rs)
+{
+	if (rs->n_hits == rs->cap_hits) {
+		size_t cap = rs->cap_hits ? rs->cap_hits * 2 : 4;
+		size_t *h = realloc(rs->hit_run, cap * sizeof *h);
+		if (!h)
+			abort();
+		rs->hit_run = h;
+		rs->cap_hits = cap;
+	}
+	rs->hit_run[rs->n_hits++] = rs->n;
+}
+
+size_t ui_runs_text(struct ui *u, struct ui_runs *rs, const char *s, const struct marked *m,
+		    enum lang lang, int attr, int added_attr)
+{
+	struct spans sp = {s, NULL, 0, 0};
+	size_t at = 0, len = strlen(s), qlen = strlen(u->query), hits = 0;
+
+	if (m)
+		marked_runs(m, lang, add_span, &sp);
+	for (const char *f = search_find(s, u->query); f; f = search_find(f + qlen, u->query)) {
+		size_t start = (size_t)(f - s);
+		add_cut(rs, s, at, start, &sp, 0, attr, added_attr);
+		if (u->match_marks)
+			ui_runs_add(rs, "*", 1, attr);
+		add_hit(rs);
+		add_cut(rs, s, start, start + qlen, &sp, 1, attr, added_attr);
+		if (u->match_marks)
+			ui_runs_add(rs, "*", 1, attr);
+		at = start + qlen;
+		hits++;
+	}
+	add_cut(rs, s, at, len, &sp, 0, attr, added_attr);
+	free(sp.s);
+	return hits;
+}
+
+size_t ui_runs_lay(struct doc *d, int x, int right, struct ui_runs *rs, int attr)
+{
+	size_t *rows = calloc(rs->n + 1, sizeof *rows), first;
+
+	free(rs->hit_row);
+	rs->hit_row = calloc(rs->n_hits + 1, sizeof *rs->hit_row);
+	if (!rows || !rs->hit_row)
+		abort();
+	first = doc_text_runs_at(d, x, right, rs->r, rs->n, attr, rows);
+	for (size_t h = 0; h < rs->n_hits; h++)
+		rs->hit_row[h] = rs->hit_run[h] < rs->n ? rows[rs->hit_run[h]] : first;
+	free(rows);
+	return first;
+}
+
+void ui_runs_free(struct ui_runs *rs)
+{
+	free(rs->r);
+	free(rs->hit_run);
+	free(rs->hit_row);
+	memset(rs, 0, sizeof *rs);
 }
 
 void ui_marked(struct ui *u, struct doc *d, int x, const struct marked *m)

@@ -30,6 +30,8 @@ enum ui_attr {
 	ATTR_EMPTY,
 	ATTR_ADDED,     /* text a review added (the publisher underlines it) */
 	ATTR_DIM_ADDED, /* the same in a Japanese original shown under English */
+	ATTR_MATCH,     /* what the last search found (reverse video) */
+	ATTR_MATCH_ADDED, /* the same in text a review added */
 	ATTR_STATUS,    /* + enum status */
 	ATTR_COUNT = ATTR_STATUS + STATUS_COUNT,
 };
@@ -105,6 +107,11 @@ struct view_ops {
 	int (*changed)(struct ui *u, void *state, size_t item);
 	/* Moves the view to item. Returns UI_* flags. */
 	int (*go_to)(struct ui *u, void *state, size_t item);
+	/* Moves to the next (dir 1) or previous (-1) match of the last search
+	 * within the view, or, if restart, to its first (or last). Returns 1
+	 * with the match's place in *pos (from 1) and their number in *total,
+	 * or 0 if there is none further that way. */
+	int (*match)(struct ui *u, void *state, int dir, int restart, size_t *pos, size_t *total);
 	/* The item the view is on; returns 0 if it is on none. */
 	int (*current)(struct ui *u, void *state, size_t *item);
 	/* Time has passed (every quarter second while idle): returns UI_*. */
@@ -136,6 +143,7 @@ struct ui {
 	int original;    /* English shown with its Japanese original (J) */
 	int filter;      /* 0: all; k: targets[k-1] and common */
 	char query[512]; /* the last search */
+	int match_marks; /* the terminal has no reverse video: matches between *s */
 	const struct examples *ex;
 	struct examples_set *ex_set;
 	int ex_tried;
@@ -198,6 +206,33 @@ int ui_stopping(void);
 /* Adds m in the interface's language from column x, its added runs
  * underlined, and under it, when J asks for it, its Japanese original. */
 void ui_marked(struct ui *u, struct doc *d, int x, const struct marked *m);
+
+/* A line being laid out from runs of text, the last search's matches in
+ * them highlighted: for the views that show checklist texts and answers. */
+struct ui_runs {
+	struct doc_run *r;
+	size_t n, cap;
+	size_t *hit_run; /* per match: the run it starts */
+	size_t n_hits, cap_hits;
+	size_t *hit_row; /* per match, once laid out: the row it starts in */
+};
+
+/* Adds len bytes at s in attr, as they are. */
+void ui_runs_add(struct ui_runs *rs, const char *s, size_t len, int attr);
+
+/* Adds the text s in attr, the ranges of it that a review added (m's runs
+ * in lang; m may be NULL) in added_attr, and every match of the last
+ * search in it highlighted (between *s where the terminal has no reverse
+ * video). Returns the number of matches. */
+size_t ui_runs_text(struct ui *u, struct ui_runs *rs, const char *s, const struct marked *m,
+		    enum lang lang, int attr, int added_attr);
+
+/* Lays the runs out in d from column x, leaving right columns free, and
+ * finds the row of each match (hit_row). Returns the first row. */
+size_t ui_runs_lay(struct doc *d, int x, int right, struct ui_runs *rs, int attr);
+
+/* Frees what the runs hold and empties them. */
+void ui_runs_free(struct ui_runs *rs);
 
 /* Adds a review's note on a 基準 as a block from column x: the review and
  * its date, the 基準, the changed passage with what the review added

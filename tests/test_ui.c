@@ -253,13 +253,13 @@ static void test_open_item_notes_folded(void **state)
 	assert_screen_has(s, "Item 1  (section 1: 情報・セキュリティ管理態勢)");
 	assert_screen_has(s, "<責任者の設置>");
 	assert_screen_has(s, "1. セキュリティ管理に関する責任者を明確化し");
+	assert_screen_has(s, "(empty)");
 	free(s);
 	s = run(*state, "<Enter>G");
 	assert_screen_has(s, "+ (注1)具体例");
 	assert_screen_lacks(s, "①情報資産の安全管理に関する規程");
-	assert_screen_has(s, "(empty)");
 	free(s);
-	s = run(*state, "<Enter>oG<PgUp>");
+	s = run(*state, "<Enter>oG");
 	assert_screen_has(s, "- (注1)具体例");
 	assert_screen_has(s, "①情報資産の安全管理に関する規程");
 	free(s);
@@ -350,9 +350,18 @@ static void test_edit_wide_backspace_and_keys(void **state)
 static void test_edit_column_in_item(void **state)
 {
 	struct fx *f = *state;
-	char *s = run(f, "<Enter>G<Enter>来期に対応<C-x>");
-	struct answers *a = saved(f);
-	size_t last = f->cl->n_columns - 1;
+	char script[64];
+	size_t len = (size_t)snprintf(script, sizeof script, "<Enter>jjj"), last;
+	struct answers *a;
+	char *s;
+
+	/* The title, the goal, the target, the status, then the columns. */
+	for (size_t c = 0; c < f->cl->n_columns; c++)
+		script[len++] = 'j';
+	snprintf(script + len, sizeof script - len, "<Enter>来期に対応<C-x>");
+	s = run(f, script);
+	a = saved(f);
+	last = f->cl->n_columns - 1;
 
 	assert_string_equal(answers_text(a, 0, last), "来期に対応");
 	assert_string_equal(answers_text(a, 0, 0), "");
@@ -640,7 +649,7 @@ static void test_answer_escape_shown_visibly(void **state)
 	assert_int_equal(store_set_text(st, a, 0, 0, "前\x1b[2J後\x07", err, sizeof err), 0);
 	store_close(st);
 	answers_free(a);
-	s = run(f, "<Enter>G");
+	s = run(f, "<Enter>");
 	assert_screen_has(s, "前^[[2J後^G");
 	free(s);
 }
@@ -669,7 +678,7 @@ static void test_hidden_characters_shown_visibly(void **state)
 		store_close(st);
 		answers_free(a);
 		shown = textwidth_sanitize(answer);
-		s = run(f, "<Enter>G");
+		s = run(f, "<Enter>");
 		assert_screen_has(s, shown);
 		if (strstr(s, hidden[k]))
 			fail_msg("case %zu reached the screen raw", k);
@@ -780,7 +789,7 @@ static void test_other_session_noticed(void **state)
 	assert_screen_has(s, "items were changed by");
 	free(s);
 	/* The open item shows the new text too. */
-	s = run(*state, "<Enter><Hook><Idle>G");
+	s = run(*state, "<Enter><Hook><Idle>");
 	assert_screen_has(s, "相手の回答");
 	free(s);
 }
@@ -917,7 +926,7 @@ static void test_fits_with_ambiguous_width_2(void **state)
 	char *s;
 
 	textwidth_set_ambiguous(2);
-	s = run(*state, "<Enter>oG<PgUp>");
+	s = run(*state, "<Enter>oG");
 	textwidth_set_ambiguous(1);
 	assert_screen_has(s, "①");
 	textwidth_set_ambiguous(2);
@@ -963,11 +972,19 @@ static void test_2018_examples_folded(void **state)
 	assert_screen_has(screen, "+ Methods of 試行版, item 3, for reference");
 	assert_screen_has(screen, "+ Methods of 試行版, item 4, for reference");
 	assert_screen_lacks(screen, "<周知・意識啓発の徹底>");
-	assert_screen_has(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
+	/* The review's notes, folded under one heading per 基準. */
+	assert_screen_has(screen, "Reviews of the standards");
+	assert_screen_has(screen, "+ 統4 セキュリティ管理体制を整備すること。 (1 note)");
+	assert_screen_has(screen, "+ 監1");
+	assert_screen_lacks(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
 	free(screen);
 	o.script = "o";
 	assert_int_equal(ui_run(&o, err, sizeof err), 0);
 	assert_screen_has(screen, "<周知・意識啓発の徹底>");
+	free(screen);
+	o.script = "oG";
+	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	assert_screen_has(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
 	free(screen);
 	answers_free(a);
 	mapping_free(m);
@@ -1068,7 +1085,7 @@ static void test_2018_item22_added_text(void **state)
 	o.path = path;
 	o.read_only = 1;
 	o.item = 22;
-	o.script = "";
+	o.script = "o"; /* the review's notes open */
 	o.script_cols = 200;
 	o.script_rows = 100;
 	o.dump = &screen;
@@ -1094,7 +1111,7 @@ static void test_2018_item22_added_text(void **state)
  * language, and a line says what the underline means. */
 static void test_review_added_text_underlined(void **state)
 {
-	char *under = NULL, *s = run_reviewed(*state, 1, "", LANG_JA, &under);
+	char *under = NULL, *s = run_reviewed(*state, 1, "o", LANG_JA, &under);
 
 	assert_screen_has(s, "2025年度見直し (2025-12-04)");
 	assert_screen_has(s, "実9 IDの不正防止");
@@ -1109,7 +1126,7 @@ static void test_review_added_text_underlined(void **state)
 	free(s);
 	free(under);
 	under = NULL;
-	s = run_reviewed(*state, 1, "", LANG_EN, &under);
+	s = run_reviewed(*state, 1, "o", LANG_EN, &under);
 	assert_screen_has(s, "1 An old sentence. 2 Manage devices and IDs.");
 	assert_screen_has(under, "2 Manage devices and IDs.");
 	assert_screen_lacks(under, "old sentence");
@@ -1118,7 +1135,7 @@ static void test_review_added_text_underlined(void **state)
 	/* J shows the Japanese original under the English, its added text
 	   underlined too. */
 	under = NULL;
-	s = run_reviewed(*state, 1, "J", LANG_EN, &under);
+	s = run_reviewed(*state, 1, "oJ", LANG_EN, &under);
 	assert_screen_has(s, "1 既存の文。2 機器及びIDを管理する。");
 	assert_screen_has(under, "2 機器及びIDを管理する。");
 	free(s);
@@ -1604,14 +1621,10 @@ static void test_section_progress_last_item(void **state)
 static void test_status_row_enter(void **state)
 {
 	struct fx *f = *state;
-	char script[64];
-	size_t len = (size_t)snprintf(script, sizeof script, "<Enter>G");
 	struct answers *a;
 
-	for (size_t c = 0; c < f->cl->n_columns; c++)
-		script[len++] = 'k';
-	snprintf(script + len, sizeof script - len, "<Enter>3");
-	free(run(f, script));
+	/* The title, the goal, the target, then the status. */
+	free(run(f, "<Enter>jjj<Enter>3"));
 	a = saved(f);
 	assert_int_equal(a->status[0], STATUS_PARTIAL);
 	answers_free(a);
