@@ -299,6 +299,36 @@ char *textwidth_sanitize(const char *s)
 	return out;
 }
 
+char *textwidth_sanitize_line(const char *s)
+{
+	char *out = textwidth_sanitize(s);
+
+	for (char *p = out; p && *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return out;
+}
+
+size_t textwidth_cut(char *s)
+{
+	size_t len = strlen(s), start = len, need;
+	unsigned char lead;
+
+	/* The start of the last character: at most three continuation bytes
+	 * back. */
+	while (start > 0 && len - start < 3 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	lead = (unsigned char)s[start - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (start - 1) < need) {
+		s[start - 1] = '\0';
+		return start - 1;
+	}
+	return len;
+}
+
 /* Characters that must not begin a line (a small Japanese kinsoku set). */
 static int no_line_start(uint32_t cp)
 {

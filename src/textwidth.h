@@ -84,6 +84,14 @@ size_t textwidth_str(const char *s);
  * space. Returns NULL if memory runs out. */
 char *textwidth_sanitize(const char *s);
 
+/* The same on one line: a newline shown as a space too, for a message that
+ * quotes a text. Returns NULL if memory runs out. */
+char *textwidth_sanitize_line(const char *s);
+
+/* Drops an incomplete UTF-8 sequence at the end of s, such as snprintf
+ * leaves when it cuts a text to fit a buffer. Returns the new length. */
+size_t textwidth_cut(char *s);
+
 /* One line of wrapped text: a byte range into the sanitized source. */
 struct textwidth_line {
 	size_t start;
