@@ -516,11 +516,26 @@ int import_table_csv(struct import_table *t, const struct csv_table *csv, const 
 	return 0;
 }
 
+/* The places a sheet's table takes: a row for each row up to the last,
+ * and in each a place for each column up to its last cell's (the cells
+ * come by row, then column). */
+static size_t places(const struct xlsx_sheet *sheet)
+{
+	size_t n = sheet->n_cells ? sheet->cells[sheet->n_cells - 1].row : 0;
+
+	for (size_t k = 0; k < sheet->n_cells; k++)
+		if (k + 1 == sheet->n_cells || sheet->cells[k + 1].row != sheet->cells[k].row)
+			n += sheet->cells[k].col;
+	return n;
+}
+
 int import_table_xlsx(struct import_table *t, const struct xlsx_sheet *sheet, const char *file)
 {
 	memset(t, 0, sizeof *t);
 	t->file = file;
 	t->sheet = sheet->name;
+	if (places(sheet) > IMPORT_MAX_PLACES)
+		return IMPORT_TOO_LARGE;
 	for (size_t k = 0; k < sheet->n_cells; k++) {
 		const struct xlsx_cell *cell = &sheet->cells[k];
 		if (put_cell(t, cell->row - 1, cell->col - 1, cell->text) != 0)

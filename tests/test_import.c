@@ -17,6 +17,7 @@
 #include "csv_read.h"
 #include "import.h"
 #include "textwidth.h"
+#include "xlsx_read.h"
 
 #define Y2018 SRCDATADIR "/fisc-api-2018.yaml"
 
@@ -267,6 +268,29 @@ static void test_notes_one_safe_line(void **state)
 	answers_free(a);
 }
 
+/* A sheet whose cells spread far down and far right is refused before its
+ * table is made: 300 cells in column XFD would be 300 x 16384 places. A
+ * cell in XFD1000 alone is within bounds. */
+static void test_spread_sheet_refused(void **state)
+{
+	struct xlsx_cell cells[300];
+	struct xlsx_sheet sheet = {.name = "S", .cells = cells, .n_cells = 300};
+	struct import_table t;
+
+	(void)state;
+	for (uint32_t i = 0; i < 300; i++)
+		cells[i] = (struct xlsx_cell){i + 1, 16384, XLSX_NUMBER, "1"};
+	assert_int_equal(import_table_xlsx(&t, &sheet, "t.xlsx"), IMPORT_TOO_LARGE);
+	assert_int_equal(t.n_rows, 0);
+	cells[0] = (struct xlsx_cell){1, 1, XLSX_STRING, "通番"};
+	cells[1] = (struct xlsx_cell){1000, 16384, XLSX_NUMBER, "1"};
+	sheet.n_cells = 2;
+	assert_int_equal(import_table_xlsx(&t, &sheet, "t.xlsx"), 0);
+	assert_int_equal(t.n_rows, 1000);
+	assert_string_equal(t.rows[999].cells[16383], "1");
+	import_table_free(&t);
+}
+
 /* The answers of another checklist or edition, whose 通番 name other
  * items, are refused whole: most goals are not this checklist's. */
 static void test_another_edition_refused(void **state)
@@ -337,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_header_with_english),
 		cmocka_unit_test(test_what_is_not_imported),
 		cmocka_unit_test(test_notes_one_safe_line),
+		cmocka_unit_test(test_spread_sheet_refused),
 		cmocka_unit_test(test_no_header),
 		cmocka_unit_test(test_another_edition_refused),
 		cmocka_unit_test(test_conflict_by_times),
