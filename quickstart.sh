@@ -7,11 +7,12 @@
 # and strace are for the tests: the mutation table, reading the answer file
 # and its history, and the syncs a commit makes; python3-openpyxl writes the
 # workbooks that the XLSX reader's tests read and reads the exported ones;
-# clang-format-14 checks the sources' formatting.)
+# clang-format-14 checks the sources' formatting; binutils' readelf checks
+# the hardened binary.)
 set -eu
 cd "$(dirname "$0")"
 
-pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev tmux groff-base less python3 python3-openpyxl sqlite3 strace clang-format-14"
+pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev tmux groff-base less python3 python3-openpyxl sqlite3 strace clang-format-14 binutils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
