@@ -48,11 +48,13 @@ now_us() { echo $(($(date +%s%N) / 1000)); }
 
 # set FILE ITEM ARG...: tenken set on FILE, killed after $delay seconds
 # unless it ends first; $rc is its exit status (124 or 137: killed).
-# timeout reaps tenken; the test waits for timeout.
+# --foreground: timeout kills tenken alone and reaps it before it exits
+# (without it, timeout kills its process group, itself too, and may be
+# gone while tenken still holds its lock on the file).
 set_killed() {
 	file=$1 item=$2
 	shift 2
-	timeout -s KILL "$delay" "$TENKEN" -f "$file" --checklist "$checklist" set "$item" "$@" \
+	timeout --foreground -s KILL "$delay" "$TENKEN" -f "$file" --checklist "$checklist" set "$item" "$@" \
 		>/dev/null 2>"$tmp/err"
 	rc=$?
 }
