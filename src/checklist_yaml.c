@@ -64,6 +64,8 @@ static void fail_at(struct loader *ld, size_t line, size_t col, const char *fmt,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	snprintf(ld->err, ld->errlen, "%s:%zu:%zu: %s", ld->name, line, col, msg);
+	if (ld->errlen)
+		textwidth_cut(ld->err); /* a long value quoted is cut between characters */
 }
 
 /* Line and column (1-based, column in characters) of a byte offset. */

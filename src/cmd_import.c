@@ -121,7 +121,16 @@ static int read_workbook(struct cmd *c, struct source *s, const char *path, char
 		if (s->book->sheets[k].hidden)
 			continue;
 		import_table_free(&s->table);
-		if (import_table_xlsx(&s->table, &s->book->sheets[k], path) != 0) {
+		int rc = import_table_xlsx(&s->table, &s->book->sheets[k], path);
+		if (rc == IMPORT_TOO_LARGE) {
+			char *name = textwidth_sanitize_line(s->book->sheets[k].name);
+			cmd_error(_("%s: sheet %s: its cells spread over more than %d places (rows "
+				    "times columns); nothing was imported"),
+				  path, name ? name : "", IMPORT_MAX_PLACES);
+			free(name);
+			return -1;
+		}
+		if (rc != 0) {
 			cmd_error("%s", _("out of memory"));
 			return -1;
 		}

@@ -75,7 +75,8 @@ static const char *apply(struct settings *s, char *line)
 int settings_load(const char *path, struct settings *s, char *warn, size_t warnlen)
 {
 	FILE *f = fopen(path, "r");
-	char line[1024];
+	char *line = NULL; /* a whole line, however long: a comment stays one */
+	size_t cap = 0;
 	int n = 0;
 
 	if (warnlen)
@@ -86,7 +87,7 @@ int settings_load(const char *path, struct settings *s, char *warn, size_t warnl
 		snprintf(warn, warnlen, "%s: %s", path, strerror(errno));
 		return -1;
 	}
-	while (fgets(line, sizeof line, f)) {
+	while (getline(&line, &cap, f) != -1) {
 		char *t = trim(line);
 		const char *why;
 		n++;
@@ -95,6 +96,7 @@ int settings_load(const char *path, struct settings *s, char *warn, size_t warnl
 		if ((why = apply(s, t)) != NULL && !warn[0])
 			snprintf(warn, warnlen, "%s:%d: %s", path, n, why);
 	}
+	free(line);
 	fclose(f);
 	return 0;
 }

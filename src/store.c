@@ -188,20 +188,6 @@ fail:
 	return -1;
 }
 
-/* Creates an empty file with mode 0600, so the database never exists with
- * wider permissions (it describes a company's security weaknesses). */
-static int create_private(const char *path, char *err, size_t errlen)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-	if (fd < 0) {
-		set_err(err, errlen, path, strerror(errno));
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
 /* A name for this session unlike any other's: host, process, time. */
 static void session_id(char *out, size_t len)
 {
@@ -311,8 +297,46 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	return version;
 }
 
-/* Finds the answer file, or creates it empty (mode 0600) unless opening
- * read-only. Returns 1 if it was created, 0 if it exists, -1 on error. */
+/* Creates the answer file complete or not at all: the schema is written
+ * to a temporary file beside it, created with mode 0600 (the file
+ * describes a company's security weaknesses), which is then linked to the
+ * path. A tenken killed meanwhile leaves no empty file at the path, which
+ * the next would refuse as not tenken's. Returns 0 (the file exists, made
+ * here or by another tenken meanwhile) or -1. */
+static int create_file(struct store *st, char *err, size_t errlen)
+{
+	char *tmp = malloc(strlen(st->path) + sizeof ".new-XXXXXX");
+	int fd, rc = -1;
+
+	if (!tmp) {
+		set_err(err, errlen, st->path, _("out of memory"));
+		return -1;
+	}
+	sprintf(tmp, "%s.new-XXXXXX", st->path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		set_err(err, errlen, st->path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	if (open_db(tmp, SQLITE_OPEN_READWRITE, &st->db) != SQLITE_OK)
+		db_err(st, err, errlen);
+	else
+		rc = migrate(st, 0, err, errlen);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	/* link() never replaces a file another tenken made meanwhile. */
+	if (rc == 0 && link(tmp, st->path) != 0 && errno != EEXIST && rename(tmp, st->path) != 0) {
+		set_err(err, errlen, st->path, strerror(errno));
+		rc = -1;
+	}
+	unlink(tmp);
+	free(tmp);
+	return rc;
+}
+
+/* Finds the answer file, or creates it (create_file) unless opening
+ * read-only. Returns 0 if it exists, -1 on error. */
 static int find_or_create(struct store *st, char *err, size_t errlen)
 {
 	struct stat sb;
@@ -331,7 +355,7 @@ static int find_or_create(struct store *st, char *err, size_t errlen)
 		set_err(err, errlen, st->path, _("there is no such answer file"));
 		return -1;
 	}
-	return create_private(st->path, err, errlen) == 0 ? 1 : -1;
+	return create_file(st, err, errlen);
 }
 
 struct store *store_open(const char *path, const struct checklist *cl, int flags, char *err,

@@ -299,6 +299,36 @@ char *textwidth_sanitize(const char *s)
 	return out;
 }
 
+char *textwidth_sanitize_line(const char *s)
+{
+	char *out = textwidth_sanitize(s);
+
+	for (char *p = out; p && *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return out;
+}
+
+size_t textwidth_cut(char *s)
+{
+	size_t len = strlen(s), start = len, need;
+	unsigned char lead;
+
+	/* The start of the last character: at most three continuation bytes
+	 * back. */
+	while (start > 0 && len - start < 3 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	lead = (unsigned char)s[start - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (start - 1) < need) {
+		s[start - 1] = '\0';
+		return start - 1;
+	}
+	return len;
+}
+
 /* Japanese line breaking (kinsoku), after JIS X 4051: the characters that
  * must not begin a line -- closing brackets and quotes (cl-02), hyphens and
  * the wave dash (cl-03), ? and ! (cl-04), middle dots and colons (cl-05),

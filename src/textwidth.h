@@ -91,6 +91,13 @@ char *textwidth_sanitize(const char *s);
 int textwidth_no_line_start(uint32_t cp);
 int textwidth_no_line_end(uint32_t cp);
 int textwidth_can_break(uint32_t before, uint32_t after);
+/* The same on one line: a newline shown as a space too, for a message that
+ * quotes a text. Returns NULL if memory runs out. */
+char *textwidth_sanitize_line(const char *s);
+
+/* Drops an incomplete UTF-8 sequence at the end of s, such as snprintf
+ * leaves when it cuts a text to fit a buffer. Returns the new length. */
+size_t textwidth_cut(char *s);
 
 /* One line of wrapped text: a byte range into the sanitized source. */
 struct textwidth_line {

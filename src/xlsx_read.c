@@ -116,11 +116,14 @@ static void fail(struct reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	textwidth_cut(msg); /* a long name quoted: cut between characters */
 	char *safe = textwidth_sanitize(msg);
 	for (char *p = safe; p && *p; p++)
 		if (*p == '\n')
 			*p = ' ';
 	snprintf(rd->err, rd->errlen, "%s: %s", rd->name, safe ? safe : msg);
+	if (rd->errlen)
+		textwidth_cut(rd->err);
 	free(safe);
 	if (rd->parser)
 		XML_StopParser(rd->parser, XML_FALSE);

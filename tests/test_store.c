@@ -106,6 +106,37 @@ static void test_file_is_private(void **state)
 	store_close(st);
 }
 
+/* A new answer file is made whole beside the path and then linked to it,
+ * so that a tenken killed meanwhile leaves no empty file there that the
+ * next would refuse (tests/kill9.sh kills it so): the file at the path is
+ * complete as soon as it exists, and nothing is left beside it. */
+static void test_created_whole(void **state)
+{
+	struct fx *f = *state;
+	struct store *st = open_ok(f, 0);
+	char cmd[256], line[256];
+	FILE *ls;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "ls -A '%s'", f->dir);
+	ls = popen(cmd, "r");
+	assert_non_null(ls);
+	while (fgets(line, sizeof line, ls))
+		if (strncmp(line, "answers.db\n", 11) && strncmp(line, "answers.db-", 11))
+			fail_msg("left beside the answer file: %s", line);
+	pclose(ls);
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'checklist_id'",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "mini");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 static void test_history(void **state)
 {
 	struct fx *f = *state;
@@ -683,6 +714,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_round_trip),
 		T(test_file_is_private),
+		T(test_created_whole),
 		T(test_history),
 		T(test_history_append_only),
 		T(test_read_only_never_creates),
