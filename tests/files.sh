@@ -125,10 +125,17 @@ same "the file it points to is still untouched" "$tmp/realdir/a.db" "$tmp/a.befo
 # else, read by print, status and export. Root writes any file whatever
 # its mode, so as root these checks run as nobody ($AS: setpriv).
 AS= owner= can_ro=1
+why_not="running as root without setpriv: a read-only file cannot be made"
 if [ "$(id -u)" = 0 ]; then
 	if command -v setpriv >/dev/null 2>&1; then
 		AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
 		owner=65534:65534
+		# nobody must reach the binary and its data: not through a
+		# private folder (a home of mode 0700, a build in mktemp -d).
+		if ! $AS "$TENKEN" -c fisc-api-2017-trial print --item 1 >/dev/null 2>&1; then
+			can_ro=0
+			why_not="nobody cannot run $TENKEN or read its data: a folder on the way is private"
+		fi
 	else
 		can_ro=0
 	fi
@@ -223,7 +230,7 @@ if [ $can_ro = 1 ]; then
 		skip "tmux is not installed: the interface on a read-only file is not tried"
 	fi
 else
-	skip "running as root without setpriv: a read-only file cannot be made"
+	skip "$why_not"
 fi
 # A file system mounted read-only stops root too.
 if unshare -rm true 2>/dev/null; then
@@ -343,6 +350,26 @@ for n in 10 10 10 10 10 30 30 30 30 30; do
 	fi
 done
 absent "no temporary file left" $(ls -d "$tmp"/new.db.* 2>/dev/null)
+
+# --- 6. The file $EDITOR wrote, read back by its name: an editor that saves
+# a new file and renames it over the old (emacs; vim with backupcopy=no)
+# once had its answer read from the old file, and lost ("No change.").
+if command -v tmux >/dev/null 2>&1; then
+	mkdir -p "$tmp/edtmp"
+	printf '#!/bin/sh\nprintf "改名して保存するエディタの回答\\n" >"$1.new" && mv "$1.new" "$1"\n' >"$tmp/rename-ed.sh"
+	chmod +x "$tmp/rename-ed.sh"
+	start env TMPDIR="$tmp/edtmp" EDITOR="$tmp/rename-ed.sh" VISUAL= "$TENKEN" -f "$tmp/ed.db"
+	check "an editor that renames: started" "0/60"
+	t send-keys E
+	check "an editor that renames: saved" "saved"
+	t send-keys q
+	run "an editor that renames: the answer" 0 "$TENKEN" -f "$tmp/ed.db" export --format json
+	has "an editor that renames: the answer is in the file" "$tmp/out" '"current":"改名して保存するエディタの回答"'
+	absent "an editor that renames: no temporary file left" $(ls -A "$tmp/edtmp" | sed "s|^|$tmp/edtmp/|")
+	t kill-server 2>/dev/null
+else
+	skip "tmux is not installed: reading back what \$EDITOR wrote is not tried"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
