@@ -21,6 +21,7 @@
 #include <nettle/sha2.h>
 #include <yaml.h>
 
+#include "fileio.h"
 #include "gettext.h"
 #include "textwidth.h"
 
@@ -951,16 +952,14 @@ struct checklist *checklist_load_buffer(const char *name, const char *buf, size_
  * size. Returns the buffer, or NULL with a message in err. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = fileio_fopen_read(path, err, errlen);
 	struct stat st;
 	char *buf;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!f)
 		return NULL;
-	}
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, _("%s: not a regular file"), path);
+	if (fstat(fileno(f), &st) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		fclose(f);
 		return NULL;
 	}

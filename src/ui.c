@@ -247,6 +247,11 @@ static int current_item(struct ui *u, size_t *item)
 
 static int can_write(struct ui *u)
 {
+	if (u->o->file_read_only) {
+		ui_message(u, 1, "%s",
+			   _("The answer file is read-only: answers cannot be changed"));
+		return 0;
+	}
 	if (u->o->read_only || !u->st) {
 		ui_message(u, 1, "%s", _("Opened read-only (-R): answers cannot be changed"));
 		return 0;
@@ -1085,7 +1090,10 @@ static void start_views(struct ui *u)
 		char err[512];
 		store_begin_session(u->st, err, sizeof err);
 	}
-	if (o->read_only && o->st) {
+	if (o->file_read_only)
+		ui_message(u, 0, "%s",
+			   _("The answer file is read-only: answers cannot be changed"));
+	else if (o->read_only && o->st) {
 		store_drafts_free(store_drafts(o->st, &n_drafts), n_drafts);
 		if (n_drafts)
 			ui_message(u, 0, "%s",
