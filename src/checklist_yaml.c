@@ -21,6 +21,7 @@
 #include <nettle/sha2.h>
 #include <yaml.h>
 
+#include "fileio.h"
 #include "gettext.h"
 #include "textwidth.h"
 
@@ -64,6 +65,8 @@ static void fail_at(struct loader *ld, size_t line, size_t col, const char *fmt,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	snprintf(ld->err, ld->errlen, "%s:%zu:%zu: %s", ld->name, line, col, msg);
+	if (ld->errlen)
+		textwidth_cut(ld->err); /* a long value quoted is cut between characters */
 }
 
 /* Line and column (1-based, column in characters) of a byte offset. */
@@ -949,16 +952,14 @@ struct checklist *checklist_load_buffer(const char *name, const char *buf, size_
  * size. Returns the buffer, or NULL with a message in err. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = fileio_fopen_read(path, err, errlen);
 	struct stat st;
 	char *buf;
 
-	if (!f) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!f)
 		return NULL;
-	}
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, _("%s: not a regular file"), path);
+	if (fstat(fileno(f), &st) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		fclose(f);
 		return NULL;
 	}

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "checklist_yaml.h"
@@ -199,8 +200,9 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 {
 	char path[PATH_MAX], err[1024], id[128];
 	const char *arg = checklist;
+	struct stat sb;
 
-	if (!arg && file && access(file, F_OK) == 0) {
+	if (!arg && file && lstat(file, &sb) == 0) {
 		if (store_peek_checklist(file, id, sizeof id, err, sizeof err) != 0) {
 			cmd_error("%s", err);
 			return -1;
@@ -224,9 +226,11 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 	return 0;
 }
 
-int cmd_open_answers(struct cmd_data *d, const char *file, int writable)
+int cmd_open_answers(struct cmd_data *d, const char *file, int flags)
 {
+	int writable = !(flags & STORE_READONLY);
 	char err[1024];
+	struct stat sb;
 
 	if (file)
 		snprintf(d->path, sizeof d->path, "%s", file);
@@ -238,9 +242,9 @@ int cmd_open_answers(struct cmd_data *d, const char *file, int writable)
 		cmd_error("%s", _("out of memory"));
 		return -1;
 	}
-	if (!writable && access(d->path, F_OK) != 0 && errno == ENOENT)
+	if (!writable && lstat(d->path, &sb) != 0 && errno == ENOENT)
 		return 0; /* nothing answered yet: the empty answers stand */
-	d->st = store_open(d->path, d->cl, writable ? 0 : STORE_READONLY, err, sizeof err);
+	d->st = store_open(d->path, d->cl, flags, err, sizeof err);
 	if (!d->st || store_load(d->st, d->a, err, sizeof err) != 0) {
 		cmd_error("%s", err);
 		return -1;
@@ -254,11 +258,16 @@ int cmd_open_answers(struct cmd_data *d, const char *file, int writable)
 
 int cmd_open(struct cmd *c)
 {
-	int writable = (c->command->flags & CMD_WRITES) && !c->g.read_only;
+	unsigned flags = c->command->flags;
+	int how = STORE_READONLY;
 
+	/* A command that writes and also reviews (the interface) opens a
+	 * file it cannot write read-only; one that only writes refuses it. */
+	if ((flags & CMD_WRITES) && !c->g.read_only)
+		how = flags & CMD_READ_ONLY ? STORE_OR_READONLY : 0;
 	if (cmd_load_checklist(c, &c->d, c->g.file, c->g.checklist) != 0)
 		return -1;
-	return cmd_open_answers(&c->d, c->g.file, writable);
+	return cmd_open_answers(&c->d, c->g.file, how);
 }
 
 void cmd_data_free(struct cmd_data *d)

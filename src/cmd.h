@@ -130,13 +130,15 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 		       const char *checklist);
 
 /* Opens the answers of d's loaded checklist: file (the default answer file
- * if NULL), created if writable; a missing file read-only gives empty
- * answers. Returns 0, or -1 with the error printed. */
-int cmd_open_answers(struct cmd_data *d, const char *file, int writable);
+ * if NULL) with store_open's flags: created unless STORE_READONLY, where a
+ * missing file gives empty answers. Returns 0, or -1 with the error
+ * printed. */
+int cmd_open_answers(struct cmd_data *d, const char *file, int flags);
 
 /* Loads the checklist and opens the answers the global options name into
- * c->d, writable if the command writes and -R was not given. Returns 0,
- * or -1 with the error printed. */
+ * c->d, writable if the command writes and -R was not given (read-only if
+ * the file cannot be written and the command also reviews). Returns 0, or
+ * -1 with the error printed. */
 int cmd_open(struct cmd *c);
 
 /* Closes what d holds; d may be empty. */

@@ -10,6 +10,7 @@
 
 #include "cmd.h"
 #include "csv_read.h"
+#include "fileio.h"
 #include "gettext.h"
 #include "import.h"
 #include "textwidth.h"
@@ -67,10 +68,12 @@ static int import_options(struct cmd *c, int argc, char **argv, struct import_ar
 	return 0;
 }
 
-/* Whether the file is a workbook: a zip, by its first bytes. */
+/* Whether the file is a workbook: a zip, by its first bytes. A file that
+ * cannot be read is not: reading it as CSV then says why. */
 static int is_workbook(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	char why[PATH_MAX + 128];
+	FILE *f = fileio_fopen_read(path, why, sizeof why);
 	char magic[4] = "";
 	int zip;
 
@@ -121,7 +124,16 @@ static int read_workbook(struct cmd *c, struct source *s, const char *path, char
 		if (s->book->sheets[k].hidden)
 			continue;
 		import_table_free(&s->table);
-		if (import_table_xlsx(&s->table, &s->book->sheets[k], path) != 0) {
+		int rc = import_table_xlsx(&s->table, &s->book->sheets[k], path);
+		if (rc == IMPORT_TOO_LARGE) {
+			char *name = textwidth_sanitize_line(s->book->sheets[k].name);
+			cmd_error(_("%s: sheet %s: its cells spread over more than %d places (rows "
+				    "times columns); nothing was imported"),
+				  path, name ? name : "", IMPORT_MAX_PLACES);
+			free(name);
+			return -1;
+		}
+		if (rc != 0) {
 			cmd_error("%s", _("out of memory"));
 			return -1;
 		}
@@ -265,7 +277,7 @@ static int import_run(struct cmd *c, const struct import_args *ia)
 	int rc = EXIT_FAILURE;
 
 	if (cmd_load_checklist(c, &c->d, c->g.file, c->g.checklist) != 0 ||
-	    cmd_open_answers(&c->d, c->g.file, !ia->dry_run) != 0)
+	    cmd_open_answers(&c->d, c->g.file, ia->dry_run ? STORE_READONLY : 0) != 0)
 		return EXIT_FAILURE;
 	if (!(times = calloc(c->d.cl->n_items ? c->d.cl->n_items : 1, sizeof *times)))
 		goto done;

@@ -127,7 +127,7 @@ int cmd_migrate(struct cmd *c, int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	if (cmd_load_checklist(c, &old, args.from, NULL) == 0 &&
-	    cmd_open_answers(&old, args.from, 0) == 0 &&
+	    cmd_open_answers(&old, args.from, STORE_READONLY) == 0 &&
 	    cmd_load_checklist(c, &new, NULL, args.to) == 0 && (m = load_mapping(old.cl, new.cl)) &&
 	    (new.a = answers_new(new.cl)) &&
 	    (new.st = create_new(args.out, new.cl, partial, sizeof partial)) &&

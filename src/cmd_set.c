@@ -182,7 +182,7 @@ static int set_run(struct cmd *c, struct set_args *s)
 	}
 	if ((rc = check_fields(c->d.cl, s)) != 0)
 		return rc;
-	if (cmd_open_answers(&c->d, c->g.file, 1) != 0 || set_write(&c->d, s, (size_t)item) != 0)
+	if (cmd_open_answers(&c->d, c->g.file, 0) != 0 || set_write(&c->d, s, (size_t)item) != 0)
 		return EXIT_FAILURE;
 	return EXIT_SUCCESS;
 }

@@ -31,7 +31,8 @@ int cmd_ui(struct cmd *c, int argc, char **argv)
 	o.a = c->d.a;
 	o.st = c->d.st;
 	o.path = c->d.path;
-	o.read_only = c->g.read_only;
+	o.file_read_only = !c->g.read_only && c->d.st && store_readonly(c->d.st);
+	o.read_only = c->g.read_only || o.file_read_only;
 	o.lang = c->g.lang;
 	o.section = c->g.section ? (int)cmd_number(c->g.section) : 0;
 	o.item = c->g.item ? (int)cmd_number(c->g.item) : 0;

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "gettext.h"
 #include "textwidth.h"
 
@@ -261,18 +262,17 @@ struct csv_table *csv_read_buffer(const char *name, const char *buf, size_t len,
 
 struct csv_table *csv_read(const char *path, char *err, size_t errlen)
 {
-	/* O_NONBLOCK: a FIFO given by mistake is refused, not waited on. */
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = fileio_open_read(path, err, errlen);
 	struct stat sb;
 	struct csv_table *t = NULL;
 	char *buf = NULL;
 	ssize_t n;
 	size_t got = 0;
 
-	if (fd < 0 || fstat(fd, &sb) != 0) {
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &sb) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-	} else if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errlen, _("%s: not a regular file"), path);
 	} else if (sb.st_size > CSV_MAX_BYTES) {
 		snprintf(err, errlen, _("%s: larger than %d bytes"), path, CSV_MAX_BYTES);
 	} else if (!(buf = malloc((size_t)sb.st_size + 1))) {
@@ -283,8 +283,7 @@ struct csv_table *csv_read(const char *path, char *err, size_t errlen)
 			got += (size_t)n;
 		t = csv_read_buffer(path, buf, got, err, errlen);
 	}
-	if (fd >= 0)
-		close(fd);
+	close(fd);
 	free(buf);
 	return t;
 }

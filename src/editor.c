@@ -212,6 +212,14 @@ static void put_row(struct editor_line *out, size_t max, size_t n, size_t start,
 		out[n] = (struct editor_line){start, len, w};
 }
 
+/* Whether a row may begin at buf[at]: not inside a combining sequence,
+ * and where the kinsoku rule allows. */
+static int row_break(const struct editor *ed, size_t at)
+{
+	return width_of(ed->buf[at]) > 0 &&
+	       textwidth_can_break((uint32_t)ed->buf[at - 1], (uint32_t)ed->buf[at]);
+}
+
 size_t editor_layout(const struct editor *ed, int width, struct editor_line *out, size_t max)
 {
 	size_t n = 0, start = 0;
@@ -229,9 +237,22 @@ size_t editor_layout(const struct editor *ed, int width, struct editor_line *out
 		}
 		int cw = width_of(c);
 		if (w + cw > width && i > start) {
-			put_row(out, max, n++, start, i - start, w);
-			start = i;
+			/* Kinsoku: the row ends earlier rather than leave 。 to
+			 * begin the next or 「 to end this one (as textwidth_wrap
+			 * does), unless that would empty it. */
+			size_t at = i;
+			while (at > start + 1 && !row_break(ed, at))
+				at--;
+			if (!row_break(ed, at))
+				at = i;
 			w = 0;
+			for (size_t k = start; k < at; k++)
+				w += width_of(ed->buf[k]);
+			put_row(out, max, n++, start, at - start, w);
+			start = at;
+			w = 0;
+			for (size_t k = at; k < i; k++)
+				w += width_of(ed->buf[k]);
 		}
 		w += cw;
 	}

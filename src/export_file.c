@@ -14,6 +14,7 @@
 #include "export_html.h"
 #include "export_md.h"
 #include "export_xlsx.h"
+#include "fileio.h"
 #include "gettext.h"
 
 static int write_csv(const struct export_job *j, FILE *out)
@@ -168,7 +169,11 @@ int export_to_path(const char *format, const struct export_job *j, const char *p
 	}
 	ok = fmt->write ? write_stream(j, fmt, fd) : write_named(j, fmt, fd, tmp, why, sizeof why);
 	if (!ok || rename(tmp, path) != 0) {
-		snprintf(err, errlen, "%s: %s", path, *why ? why : strerror(errno));
+		/* A full disk said so, whatever the writer called it. */
+		if (*why && !fileio_disk_full(errno))
+			snprintf(err, errlen, "%s: %s", path, why);
+		else
+			fileio_errno_err(err, errlen, path, errno);
 		unlink(tmp);
 		return -1;
 	}

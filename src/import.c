@@ -59,27 +59,31 @@ static const char *cell_at(const struct import_table *t, size_t r, size_t c)
 }
 
 /* Names the place of a cell for a message: "sheet X, cell F12" or
- * "file.csv:12:6". */
+ * "file.csv:12:6". The names are the file's: shown safely, on one line,
+ * cut between characters where out is too short. */
 static void place(const struct import_table *t, size_t r, size_t c, char *out, size_t len)
 {
 	static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 	char ref[16];
 	size_t n = 0, col = c + 1;
 	char rev[8];
+	char *shown = textwidth_sanitize_line(t->sheet ? t->sheet : t->file);
 
 	if (!t->sheet) {
-		snprintf(out, len, "%s:%zu:%zu", t->file, t->rows[r].line, c + 1);
-		return;
+		snprintf(out, len, "%s:%zu:%zu", shown ? shown : "", t->rows[r].line, c + 1);
+	} else {
+		while (col && n < sizeof rev) {
+			rev[n++] = letters[(col - 1) % 26];
+			col = (col - 1) / 26;
+		}
+		for (size_t k = 0; k < n; k++)
+			ref[k] = rev[n - 1 - k];
+		snprintf(ref + n, sizeof ref - n, "%zu", r + 1);
+		/* TRANSLATORS: where a cell of a workbook is: the sheet's name, then A1. */
+		snprintf(out, len, _("sheet %s, cell %s"), shown ? shown : "", ref);
 	}
-	while (col && n < sizeof rev) {
-		rev[n++] = letters[(col - 1) % 26];
-		col = (col - 1) / 26;
-	}
-	for (size_t k = 0; k < n; k++)
-		ref[k] = rev[n - 1 - k];
-	snprintf(ref + n, sizeof ref - n, "%zu", r + 1);
-	/* TRANSLATORS: where a cell of a workbook is: the sheet's name, then A1. */
-	snprintf(out, len, _("sheet %s, cell %s"), t->sheet, ref);
+	textwidth_cut(out);
+	free(shown);
 }
 
 static int add_note(struct import_result *out, const char *fmt, ...)
@@ -96,6 +100,7 @@ static int add_note(struct import_result *out, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(n[out->n_notes].text, sizeof n->text, fmt, ap);
 	va_end(ap);
+	textwidth_cut(n[out->n_notes].text); /* a long cell quoted: cut between characters */
 	out->n_notes++;
 	return 0;
 }
@@ -149,7 +154,7 @@ static void note_unknown_columns(const struct import_table *t, size_t r,
 		if (!h || k < n_cols)
 			continue;
 		place(t, r, c, where, sizeof where);
-		shown = textwidth_sanitize(h);
+		shown = textwidth_sanitize_line(h);
 		add_note(out, _("%s: \"%s\" is not a column of %s; not imported"), where,
 			 shown ? shown : "", cl->id);
 		free(shown);
@@ -303,7 +308,7 @@ static int read_status(const struct reading *rd, size_t r, size_t c, size_t item
 
 	if (s < 0) {
 		place(rd->t, r, c, where, sizeof where);
-		shown = textwidth_sanitize(text);
+		shown = textwidth_sanitize_line(text);
 		add_note(rd->out, _("%s: \"%s\" is not a status; not imported"), where,
 			 shown ? shown : "");
 		free(shown);
@@ -511,11 +516,26 @@ int import_table_csv(struct import_table *t, const struct csv_table *csv, const 
 	return 0;
 }
 
+/* The places a sheet's table takes: a row for each row up to the last,
+ * and in each a place for each column up to its last cell's (the cells
+ * come by row, then column). */
+static size_t places(const struct xlsx_sheet *sheet)
+{
+	size_t n = sheet->n_cells ? sheet->cells[sheet->n_cells - 1].row : 0;
+
+	for (size_t k = 0; k < sheet->n_cells; k++)
+		if (k + 1 == sheet->n_cells || sheet->cells[k + 1].row != sheet->cells[k].row)
+			n += sheet->cells[k].col;
+	return n;
+}
+
 int import_table_xlsx(struct import_table *t, const struct xlsx_sheet *sheet, const char *file)
 {
 	memset(t, 0, sizeof *t);
 	t->file = file;
 	t->sheet = sheet->name;
+	if (places(sheet) > IMPORT_MAX_PLACES)
+		return IMPORT_TOO_LARGE;
 	for (size_t k = 0; k < sheet->n_cells; k++) {
 		const struct xlsx_cell *cell = &sheet->cells[k];
 		if (put_cell(t, cell->row - 1, cell->col - 1, cell->text) != 0)

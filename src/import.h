@@ -83,8 +83,17 @@ struct xlsx_sheet;
  * csv, which must outlive it. Returns 0, or -1 if memory runs out. */
 int import_table_csv(struct import_table *t, const struct csv_table *csv, const char *file);
 
+/* The most places (rows times columns, the empty ones between the cells
+ * included) a workbook's sheet may spread its cells over: a few cells far
+ * down and far right, XFD1048576, would otherwise make a table of
+ * gigabytes from a workbook of kilobytes. */
+enum { IMPORT_MAX_PLACES = 4 * 1024 * 1024 };
+
+/* What import_table_xlsx returns for a sheet past IMPORT_MAX_PLACES. */
+#define IMPORT_TOO_LARGE (-2)
+
 /* Makes t the cells of a workbook's sheet; t points into the sheet. Returns
- * 0, or -1 if memory runs out. */
+ * 0, -1 if memory runs out, or IMPORT_TOO_LARGE (t is then empty). */
 int import_table_xlsx(struct import_table *t, const struct xlsx_sheet *sheet, const char *file);
 
 /* Where the export records what lets a workbook come back: custom

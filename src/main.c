@@ -91,19 +91,27 @@ static void locale_init(struct cmd_globals *g)
 }
 
 /* Reads the settings file; the options given before the command override
- * it, and so do those after it, which are parsed later. */
-static void settings_init(struct cmd_globals *g)
+ * it, and so do those after it, which are parsed later. A line it cannot
+ * use is a warning; a file it cannot read is an error, since the settings
+ * may name the checklist and so the answer file. Returns 0 or -1. */
+static int settings_init(struct cmd_globals *g)
 {
 	char path[PATH_MAX], warn[PATH_MAX + 256];
 
-	if (settings_path(path, sizeof path) == 0 &&
-	    (settings_load(path, &g->settings, warn, sizeof warn) != 0 || warn[0]))
-		cmd_error(_("warning: %s"), warn);
+	if (settings_path(path, sizeof path) == 0) {
+		if (settings_load(path, &g->settings, warn, sizeof warn) != 0) {
+			cmd_error(_("cannot read the settings file: %s"), warn);
+			return -1;
+		}
+		if (warn[0])
+			cmd_error(_("warning: %s"), warn);
+	}
 	if (!g->ambiguous)
 		textwidth_set_ambiguous(g->settings.ambiguous_width ? g->settings.ambiguous_width
 								    : 1);
 	if (!g->lang_given && g->settings.lang[0])
 		apply_lang(g, g->settings.lang);
+	return 0;
 }
 
 static void usage_main(FILE *out)
@@ -221,7 +229,8 @@ int main(int argc, char **argv)
 	locale_init(&c.g);
 	if (cmd_getopt(&c, argc, argv, "+", NULL) != 0)
 		return c.exit;
-	settings_init(&c.g);
+	if (settings_init(&c.g) != 0)
+		return EXIT_FAILURE;
 	args = argv + optind;
 	n = argc - optind;
 	if (n == 0) { /* without a command: the interface on a terminal, else the text */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "gettext.h"
 
 int settings_path(char *out, size_t outlen)
@@ -74,19 +75,21 @@ static const char *apply(struct settings *s, char *line)
 
 int settings_load(const char *path, struct settings *s, char *warn, size_t warnlen)
 {
-	FILE *f = fopen(path, "r");
-	char line[1024];
+	FILE *f = fileio_fopen_read(path, warn, warnlen);
+	char *line = NULL; /* a whole line, however long: a comment stays one */
+	size_t cap = 0;
 	int n = 0;
 
+	if (!f) {
+		if (errno != ENOENT)
+			return -1;
+		if (warnlen)
+			warn[0] = '\0';
+		return 0;
+	}
 	if (warnlen)
 		warn[0] = '\0';
-	if (!f) {
-		if (errno == ENOENT)
-			return 0;
-		snprintf(warn, warnlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	while (fgets(line, sizeof line, f)) {
+	while (getline(&line, &cap, f) != -1) {
 		char *t = trim(line);
 		const char *why;
 		n++;
@@ -95,6 +98,7 @@ int settings_load(const char *path, struct settings *s, char *warn, size_t warnl
 		if ((why = apply(s, t)) != NULL && !warn[0])
 			snprintf(warn, warnlen, "%s:%d: %s", path, n, why);
 	}
+	free(line);
 	fclose(f);
 	return 0;
 }

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -16,12 +17,14 @@
 
 #include <sqlite3.h>
 
+#include "fileio.h"
 #include "gettext.h"
 
 struct store {
 	sqlite3 *db;
 	const struct checklist *cl;
-	char *path;
+	char *path; /* as the user gave it: the name in messages */
+	char *real; /* the same with its folder resolved: the name SQLite opens */
 	char user[64];
 	char *source;           /* where the changes come from, for the history; NULL: here */
 	char session[128];      /* this session: host:pid:time, which its drafts carry */
@@ -81,9 +84,27 @@ static void set_err(char *err, size_t errlen, const char *path, const char *msg)
 	snprintf(err, errlen, "%s: %s", path, msg);
 }
 
+/* Writes the message for SQLite's result rc on db about the file path: a
+ * full disk said so, whatever SQLite calls it (a -shm that cannot grow is
+ * an I/O error, a journal that cannot be made cannot be opened), else
+ * SQLite's words. */
+static void sql_err(char *err, size_t errlen, const char *path, sqlite3 *db, int rc)
+{
+	int primary = rc & 0xff;
+
+	if (!db)
+		set_err(err, errlen, path, _("out of memory"));
+	else if (primary == SQLITE_FULL ||
+		 ((primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN) &&
+		  fileio_disk_full(sqlite3_system_errno(db))))
+		fileio_full_err(err, errlen, path);
+	else
+		set_err(err, errlen, path, sqlite3_errmsg(db));
+}
+
 static void db_err(struct store *st, char *err, size_t errlen)
 {
-	set_err(err, errlen, st->path, sqlite3_errmsg(st->db));
+	sql_err(err, errlen, st->path, st->db, sqlite3_extended_errcode(st->db));
 }
 
 /* Runs a query that returns one integer; returns 0 or an SQLite code. */
@@ -188,20 +209,6 @@ fail:
 	return -1;
 }
 
-/* Creates an empty file with mode 0600, so the database never exists with
- * wider permissions (it describes a company's security weaknesses). */
-static int create_private(const char *path, char *err, size_t errlen)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-
-	if (fd < 0) {
-		set_err(err, errlen, path, strerror(errno));
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
 /* A name for this session unlike any other's: host, process, time. */
 static void session_id(char *out, size_t len)
 {
@@ -237,13 +244,19 @@ static int open_db(const char *path, int flags, sqlite3 **db)
 	return rc;
 }
 
-/* The message for a query that failed on a file just opened: a damaged or
- * foreign file only when SQLite says so, else what SQLite says. */
-static const char *query_failed(sqlite3 *db, int rc)
+/* Writes the message for a query that failed on the file path just
+ * opened: a damaged or foreign file only when SQLite says so. */
+static void query_failed(char *err, size_t errlen, const char *path, sqlite3 *db, int rc)
 {
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
-		return _("not an SQLite database, or a damaged one; it was left untouched");
-	return sqlite3_errmsg(db);
+		set_err(err, errlen, path,
+			_("not an SQLite database, or a damaged one; it was left untouched"));
+	else if (rc == SQLITE_READONLY_CANTINIT) /* a -wal left over, no -shm, none can be made */
+		set_err(err, errlen, path,
+			_("its folder cannot be written and the file was not closed cleanly (a "
+			  "-wal file is beside it); open it once where its folder can be written"));
+	else
+		sql_err(err, errlen, path, db, rc);
 }
 
 /* quick_check returns its verdict as text: "ok" or a list of problems. */
@@ -262,7 +275,7 @@ static int quick_check_ok(sqlite3 *db)
 
 /* Checks that the open file is a tenken answer file this tenken can use,
  * without writing to it. Returns its schema version or -1. */
-static long long check_file(struct store *st, int created, char *err, size_t errlen)
+static long long check_file(struct store *st, char *err, size_t errlen)
 {
 	long long app = 0, version = 0, tables = 0;
 	char id[128], msg[512];
@@ -271,11 +284,9 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	if ((rc = query_int(st->db, "PRAGMA application_id", &app)) != SQLITE_OK ||
 	    (rc = query_int(st->db, "PRAGMA user_version", &version)) != SQLITE_OK ||
 	    (rc = query_int(st->db, "SELECT count(*) FROM sqlite_master", &tables)) != SQLITE_OK) {
-		set_err(err, errlen, st->path, query_failed(st->db, rc));
+		query_failed(err, errlen, st->path, st->db, rc);
 		return -1;
 	}
-	if (created)
-		return 0;
 	if (app != STORE_APPLICATION_ID) {
 		set_err(err, errlen, st->path,
 			_("not a tenken answer file; it was left untouched"));
@@ -311,35 +322,271 @@ static long long check_file(struct store *st, int created, char *err, size_t err
 	return version;
 }
 
-/* Finds the answer file, or creates it empty (mode 0600) unless opening
- * read-only. Returns 1 if it was created, 0 if it exists, -1 on error. */
-static int find_or_create(struct store *st, char *err, size_t errlen)
-{
-	struct stat sb;
+/* ---- Finding, making and opening the file ---- */
 
-	if (stat(st->path, &sb) == 0) {
-		if (S_ISREG(sb.st_mode))
-			return 0;
-		set_err(err, errlen, st->path, _("not a regular file"));
+/* Writes "PATH is ..." for what cannot be an answer file: a symbolic link
+ * (which could lead the answers where nobody meant them to go: SQLite is
+ * told to follow none), a directory, a FIFO or a device. */
+static void refuse_kind(const struct store *st, mode_t mode, char *err, size_t errlen)
+{
+	if (S_ISLNK(mode))
+		snprintf(err, errlen, _("%s is a symbolic link; give the real path with -f"),
+			 st->path);
+	else if (S_ISDIR(mode))
+		snprintf(err, errlen, _("%s is a directory"), st->path);
+	else
+		snprintf(err, errlen, _("%s is not a regular file"), st->path);
+}
+
+/* Writes the folder of path (path up to its last '/', "." if none) to dir
+ * (PATH_MAX bytes). Returns 0, or -1 (errno ENAMETOOLONG) if it does not
+ * fit. */
+static int folder_of(const char *path, char *dir)
+{
+	const char *slash = strrchr(path, '/');
+	size_t len = !slash ? 0 : slash == path ? 1 : (size_t)(slash - path);
+
+	if (len >= PATH_MAX) {
+		errno = ENAMETOOLONG;
 		return -1;
 	}
-	if (errno != ENOENT) {
+	if (!slash)
+		strcpy(dir, ".");
+	else
+		snprintf(dir, PATH_MAX, "%.*s", (int)len, path);
+	return 0;
+}
+
+/* Sets st->real, the name SQLite opens: st->path with its folder resolved
+ * (SQLITE_OPEN_NOFOLLOW refuses a symbolic link anywhere in a name, and a
+ * home reached through one is common) and its last component as given,
+ * which must be a regular file or nothing. Returns 0 for a regular file, 1
+ * for none, or -1 with a message in err. */
+static int locate(struct store *st, char *err, size_t errlen)
+{
+	const char *base = strrchr(st->path, '/') ? strrchr(st->path, '/') + 1 : st->path;
+	char dir[PATH_MAX], real[PATH_MAX];
+	struct stat sb;
+	int exists = lstat(st->path, &sb) == 0;
+
+	if (!exists && errno != ENOENT) {
 		set_err(err, errlen, st->path, strerror(errno));
 		return -1;
 	}
-	if (st->readonly) {
-		set_err(err, errlen, st->path, _("there is no such answer file"));
+	if (exists && !S_ISREG(sb.st_mode)) {
+		refuse_kind(st, sb.st_mode, err, errlen);
 		return -1;
 	}
-	return create_private(st->path, err, errlen) == 0 ? 1 : -1;
+	if (folder_of(st->path, dir) != 0 || !realpath(dir, real)) {
+		set_err(err, errlen, st->path, strerror(errno));
+		return -1;
+	}
+	free(st->real);
+	if (!(st->real = malloc(strlen(real) + strlen(base) + 2))) {
+		set_err(err, errlen, st->path, _("out of memory"));
+		return -1;
+	}
+	sprintf(st->real, "%s%s%s", real, strcmp(real, "/") ? "/" : "", base);
+	return !exists;
+}
+
+/* Whether this process may write the file and make its journal (-wal,
+ * -shm) beside it: the file and its folder are writable. (A folder that is
+ * not, holding a -wal and a -shm that are, is taken as read-only too.) */
+static int writable_here(const struct store *st)
+{
+	char dir[PATH_MAX];
+
+	return access(st->real, W_OK) == 0 && folder_of(st->real, dir) == 0 &&
+	       access(dir, W_OK) == 0;
+}
+
+/* Whether the file has a -wal beside it: a connection has it open now, or
+ * one ended without cleaning up. */
+static int has_wal(const struct store *st)
+{
+	char wal[PATH_MAX + 8];
+
+	snprintf(wal, sizeof wal, "%s-wal", st->real);
+	return access(wal, F_OK) == 0;
+}
+
+/* Opens st->real read-only and immutable: SQLite makes no -wal or -shm
+ * beside it. A reader that cannot write the file must not: a folder it
+ * cannot write refuses them, and made with the file's mode they would keep
+ * the file's owner from writing it later. Only for a file that no
+ * connection has open (no -wal). Returns an SQLite result code. */
+static int open_immutable(struct store *st)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char *uri = malloc(3 * strlen(st->real) + 32), *q;
+	int rc;
+
+	if (!uri)
+		return SQLITE_NOMEM;
+	q = uri + sprintf(uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)st->real; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
+			*q++ = (char)*p;
+		} else {
+			*q++ = '%';
+			*q++ = hex[*p >> 4];
+			*q++ = hex[*p & 15];
+		}
+	strcpy(q, "?immutable=1");
+	rc = open_db(uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, &st->db);
+	free(uri);
+	return rc;
+}
+
+/* Writes "PATH is read-only", saying why when it is the folder. */
+static void refuse_read_only(const struct store *st, char *err, size_t errlen)
+{
+	if (access(st->real, W_OK) == 0 && !(st->db && sqlite3_db_readonly(st->db, "main") == 1))
+		snprintf(err, errlen, _("%s is read-only (its folder cannot be written)"),
+			 st->path);
+	else
+		snprintf(err, errlen, _("%s is read-only"), st->path);
+}
+
+/* Opens the existing file: for writing, unless flags say STORE_READONLY
+ * or the file cannot be written, which STORE_OR_READONLY accepts (opening
+ * it read-only) and else is an error. Returns 0 or -1. */
+static int open_existing(struct store *st, int flags, char *err, size_t errlen)
+{
+	int writable = writable_here(st), rc;
+
+	if (!writable && !(flags & (STORE_READONLY | STORE_OR_READONLY))) {
+		refuse_read_only(st, err, errlen);
+		return -1;
+	}
+	st->readonly = (flags & STORE_READONLY) || !writable;
+	if (!st->readonly)
+		rc = open_db(st->real, SQLITE_OPEN_READWRITE, &st->db);
+	else if (!writable && !has_wal(st))
+		rc = open_immutable(st);
+	else
+		rc = open_db(st->real, SQLITE_OPEN_READONLY, &st->db);
+	if (rc != SQLITE_OK) {
+		sql_err(err, errlen, st->path, st->db, rc);
+		return -1;
+	}
+	if (!st->readonly && sqlite3_db_readonly(st->db, "main") == 1) {
+		/* access() allowed what the file system does not (mounted
+		 * read-only, say): SQLite opened it read-only. */
+		if (!(flags & STORE_OR_READONLY)) {
+			refuse_read_only(st, err, errlen);
+			return -1;
+		}
+		st->readonly = 1;
+	}
+	return 0;
+}
+
+/* Writes the schema of a new answer file into the empty file tmp and
+ * closes it in WAL mode. Returns 0 or -1. */
+static int build_new(struct store *st, const char *tmp, char *err, size_t errlen)
+{
+	int rc = open_db(tmp, SQLITE_OPEN_READWRITE, &st->db);
+
+	if (rc != SQLITE_OK) {
+		sql_err(err, errlen, st->path, st->db, rc);
+		rc = -1;
+	} else if (migrate(st, 0, err, errlen) != 0 ||
+		   exec(st, "PRAGMA journal_mode = WAL", err, errlen) != 0) {
+		/* The schema went in under the rollback journal, into the
+		 * file itself; WAL, which the header records, only then. */
+		rc = -1;
+	}
+	if (sqlite3_close(st->db) != SQLITE_OK && rc == 0) {
+		db_err(st, err, errlen);
+		rc = -1;
+	}
+	st->db = NULL;
+	return rc;
+}
+
+/* Removes the temporary file tmp and whatever SQLite left beside it. */
+static void remove_temporary(const char *tmp)
+{
+	static const char *const sides[] = {"", "-journal", "-wal", "-shm"};
+	char name[PATH_MAX + 80];
+
+	for (size_t k = 0; k < sizeof sides / sizeof sides[0]; k++) {
+		snprintf(name, sizeof name, "%s%s", tmp, sides[k]);
+		unlink(name);
+	}
+}
+
+/* Syncs the file or folder at path to disk. Returns 0 or -1 (errno set). */
+static int sync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* Gives the file tmp the name path too, unless path exists already (then
+ * another tenken made the file first, and theirs is the file). Returns 0,
+ * or -1 with errno set. */
+static int put_in_place(const char *tmp, const char *path)
+{
+	if (link(tmp, path) == 0 || errno == EEXIST)
+		return 0;
+#ifdef RENAME_NOREPLACE
+	/* A file system without hard links (FAT on a USB stick): a rename
+	 * that replaces nothing instead. */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0 || errno == EEXIST)
+		return 0;
+#endif
+	return -1;
+}
+
+/* Makes a new answer file at st->real, whole or not at all: under a
+ * temporary name in its folder, mode 0600 (the file describes a company's
+ * security weaknesses), with its schema, synced, then given its name. A
+ * tenken that finds the name never sees a file half made; of two making it
+ * at once, the first to name it wins and the other opens that one.
+ * Returns 0 or -1. */
+static int create_file(struct store *st, char *err, size_t errlen)
+{
+	char tmp[PATH_MAX + 64], dir[PATH_MAX];
+	int fd = -1, rc = -1;
+
+	for (unsigned k = 0; fd < 0 && k < 100; k++) {
+		snprintf(tmp, sizeof tmp, "%s.new-%ld-%u", st->real, (long)getpid(), k);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0) {
+		fileio_errno_err(err, errlen, st->path, errno);
+		return -1;
+	}
+	close(fd);
+	if (build_new(st, tmp, err, errlen) != 0) {
+		/* the message is set */
+	} else if (sync_path(tmp) != 0 || put_in_place(tmp, st->real) != 0 ||
+		   folder_of(st->real, dir) != 0 || sync_path(dir) != 0) {
+		fileio_errno_err(err, errlen, st->path, errno);
+	} else {
+		rc = 0;
+	}
+	remove_temporary(tmp);
+	return rc;
 }
 
 struct store *store_open(const char *path, const struct checklist *cl, int flags, char *err,
 			 size_t errlen)
 {
 	struct store *st = calloc(1, sizeof *st);
-	int created = 0, oflags;
 	long long version;
+	int found;
 
 	if (!st || !(st->path = strdup(path))) {
 		free(st);
@@ -350,17 +597,16 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 	st->readonly = flags & STORE_READONLY;
 	who(st->user, sizeof st->user);
 	session_id(st->session, sizeof st->session);
-	if ((created = find_or_create(st, err, errlen)) < 0) {
-		created = 0;
+	if ((found = locate(st, err, errlen)) < 0)
+		goto fail;
+	if (found == 1 && st->readonly) {
+		set_err(err, errlen, st->path, _("there is no such answer file"));
 		goto fail;
 	}
-	oflags = st->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
-	if (open_db(path, oflags, &st->db) != SQLITE_OK) {
-		db_err(st, err, errlen);
+	if (found == 1 && (create_file(st, err, errlen) != 0 || locate(st, err, errlen) != 0))
 		goto fail;
-	}
-	version = check_file(st, created, err, errlen);
-	if (version < 0)
+	if (open_existing(st, flags, err, errlen) != 0 ||
+	    (version = check_file(st, err, errlen)) < 0)
 		goto fail;
 	if (!st->readonly) {
 		/* Durability: WAL with synchronous=FULL syncs the log once per
@@ -382,26 +628,29 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 	query_int(st->db, "PRAGMA data_version", &st->data_version);
 	return st;
 fail:
-	if (created)
-		unlink(path);
 	store_close(st);
 	return NULL;
 }
 
+int store_readonly(const struct store *st)
+{
+	return st->readonly;
+}
+
 int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, size_t errlen)
 {
-	struct store st = {0};
+	struct store st = {.path = strdup(path)};
 	long long app = 0;
-	int rc = -1, qrc;
+	int rc = -1, qrc, found = st.path ? locate(&st, err, errlen) : -1;
 
-	if (access(path, R_OK) != 0) {
-		set_err(err, errlen, path, strerror(errno));
-		return -1;
-	}
-	if (open_db(path, SQLITE_OPEN_READONLY, &st.db) != SQLITE_OK) {
-		set_err(err, errlen, path, sqlite3_errmsg(st.db));
+	if (!st.path)
+		set_err(err, errlen, path, _("out of memory"));
+	if (found == 1)
+		set_err(err, errlen, path, strerror(ENOENT));
+	if (found != 0 || open_existing(&st, STORE_READONLY, err, errlen) != 0) {
+		/* the message is set */
 	} else if ((qrc = query_int(st.db, "PRAGMA application_id", &app)) != SQLITE_OK) {
-		set_err(err, errlen, path, query_failed(st.db, qrc));
+		query_failed(err, errlen, path, st.db, qrc);
 	} else if (app != STORE_APPLICATION_ID) {
 		set_err(err, errlen, path, _("not a tenken answer file; it was left untouched"));
 	} else if (!meta_get(&st, "checklist_id", id, idlen)) {
@@ -410,6 +659,8 @@ int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, si
 		rc = 0;
 	}
 	sqlite3_close(st.db);
+	free(st.real);
+	free(st.path);
 	return rc;
 }
 
@@ -426,6 +677,7 @@ void store_close(struct store *st)
 	sqlite3_close(st->db);
 	free(st->source);
 	free(st->path);
+	free(st->real);
 	free(st);
 }
 
@@ -624,6 +876,8 @@ static int record(struct store *st, int item, const char *field, const char *exp
 	const char *p[4];
 
 	*now = NULL;
+	if (errlen)
+		err[0] = '\0'; /* set below by what fails, or by db_err */
 	if (st->readonly) {
 		set_err(err, errlen, st->path, _("opened read-only"));
 		return -1;

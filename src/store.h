@@ -16,17 +16,26 @@
 #define STORE_APPLICATION_ID 0x544B4E4B
 
 enum store_flags {
-	STORE_READONLY = 1, /* never write; a missing file is an error */
+	STORE_READONLY = 1,    /* never write; a missing file is an error */
+	STORE_OR_READONLY = 2, /* read-only if the file or its folder cannot be written */
 };
 
 struct store;
 
-/* Opens the answer file at path for checklist cl, creating it (mode 0600)
- * unless STORE_READONLY. A file that is not a tenken answer file, is corrupt,
- * is from a newer tenken or answers another checklist is refused and left
- * untouched. Returns the store, or NULL with a message in err. */
+/* Opens the answer file at path for checklist cl, creating it (mode 0600,
+ * whole or not at all) unless STORE_READONLY. A file that is not a tenken
+ * answer file, is corrupt, is from a newer tenken or answers another
+ * checklist is refused and left untouched; so are a symbolic link, a
+ * directory or another kind of file at path (its folders may be reached
+ * through links). A file that cannot be written (or whose folder cannot)
+ * is refused as read-only, unless STORE_OR_READONLY opens it read-only.
+ * Returns the store, or NULL with a message in err. */
 struct store *store_open(const char *path, const struct checklist *cl, int flags, char *err,
 			 size_t errlen);
+
+/* Returns 1 if the store was opened read-only (asked for, or the file
+ * cannot be written), else 0. */
+int store_readonly(const struct store *st);
 
 /* Reads which checklist the answer file at path answers, without changing
  * the file: writes its id to id (idlen bytes). Returns 0, or -1 with a

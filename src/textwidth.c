@@ -299,17 +299,79 @@ char *textwidth_sanitize(const char *s)
 	return out;
 }
 
-/* Characters that must not begin a line (a small Japanese kinsoku set). */
-static int no_line_start(uint32_t cp)
+char *textwidth_sanitize_line(const char *s)
 {
-	static const uint32_t set[] = {
-		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D, 0x300F, 0x3011, 0xFF1A,
-		0xFF1B, 0x30FC, 0x3005, 0xFF01, 0xFF1F, ')',    ',',    '.',
-	};
-	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
-		if (set[i] == cp)
-			return 1;
-	return 0;
+	char *out = textwidth_sanitize(s);
+
+	for (char *p = out; p && *p; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return out;
+}
+
+size_t textwidth_cut(char *s)
+{
+	size_t len = strlen(s), start = len, need;
+	unsigned char lead;
+
+	/* The start of the last character: at most three continuation bytes
+	 * back. */
+	while (start > 0 && len - start < 3 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return len;
+	lead = (unsigned char)s[start - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (start - 1) < need) {
+		s[start - 1] = '\0';
+		return start - 1;
+	}
+	return len;
+}
+
+/* Japanese line breaking (kinsoku), after JIS X 4051: the characters that
+ * must not begin a line -- closing brackets and quotes (cl-02), hyphens and
+ * the wave dash (cl-03), ? and ! (cl-04), middle dots and colons (cl-05),
+ * 、 and 。 and their full-width and ASCII kin (cl-06), iteration marks
+ * (cl-09), the long vowel mark (cl-10) and small kana (cl-11) -- and those
+ * that must not end one, the opening brackets and quotes (cl-01). Sorted,
+ * for bsearch. */
+static const uint32_t no_start[] = {
+	'!',    ')',    ',',    '.',    ':',    ';',    '?',    ']',    '}',    0x2010, 0x2013,
+	0x2019, 0x201D, 0x203C, 0x2047, 0x2048, 0x2049, 0x3001, 0x3002, 0x3005, 0x3009, 0x300B,
+	0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301B, 0x301C, 0x301F, 0x303B, 0x3041,
+	0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095, 0x3096,
+	0x309D, 0x309E, 0x30A0, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5,
+	0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB, 0x30FC, 0x30FD, 0x30FE, 0x31F0, 0x31F1, 0x31F2,
+	0x31F3, 0x31F4, 0x31F5, 0x31F6, 0x31F7, 0x31F8, 0x31F9, 0x31FA, 0x31FB, 0x31FC, 0x31FD,
+	0x31FE, 0x31FF, 0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D,
+	0xFF60, 0xFF61, 0xFF63, 0xFF64, 0xFF65,
+};
+static const uint32_t no_end[] = {
+	'(',    '[',    '{',    0x2018, 0x201C, 0x3008, 0x300A, 0x300C, 0x300E, 0x3010,
+	0x3014, 0x3016, 0x3018, 0x301A, 0x301D, 0xFF08, 0xFF3B, 0xFF5B, 0xFF5F, 0xFF62,
+};
+
+static int cmp_cp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int textwidth_no_line_start(uint32_t cp)
+{
+	return bsearch(&cp, no_start, sizeof no_start / sizeof no_start[0], sizeof cp, cmp_cp) !=
+	       NULL;
+}
+
+int textwidth_no_line_end(uint32_t cp)
+{
+	return bsearch(&cp, no_end, sizeof no_end / sizeof no_end[0], sizeof cp, cmp_cp) != NULL;
+}
+
+int textwidth_can_break(uint32_t before, uint32_t after)
+{
+	return !textwidth_no_line_end(before) && !textwidth_no_line_start(after);
 }
 
 static void put_line(struct textwidth_line *out, size_t max, size_t n, size_t start, size_t len)
@@ -328,6 +390,7 @@ size_t textwidth_wrap(const char *s, int width, struct textwidth_line *out, size
 	size_t brk_next = 0; /* where the next line starts after brk */
 	int cols = 0, have_brk = 0;
 	int prev_wide = 0;
+	uint32_t prev = 0; /* the character before, on this line */
 
 	if (width < 2)
 		width = 2;
@@ -340,12 +403,13 @@ size_t textwidth_wrap(const char *s, int width, struct textwidth_line *out, size
 			put_line(out, max, n++, line, at - line);
 			i = line = at + 1;
 			cols = have_brk = prev_wide = 0;
+			prev = 0;
 			continue;
 		}
 		if (cp == ' ') {
 			/* A space is a break: the line may end before it. */
 			brk = at, brk_next = at + 1, have_brk = 1;
-		} else if (at > line && (w == 2 || prev_wide) && !no_line_start(cp)) {
+		} else if (at > line && (w == 2 || prev_wide) && textwidth_can_break(prev, cp)) {
 			brk = at, brk_next = at, have_brk = 1;
 		}
 		if (cols + w > width && at > line) {
@@ -362,10 +426,12 @@ size_t textwidth_wrap(const char *s, int width, struct textwidth_line *out, size
 			cols = 0;
 			i = line;
 			prev_wide = 0;
+			prev = 0;
 			continue;
 		}
 		cols += w;
 		prev_wide = w == 2;
+		prev = cp;
 		i += clen;
 	}
 	put_line(out, max, n++, line, len - line);

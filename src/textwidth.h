@@ -84,6 +84,21 @@ size_t textwidth_str(const char *s);
  * space. Returns NULL if memory runs out. */
 char *textwidth_sanitize(const char *s);
 
+/* Japanese line breaking (kinsoku), the one rule for every text tenken
+ * wraps: whether cp may not begin a line (。、）」』】・ー, small kana, ...),
+ * whether it may not end one (（「『【, ...), and whether a line may break
+ * between before and after. */
+int textwidth_no_line_start(uint32_t cp);
+int textwidth_no_line_end(uint32_t cp);
+int textwidth_can_break(uint32_t before, uint32_t after);
+/* The same on one line: a newline shown as a space too, for a message that
+ * quotes a text. Returns NULL if memory runs out. */
+char *textwidth_sanitize_line(const char *s);
+
+/* Drops an incomplete UTF-8 sequence at the end of s, such as snprintf
+ * leaves when it cuts a text to fit a buffer. Returns the new length. */
+size_t textwidth_cut(char *s);
+
 /* One line of wrapped text: a byte range into the sanitized source. */
 struct textwidth_line {
 	size_t start;
@@ -92,7 +107,9 @@ struct textwidth_line {
 
 /* Wraps the sanitized UTF-8 text s into lines of at most width columns,
  * breaking at newlines, at spaces where the line would overflow, or between
- * any two characters of Japanese text; never inside a character. Stores up
+ * any two characters of Japanese text where textwidth_can_break allows
+ * (a line breaks earlier rather than begin with 。 or end with 「, unless
+ * nothing else fits); never inside a character. Stores up
  * to max lines in out and returns the number of lines the text needs
  * (which may exceed max). An empty string is one empty line. */
 size_t textwidth_wrap(const char *s, int width, struct textwidth_line *out, size_t max);

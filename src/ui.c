@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -246,6 +247,11 @@ static int current_item(struct ui *u, size_t *item)
 
 static int can_write(struct ui *u)
 {
+	if (u->o->file_read_only) {
+		ui_message(u, 1, "%s",
+			   _("The answer file is read-only: answers cannot be changed"));
+		return 0;
+	}
 	if (u->o->read_only || !u->st) {
 		ui_message(u, 1, "%s", _("Opened read-only (-R): answers cannot be changed"));
 		return 0;
@@ -789,38 +795,68 @@ static int script_next(struct ui *u)
 	return (int)cp;
 }
 
+/* Milliseconds to wait for the rest of a character whose first bytes have
+ * come (a character split between two packets over SSH). */
+#define SPLIT_MS 1000
+
+/* Whether curses may hold bytes it has read and not yet returned as a key:
+ * after an Esc or a function key it reads ahead to tell the two apart. */
+static int held;
+
+/* The key read, as next_key returns it; notes whether curses may hold more. */
+static int got_key(int rc, wint_t wc)
+{
+	held = rc == KEY_CODE_YES || wc == 0x1b;
+	return rc == OK ? (int)wc : UI_KEYCODE((int)wc);
+}
+
 /* Reads the next key, waiting at most timeout_ms. Returns the key, 0 if
  * none came, or -1 when the terminal has gone (end of file, EIO, hang-up).
  * Keys are read through stdscr, which is never drawn on (the views and
  * the header and footer have windows of their own), so that reading never
- * makes curses refresh anything. */
+ * makes curses refresh anything.
+ *
+ * curses is asked for a key only when there is one to read: the bytes of
+ * a character are then read as they come, waiting for the rest of one cut
+ * in two (curses without a wait would drop its first bytes). */
 static int next_key(struct ui *u, int timeout_ms)
 {
 	static int empty_reads;
 	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
 	wint_t wc;
-	int rc;
+	int rc, pending = 0;
 
 	if (u->script)
 		return script_next(u);
-	for (int pass = 0; pass < 2; pass++) {
+	if (held) {
+		held = 0;
+		wtimeout(stdscr, 0);
 		rc = wget_wch(stdscr, &wc);
-		if (rc == KEY_CODE_YES || rc == OK) {
-			empty_reads = 0;
-			return rc == OK ? (int)wc : UI_KEYCODE((int)wc);
-		}
-		if (pass)
-			break;
-		rc = poll(&p, 1, timeout_ms);
-		if (rc < 0 && errno == EINTR)
-			continue; /* SIGWINCH: curses has KEY_RESIZE ready */
-		if (rc < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
-			return -1;
-		if (rc == 0)
-			return 0;
+		if (rc == KEY_CODE_YES || rc == OK)
+			return got_key(rc, wc);
 	}
-	/* Readable but no key, again and again: end of file. */
-	return ++empty_reads > 20 ? -1 : 0;
+	rc = poll(&p, 1, timeout_ms);
+	if (rc < 0 && errno == EINTR) {
+		/* A signal: a resize is a key that curses has ready. */
+		wtimeout(stdscr, 0);
+		rc = wget_wch(stdscr, &wc);
+		return rc == KEY_CODE_YES || rc == OK ? got_key(rc, wc) : 0;
+	}
+	if (rc < 0 || (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
+		return -1;
+	if (rc == 0)
+		return 0;
+	wtimeout(stdscr, SPLIT_MS);
+	rc = wget_wch(stdscr, &wc);
+	if (rc == KEY_CODE_YES || rc == OK) {
+		empty_reads = 0;
+		return got_key(rc, wc);
+	}
+	/* Readable, and nothing read or nothing left, again and again: the
+	 * end of the input. */
+	if (ioctl(STDIN_FILENO, FIONREAD, &pending) != 0 || pending == 0)
+		return ++empty_reads > 20 ? -1 : 0;
+	return 0;
 }
 
 /* Another session or a script may have changed the file: when it has
@@ -1054,7 +1090,7 @@ static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, c
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	keypad(stdscr, TRUE);
-	nodelay(stdscr, TRUE);
+	wtimeout(stdscr, 0);
 	return 0;
 }
 
@@ -1097,7 +1133,10 @@ static void start_views(struct ui *u)
 		char err[512];
 		store_begin_session(u->st, err, sizeof err);
 	}
-	if (o->read_only && o->st) {
+	if (o->file_read_only)
+		ui_message(u, 0, "%s",
+			   _("The answer file is read-only: answers cannot be changed"));
+	else if (o->read_only && o->st) {
 		store_drafts_free(store_drafts(o->st, &n_drafts), n_drafts);
 		if (n_drafts)
 			ui_message(u, 0, "%s",

@@ -20,10 +20,11 @@ struct ui_options {
 	 * interface reads those the checklist names when the first item is
 	 * opened (examples.h), since most starts never need them. */
 	const struct examples *ex;
-	int read_only;  /* -R: no key changes an answer */
-	enum lang lang; /* the checklist's language to start with (L switches) */
-	int section;    /* open at this section number (0: none) */
-	int item;       /* open this item number (0: none) */
+	int read_only;      /* -R, or a file that cannot be written: no key changes an answer */
+	int file_read_only; /* read-only because the file cannot be written, not -R */
+	enum lang lang;     /* the checklist's language to start with (L switches) */
+	int section;        /* open at this section number (0: none) */
+	int item;           /* open this item number (0: none) */
 	/* Tests: play these keys instead of reading the terminal (see
 	 * ui_script_next in ui.c for the notation), on a terminal of
 	 * script_cols x script_rows that writes to /dev/null, then store

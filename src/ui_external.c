@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "gettext.h"
 #include "store.h"
 #include "textwidth.h"
@@ -82,6 +83,27 @@ static char *read_all(int fd, size_t limit)
 	return n < 0 ? (free(buf), NULL) : buf;
 }
 
+/* Reads back what the editor wrote: from the file at path now, since an
+ * editor may save a new file under the name (emacs does, and vim with
+ * backupcopy=no), leaving fd on the old text; from fd if the name no
+ * longer holds a regular file of this user's. NULL if it cannot be read. */
+static char *read_back(int fd, const char *path)
+{
+	char why[256];
+	struct stat sb;
+	int now = fileio_open_read(path, why, sizeof why);
+	char *text;
+
+	if (now >= 0 && (fstat(now, &sb) != 0 || sb.st_uid != geteuid())) {
+		close(now);
+		now = -1;
+	}
+	text = read_all(now >= 0 ? now : fd, 16u << 20);
+	if (now >= 0)
+		close(now);
+	return text;
+}
+
 /* What to do with the text the editor wrote: save it, or hand it to the
  * inline editor when it has control characters or tenken must stop. */
 static enum external_result take_external(struct ui *u, size_t item, size_t column, char *text,
@@ -144,7 +166,7 @@ enum external_result ui_external_edit(struct ui *u, size_t item, size_t column, 
 		return EXTERNAL_NONE;
 	}
 	int ok = run_editor(path) == 0;
-	text = read_all(fd, 16u << 20);
+	text = read_back(fd, path);
 	close(fd);
 	unlink(path);
 	if (!text) {

@@ -30,6 +30,7 @@
 #include <expat.h>
 #include <zip.h>
 
+#include "fileio.h"
 #include "gettext.h"
 #include "textwidth.h"
 
@@ -116,11 +117,14 @@ static void fail(struct reader *rd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	textwidth_cut(msg); /* a long name quoted: cut between characters */
 	char *safe = textwidth_sanitize(msg);
 	for (char *p = safe; p && *p; p++)
 		if (*p == '\n')
 			*p = ' ';
 	snprintf(rd->err, rd->errlen, "%s: %s", rd->name, safe ? safe : msg);
+	if (rd->errlen)
+		textwidth_cut(rd->err);
 	free(safe);
 	if (rd->parser)
 		XML_StopParser(rd->parser, XML_FALSE);
@@ -1065,14 +1069,14 @@ static int open_zip(struct reader *rd, const char *path)
 	static const unsigned char cfb[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 	unsigned char magic[8];
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), zerr = 0;
+	int fd = fileio_open_read(path, rd->err, rd->errlen), zerr = 0;
 
 	if (fd < 0) {
-		fail(rd, "%s", strerror(errno));
+		rd->failed = 1; /* the message names the file */
 		return 0;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-		fail(rd, "%s", _("not a regular file"));
+	if (fstat(fd, &st) < 0)
+		fail(rd, "%s", strerror(errno));
 	else if (st.st_size > XLSX_MAX_BYTES)
 		fail(rd, _("%lld bytes, larger than the %d MiB a workbook may be"),
 		     (long long)st.st_size, XLSX_MAX_BYTES / MIB);

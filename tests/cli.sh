@@ -142,6 +142,12 @@ run "the setting acts as the option" 0 cmp "$tmp/amb2" "$tmp/amb3"
 printf '# comment\n\nambiguous-width = 3\ncolour = on\n' >"$tmp/cfg/tenken/config"
 run "a bad setting is not fatal" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" status
 has "a bad setting names file:line" "$tmp/err" "tenken/config:3: ambiguous-width must be 1 or 2"
+# A comment longer than 1 KiB is a comment to its end: its tail is not a
+# setting (settings.c read 1023 bytes at a time), and a long path is kept.
+{ printf '# %01100d lang = ja\n' 0; printf 'checklist = %s\n' "$tmp/$(printf '%01100d' 0).yaml"; } >"$tmp/cfg/tenken/config"
+run "a long line read whole" 0 env XDG_CONFIG_HOME="$tmp/cfg" "$TENKEN" --lang en status
+has "a long comment's tail is no setting" "$tmp/err" "tenken/config:2: "
+hasnt "a long comment's tail is no setting (2)" "$tmp/err" "tenken/config:1"
 
 # Editions: the 2018年10月版 is bundled, listed and the default.
 run "checklists" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" checklists

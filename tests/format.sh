@@ -11,7 +11,7 @@ if [ -z "$cf" ]; then
 fi
 cd "$srcdir" || exit 1
 fail=0
-for f in src/*.c src/*.h tests/*.c tests/*.h bench/*.c; do
+for f in src/*.c src/*.h tests/*.c tests/*.h tests/fuzz/*.c tests/fuzz/*.h bench/*.c; do
 	[ -f "$f" ] || continue
 	if ! "$cf" --style=file --dry-run -Werror "$f" >/dev/null 2>&1; then
 		echo "FAIL: $f is not formatted: $cf -i $f"

@@ -208,6 +208,22 @@ check("65536" in t.out.decode("utf-8", "replace"), "paste past the limit: the li
 text = query(path, "SELECT length(text) FROM answer WHERE item = 1")
 check(text == [(65536,)], "paste past the limit: the first 65,536 characters are saved", str(text))
 
+# A character cut in two by the network (its first byte in one packet, the
+# rest 0.2 s later) arrives whole, and so does every character after it.
+path = db("split.db")
+t = Tenken(path)
+t.send("\re")
+for k in range(3):
+    os.write(t.fd, "前".encode()[:1])
+    time.sleep(0.2)
+    os.write(t.fd, "前".encode()[1:] + "後".encode())
+    t.quiet()
+t.send("\x18")
+t.send("q")
+t.wait(10)
+text = query(path, "SELECT text FROM answer WHERE item = 1")
+check(text == [("前後前後前後",)], "a character split between two packets arrives whole", repr(text))
+
 # --- A signal while keys wait unread: they are taken into the draft first.
 for sig in (signal.SIGHUP, signal.SIGTERM):
     path = db(f"signal-{sig}.db")

@@ -16,6 +16,7 @@
 #include "checklist_yaml.h"
 #include "fixtures.h"
 #include "outline.h"
+#include "textwidth.h"
 
 static struct checklist *trial;
 
@@ -544,6 +545,20 @@ static void test_deep_nesting(void **state)
 	free(y);
 }
 
+/* A long Japanese key quoted in the message is cut between two characters,
+ * never inside one (the message is shown on a terminal). */
+static void test_long_value_cut_whole(void **state)
+{
+	char y[2048] = "format: tenken-checklist 1\na", err[1024];
+	(void)state;
+	for (int i = 0; i < 300; i++)
+		strcat(y, "鍵");
+	strcat(y, ": 1\n");
+	assert_null(checklist_load_buffer("bad.yaml", y, strlen(y), err, sizeof err));
+	assert_non_null(strstr(err, "unknown key \"a鍵鍵"));
+	assert_true(textwidth_valid_utf8(err, strlen(err), NULL));
+}
+
 static void test_empty_and_not_a_mapping(void **state)
 {
 	(void)state;
@@ -582,6 +597,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_raw_control_character),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_long_value_cut_whole),
 		cmocka_unit_test(test_empty_and_not_a_mapping),
 		cmocka_unit_test(test_missing_file),
 	};

@@ -181,6 +181,14 @@ static void test_layout(void **state)
 		{"行\n", 10, 2, {2, 0}},
 		{"", 10, 1, {0}},
 		{"abcdefg", 3, 3, {3, 3, 1}},
+		/* Kinsoku, the rule print and the item view follow: 。 does
+		 * not begin a row and 「 does not end one; the row ends early. */
+		{"あいう。えお", 6, 3, {4, 6, 2}},
+		{"あい「うえお", 6, 3, {4, 6, 2}},
+		{"あいうぇお", 6, 3, {4, 6, 0}},
+		{"。。。。", 4, 3, {4, 4, 0}}, /* nothing else fits: broken anyway */
+		/* ...and never between a letter and its combining mark. */
+		{"あいか\xe3\x82\x99。", 6, 2, {4, 4}},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

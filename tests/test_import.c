@@ -16,6 +16,8 @@
 #include "checklist_yaml.h"
 #include "csv_read.h"
 #include "import.h"
+#include "textwidth.h"
+#include "xlsx_read.h"
 
 #define Y2018 SRCDATADIR "/fisc-api-2018.yaml"
 
@@ -223,6 +225,72 @@ static void test_what_is_not_imported(void **state)
 	answers_free(a);
 }
 
+/* A note or a cell's place quotes the file: each is one line of text safe
+ * to print, cut between characters when long. A header cell with a line
+ * break and an escape, a 500-byte Japanese header, a sheet named with a
+ * bidirectional control and a line break (tenken import prints each note
+ * and place on a line of its own). */
+static void test_notes_one_safe_line(void **state)
+{
+	struct answers *a = answers_new(cl2018);
+	struct import_result res;
+	struct import_table t = {0};
+	const char *header[] = {"通番", "セキュリティ対応目標", "現在の対応状況",
+				"偽の\n行\x1b[2J"};
+	const char *row[] = {"1", G1, "回答", NULL};
+	struct import_row rows[2] = {{header, 4, 1, 0}, {row, 3, 2, 0}};
+	char err[512] = "", long_header[600] = "";
+
+	(void)state;
+	while (strlen(long_header) + 3 < 500)
+		strcat(long_header, "長");
+	assert_int_equal(
+		import_csv("通番,セキュリティ対応目標,現在の対応状況,\"偽の\n行\x1b[2J\",x\n"
+			   "1," G1 ",回答\n",
+			   a, &res, err, sizeof err),
+		0);
+	assert_int_equal(res.n_notes, 2);
+	assert_non_null(strstr(res.notes[0].text, "\"偽の 行^[[2J\" is not a column"));
+	import_result_free(&res);
+	header[3] = long_header;
+	t.file = "t.xlsx";
+	t.sheet = "チェック\xe2\x80\xae\nリスト";
+	t.rows = rows;
+	t.n_rows = 2;
+	assert_int_equal(import_table_read(&t, cl2018, a, NULL, NULL, &res, err, sizeof err), 0);
+	assert_int_equal(res.n_changes, 1);
+	assert_string_equal(res.changes[0].where, "sheet チェック<U+202E> リスト, cell C2");
+	assert_int_equal(res.n_notes, 1);
+	assert_true(textwidth_valid_utf8(res.notes[0].text, strlen(res.notes[0].text), NULL));
+	assert_non_null(
+		strstr(res.notes[0].text, "sheet チェック<U+202E> リスト, cell D1: \"長長"));
+	import_result_free(&res);
+	answers_free(a);
+}
+
+/* A sheet whose cells spread far down and far right is refused before its
+ * table is made: 300 cells in column XFD would be 300 x 16384 places. A
+ * cell in XFD1000 alone is within bounds. */
+static void test_spread_sheet_refused(void **state)
+{
+	struct xlsx_cell cells[300];
+	struct xlsx_sheet sheet = {.name = "S", .cells = cells, .n_cells = 300};
+	struct import_table t;
+
+	(void)state;
+	for (uint32_t i = 0; i < 300; i++)
+		cells[i] = (struct xlsx_cell){i + 1, 16384, XLSX_NUMBER, "1"};
+	assert_int_equal(import_table_xlsx(&t, &sheet, "t.xlsx"), IMPORT_TOO_LARGE);
+	assert_int_equal(t.n_rows, 0);
+	cells[0] = (struct xlsx_cell){1, 1, XLSX_STRING, "通番"};
+	cells[1] = (struct xlsx_cell){1000, 16384, XLSX_NUMBER, "1"};
+	sheet.n_cells = 2;
+	assert_int_equal(import_table_xlsx(&t, &sheet, "t.xlsx"), 0);
+	assert_int_equal(t.n_rows, 1000);
+	assert_string_equal(t.rows[999].cells[16383], "1");
+	import_table_free(&t);
+}
+
 /* The answers of another checklist or edition, whose 通番 name other
  * items, are refused whole: most goals are not this checklist's. */
 static void test_another_edition_refused(void **state)
@@ -292,6 +360,8 @@ int main(void)
 		cmocka_unit_test(test_header_found_and_columns_by_name),
 		cmocka_unit_test(test_header_with_english),
 		cmocka_unit_test(test_what_is_not_imported),
+		cmocka_unit_test(test_notes_one_safe_line),
+		cmocka_unit_test(test_spread_sheet_refused),
 		cmocka_unit_test(test_no_header),
 		cmocka_unit_test(test_another_edition_refused),
 		cmocka_unit_test(test_conflict_by_times),

@@ -106,6 +106,37 @@ static void test_file_is_private(void **state)
 	store_close(st);
 }
 
+/* A new answer file is made whole beside the path and then linked to it,
+ * so that a tenken killed meanwhile leaves no empty file there that the
+ * next would refuse (tests/kill9.sh kills it so): the file at the path is
+ * complete as soon as it exists, and nothing is left beside it. */
+static void test_created_whole(void **state)
+{
+	struct fx *f = *state;
+	struct store *st = open_ok(f, 0);
+	char cmd[256], line[256];
+	FILE *ls;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	store_close(st);
+	snprintf(cmd, sizeof cmd, "ls -A '%s'", f->dir);
+	ls = popen(cmd, "r");
+	assert_non_null(ls);
+	while (fgets(line, sizeof line, ls))
+		if (strncmp(line, "answers.db\n", 11) && strncmp(line, "answers.db-", 11))
+			fail_msg("left beside the answer file: %s", line);
+	pclose(ls);
+	assert_int_equal(sqlite3_open_v2(f->path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'checklist_id'",
+					    -1, &s, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(s, 0), "mini");
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
 static void test_history(void **state)
 {
 	struct fx *f = *state;
@@ -677,12 +708,266 @@ static void test_drafts_per_session(void **state)
 	close(ready[0]), close(ready[1]), close(done[0]), close(done[1]);
 }
 
+/* What cannot be an answer file is refused at once, named, and nothing is
+ * made: a directory, a FIFO (which once made tenken wait for ever), a
+ * symbolic link (SQLite would keep the journal beside the link), one that
+ * points nowhere. */
+static void test_kinds_refused(void **state)
+{
+	struct fx *f = *state;
+	char err[512], target[160], real[160];
+	static const struct {
+		const char *kind, *msg;
+	} cases[] = {
+		{"dir", "is a directory"},
+		{"fifo", "is not a regular file"},
+		{"link", "is a symbolic link; give the real path with -f"},
+		{"dangling", "is a symbolic link; give the real path with -f"},
+	};
+
+	snprintf(real, sizeof real, "%s/real.db", f->dir);
+	snprintf(target, sizeof target, "%s/nowhere.db", f->dir);
+	store_close(store_open(real, f->cl, 0, err, sizeof err));
+	assert_int_equal(mkdir(f->path, 0700), 0);
+	alarm(10); /* a FIFO opened for reading would wait for a writer */
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		rmdir(f->path);
+		unlink(f->path);
+		if (k == 0)
+			assert_int_equal(mkdir(f->path, 0700), 0);
+		else if (k == 1)
+			assert_int_equal(mkfifo(f->path, 0600), 0);
+		else
+			assert_int_equal(symlink(k == 2 ? real : target, f->path), 0);
+		for (int flags = 0; flags <= STORE_OR_READONLY; flags++) {
+			err[0] = '\0';
+			if (store_open(f->path, f->cl, flags, err, sizeof err))
+				fail_msg("%s opened with flags %d", cases[k].kind, flags);
+			if (strncmp(err, f->path, strlen(f->path)) || !strstr(err, cases[k].msg))
+				fail_msg("%s: \"%s\", expected \"%s\"", cases[k].kind, err,
+					 cases[k].msg);
+		}
+		assert_int_equal(store_peek_checklist(f->path, err, 64, err + 64, sizeof err - 64),
+				 -1);
+		assert_non_null(strstr(err + 64, cases[k].msg));
+	}
+	alarm(0);
+	assert_int_not_equal(access(target, F_OK), 0);
+	unlink(f->path);
+}
+
+/* A folder reached through a symbolic link is fine (a home often is). */
+static void test_folder_through_link(void **state)
+{
+	struct fx *f = *state;
+	char real[128], link[128], path[160], err[512], id[64];
+	struct answers *a = answers_new(f->cl);
+	struct store *st;
+
+	snprintf(real, sizeof real, "%s/real", f->dir);
+	snprintf(link, sizeof link, "%s/link", f->dir);
+	snprintf(path, sizeof path, "%s/answers.db", link);
+	assert_int_equal(mkdir(real, 0700), 0);
+	assert_int_equal(symlink(real, link), 0);
+	st = store_open(path, f->cl, 0, err, sizeof err);
+	if (!st)
+		fail_msg("store_open: %s", err);
+	assert_int_equal(store_set_status(st, a, 0, STATUS_PARTIAL, err, sizeof err), 0);
+	store_close(st);
+	snprintf(path, sizeof path, "%s/answers.db", real);
+	assert_int_equal(access(path, F_OK), 0);
+	snprintf(path, sizeof path, "%s/answers.db", link);
+	assert_int_equal(store_peek_checklist(path, id, sizeof id, err, sizeof err), 0);
+	assert_string_equal(id, "mini");
+	answers_free(a);
+}
+
+/* A write that fails says why, whatever the caller's buffer held: the
+ * message once came out as whatever bytes the buffer had. */
+static void test_failed_write_says_why(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	sqlite3 *db;
+	char err[512];
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "CREATE TRIGGER refuse BEFORE INSERT ON status BEGIN"
+				      " SELECT RAISE(FAIL, 'refused by a test'); END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	memset(err, 'Z', sizeof err - 1);
+	err[sizeof err - 1] = '\0';
+	assert_int_equal(store_set_status(st, a, 0, STATUS_PARTIAL, err, sizeof err), -1);
+	if (strncmp(err, f->path, strlen(f->path)) || !strstr(err, "refused by a test"))
+		fail_msg("the message: \"%.80s\"", err);
+	assert_int_equal(a->status[0], STATUS_UNANSWERED);
+	store_close(st);
+	answers_free(a);
+}
+
+/* Runs fn in a child process as a user who does not own the test's files
+ * (root overrides file modes), and fails if fn returns non-zero. */
+static void as_other_user(struct fx *f, int (*fn)(struct fx *f))
+{
+	pid_t pid;
+	int status;
+
+	if (geteuid() == 0)
+		assert_int_equal(chmod(f->dir, 0755), 0);
+	if ((pid = fork()) == 0) {
+		if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0))
+			_exit(99);
+		_exit(fn(f));
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	if (WEXITSTATUS(status) != 0)
+		fail_msg("the check as another user failed at step %d", WEXITSTATUS(status));
+}
+
+/* The file cannot be written: refused for writing with the file's name,
+ * opened read-only when that is allowed, and read without leaving a -wal
+ * or -shm behind (made with the file's mode, they kept its owner from
+ * writing once the file was writable again). */
+static int read_only_checks(struct fx *f)
+{
+	char err[512] = "", side[160];
+	struct answers *a = answers_new(f->cl);
+	struct store *st;
+
+	if (store_open(f->path, f->cl, 0, err, sizeof err) || !strstr(err, "is read-only"))
+		return 1;
+	if (!(st = store_open(f->path, f->cl, STORE_OR_READONLY, err, sizeof err)) ||
+	    !store_readonly(st))
+		return 2;
+	if (store_load(st, a, err, sizeof err) != 0 || a->status[0] != STATUS_PARTIAL)
+		return 3;
+	if (store_set_status(st, a, 1, STATUS_PARTIAL, err, sizeof err) != -1 ||
+	    !strstr(err, "opened read-only"))
+		return 4;
+	store_close(st);
+	if (!(st = store_open(f->path, f->cl, STORE_READONLY, err, sizeof err)))
+		return 5;
+	store_close(st);
+	snprintf(side, sizeof side, "%s-shm", f->path);
+	if (access(side, F_OK) == 0)
+		return 6;
+	if (chmod(f->path, 0600) != 0 || !(st = store_open(f->path, f->cl, 0, err, sizeof err)) ||
+	    store_readonly(st) || store_set_status(st, a, 1, STATUS_PARTIAL, err, sizeof err) != 0)
+		return 7;
+	store_close(st);
+	answers_free(a);
+	return 0;
+}
+
+static void test_read_only_file(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+
+	assert_int_equal(store_set_status(st, a, 0, STATUS_PARTIAL, err, sizeof err), 0);
+	store_close(st);
+	assert_int_equal(chmod(f->path, 0400), 0);
+	if (geteuid() == 0) { /* the other user owns the file and may write its folder */
+		assert_int_equal(chown(f->path, 65534, 65534), 0);
+		assert_int_equal(chown(f->dir, 65534, 65534), 0);
+	}
+	as_other_user(f, read_only_checks);
+	answers_free(a);
+}
+
+/* A file in a folder that cannot be written: SQLite cannot make the -shm
+ * it needs to read a WAL file, so it is read as it is. */
+static int read_only_folder_checks(struct fx *f)
+{
+	char err[512] = "";
+	struct answers *a = answers_new(f->cl);
+	struct store *st;
+
+	if (store_open(f->path, f->cl, 0, err, sizeof err) ||
+	    !strstr(err, "is read-only (its folder cannot be written)"))
+		return 1;
+	if (!(st = store_open(f->path, f->cl, STORE_READONLY, err, sizeof err)))
+		return 2;
+	if (store_load(st, a, err, sizeof err) != 0 || a->status[0] != STATUS_PARTIAL)
+		return 3;
+	store_close(st);
+	answers_free(a);
+	return 0;
+}
+
+static void test_read_only_folder(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = open_ok(f, 0);
+	char err[512];
+
+	assert_int_equal(store_set_status(st, a, 0, STATUS_PARTIAL, err, sizeof err), 0);
+	store_close(st);
+	if (geteuid() == 0) /* the other user owns the file, not its folder */
+		assert_int_equal(chown(f->path, 65534, 65534), 0);
+	else
+		assert_int_equal(chmod(f->dir, 0555), 0);
+	as_other_user(f, read_only_folder_checks);
+	assert_int_equal(chmod(f->dir, 0700), 0);
+	answers_free(a);
+}
+
+/* Processes making the same new file at once: each finds it whole (none
+ * "not a tenken answer file"), and every change is kept. */
+static void test_new_file_made_whole(void **state)
+{
+	struct fx *f = *state;
+	enum { N = 12 };
+	pid_t pids[N];
+	struct store *st;
+	struct store_change *h;
+	char err[512];
+	size_t n;
+	int status;
+
+	for (int k = 0; k < N; k++) {
+		if ((pids[k] = fork()) == 0) {
+			struct answers *a = answers_new(f->cl);
+			char text[32], why[512];
+			snprintf(text, sizeof text, "child %d", k);
+			st = store_open(f->path, f->cl, 0, why, sizeof why);
+			if (!st) {
+				fprintf(stderr, "child %d: %s\n", k, why);
+				_exit(1);
+			}
+			_exit(store_set_text_flags(st, a, 0, 0, text, STORE_FORCE, why,
+						   sizeof why) != 0);
+		}
+		assert_true(pids[k] > 0);
+	}
+	for (int k = 0; k < N; k++) {
+		assert_int_equal(waitpid(pids[k], &status, 0), pids[k]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	st = open_ok(f, STORE_READONLY);
+	h = store_history(st, 0, &n);
+	assert_int_equal(n, N);
+	store_changes_free(h, n);
+	store_close(st);
+	(void)err;
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_round_trip),
 		T(test_file_is_private),
+		T(test_created_whole),
 		T(test_history),
 		T(test_history_append_only),
 		T(test_read_only_never_creates),
@@ -701,6 +986,12 @@ int main(void)
 		T(test_two_sessions_never_overwrite),
 		T(test_changes_elsewhere_noticed),
 		T(test_drafts_per_session),
+		T(test_kinds_refused),
+		T(test_folder_through_link),
+		T(test_failed_write_says_why),
+		T(test_read_only_file),
+		T(test_read_only_folder),
+		T(test_new_file_made_whole),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -243,8 +243,11 @@ static void test_wrap_kinsoku(void **state)
 static void test_wrap_kinsoku_every_character(void **state)
 {
 	static const char *const closing[] = {
-		"、", "。", "，", "．", "）", "」", "』", "】", "：",
-		"；", "ー", "々", "！", "？", ")",  ",",  ".",
+		"、", "。", "，", "．", "）", "」", "』", "】", "：", "；", "ー", "々",
+		"！", "？", ")",  ",",  ".",  "・", "〕", "〉", "》", "］", "｝", "〜",
+		"ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ゎ", "ゕ", "ゖ",
+		"ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "ヮ", "ヵ", "ヶ",
+		"ㇰ", "ㇿ", "ゝ", "ゞ", "ヽ", "ヾ", "‼",  "｡",  "､",
 	};
 	struct textwidth_line l[8];
 	char s[64];
@@ -258,6 +261,32 @@ static void test_wrap_kinsoku_every_character(void **state)
 				fail_msg("line %zu of \"%s\" at 6 columns begins with %s", k + 1, s,
 					 closing[i]);
 	}
+}
+
+/* Every character that must not end a line goes to the next with what it
+ * opens: （ 「 『 【 and the rest. */
+static void test_wrap_kinsoku_opening(void **state)
+{
+	static const char *const opening[] = {
+		"（", "「", "『", "【", "〔", "〈", "《", "［",
+		"｛", "“",  "‘",  "〘", "〖", "〝", "(",
+	};
+	struct textwidth_line l[8];
+	char s[64];
+	(void)state;
+	for (size_t i = 0; i < sizeof opening / sizeof opening[0]; i++) {
+		size_t n, c = strlen(opening[i]);
+		/* あい + the opening character fill 6 columns (or 5 for "("). */
+		snprintf(s, sizeof s, "あい%sえおか", opening[i]);
+		n = wrap_check(s, 6, l, 8);
+		for (size_t k = 0; k + 1 < n; k++)
+			if (l[k].len >= c && !memcmp(s + l[k].start + l[k].len - c, opening[i], c))
+				fail_msg("line %zu of \"%s\" at 6 columns ends with %s", k + 1, s,
+					 opening[i]);
+	}
+	/* And a text made only of such characters still wraps, within its
+	 * width, rather than run past it. */
+	assert_int_equal(wrap_check("。。。。。。。。", 4, l, 8), 4);
 }
 
 /* Japanese followed by a Latin word breaks between the two rather than
@@ -302,6 +331,42 @@ static void test_wrap_newlines_and_empty(void **state)
 	assert_int_equal(textwidth_wrap("a\nb\nc\nd", 10, l, 2), 4);
 }
 
+/* A message cut by snprintf in the middle of a character (a long Japanese
+ * key in a checklist error) ends at the last whole character instead. */
+static const struct {
+	const char *in, *out;
+} cut_cases[] = {
+	{"日本語", "日本語"},
+	{"日本\xe8\xaa", "日本"},
+	{"日本\xe8", "日本"},
+	{"a\xf0\x9f\x98", "a"},
+	{"a\xf0\x9f\x98\x80", "a\xf0\x9f\x98\x80"},
+	{"ab", "ab"},
+	{"", ""},
+	{"\x80\x80\x80\x80", "\x80\x80\x80\x80"},
+};
+
+static void test_cut_partial_character(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof cut_cases / sizeof cut_cases[0]; i++) {
+		char buf[32];
+		snprintf(buf, sizeof buf, "%s", cut_cases[i].in);
+		assert_int_equal(textwidth_cut(buf), strlen(cut_cases[i].out));
+		assert_string_equal(buf, cut_cases[i].out);
+	}
+}
+
+/* A cell quoted in a one-line message: its line break shown as a space,
+ * its controls visibly. */
+static void test_sanitize_line(void **state)
+{
+	char *s = textwidth_sanitize_line("一行目\n二行目\x1b[2J\xe2\x80\xae");
+	(void)state;
+	assert_string_equal(s, "一行目 二行目^[[2J<U+202E>");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,9 +378,12 @@ int main(void)
 		cmocka_unit_test(test_wrap_japanese),
 		cmocka_unit_test(test_wrap_kinsoku),
 		cmocka_unit_test(test_wrap_kinsoku_every_character),
+		cmocka_unit_test(test_wrap_kinsoku_opening),
 		cmocka_unit_test(test_wrap_after_japanese),
 		cmocka_unit_test(test_wrap_mixed_and_spaces),
 		cmocka_unit_test(test_wrap_newlines_and_empty),
+		cmocka_unit_test(test_cut_partial_character),
+		cmocka_unit_test(test_sanitize_line),
 	};
 	if (!setlocale(LC_CTYPE, "C.UTF-8"))
 		return 77; /* skipped: no UTF-8 locale */

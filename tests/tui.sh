@@ -96,7 +96,7 @@ check "restart" "1/60"
 keys j e
 check "editor on item 2" "Ctrl-X"
 keys -l "回線が切れる前の文"
-sleep 0.3
+check "typed before the hang-up" "回線が切れる前の文"
 t kill-server
 sleep 0.5
 start "$TENKEN"
@@ -111,7 +111,7 @@ if answers | grep -q '"current":"回線が切れる前の文"'; then ok "the rec
 # --- SIGTERM while typing.
 keys j j e
 keys -l "終了前の文"
-sleep 0.3
+check "typed before SIGTERM" "終了前の文"
 kill -TERM "$(pid_of)"
 sleep 0.5
 start "$TENKEN"
@@ -185,6 +185,7 @@ check "start for kill -9" "API Connection Checklist"
 keys 5 e
 check "editor for kill -9" "Ctrl-X"
 keys -l "強制終了前に入力"
+check "typed before SIGKILL" "強制終了前に入力"
 sleep 2.5
 kill -KILL "$(pid_of)"
 sleep 0.3

@@ -175,7 +175,7 @@ has "a second import changes nothing" "$tmp/out" "Nothing to import"
 mkdir -p "$tmp/hostile"
 "$py" "$srcdir/tests/xlsx_fixtures.py" "$tmp/hostile" >/dev/null 2>&1
 cp "$fresh" "$tmp/fresh.before"
-for f in notzip encrypted noworkbook bomb lying rows entities bigcell malformed; do
+for f in notzip encrypted noworkbook bomb lying rows entities bigcell malformed spread; do
 	run "hostile $f.xlsx refused" 1 "$TENKEN" -f "$fresh" import --yes "$tmp/hostile/$f.xlsx"
 	has "hostile $f.xlsx: the file named" "$tmp/err" "$f.xlsx"
 	run "hostile $f.xlsx: the answer file untouched" 0 cmp "$fresh" "$tmp/fresh.before"

@@ -279,6 +279,11 @@ def hostile(out):
     rows = (b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (i, i, i)
                      for i in range(n, n + 10000)) for n in range(1, 1000001, 10000))
     stream_sheet(os.path.join(out, "rows.xlsx"), head, rows, b"</sheetData></worksheet>")
+    # 12 KB of cells, one far right in each of 2000 rows: as a table of
+    # every place up to them, 2000 x 16384 places, a third of a gigabyte.
+    hand_book(os.path.join(out, "spread.xlsx"),
+              [("Sheet1", "".join('<row r="%d"><c r="XFD%d"><v>1</v></c></row>' % (i, i)
+                                  for i in range(1, 2001)))])
     hand_book(os.path.join(out, "entities.xlsx"),
               [("Sheet1", '<row r="1"><c r="A1" t="s"><v>0</v></c></row>')],
               parts={"xl/sharedStrings.xml": BILLION_LAUGHS})
