@@ -46,8 +46,7 @@ static void outline_line(void *ctx, enum outline_kind kind, int depth, const cha
 	if (w->kind == PART_OUTLINE && kind == OUTLINE_NOTE) {
 		w->fold = w->folds++;
 		p.heads = 1;
-	} else if (w->kind == PART_OUTLINE &&
-		   (kind == OUTLINE_HEADING || kind == OUTLINE_METHOD)) {
+	} else if (w->kind == PART_OUTLINE && (kind == OUTLINE_HEADING || kind == OUTLINE_METHOD)) {
 		w->fold = -1;
 	}
 	p.fold = w->fold;
@@ -205,7 +204,8 @@ int item_parts(const struct checklist *cl, const struct answers *a, const struct
 		text_part(&w, PART_REMARKS, 0, &it->remarks);
 	for (size_t k = 0; k < it->n_warnings + sec->n_warnings; k++)
 		text_part(&w, PART_WARNING, k,
-			  k < it->n_warnings ? &it->warnings[k] : &sec->warnings[k - it->n_warnings]);
+			  k < it->n_warnings ? &it->warnings[k]
+					     : &sec->warnings[k - it->n_warnings]);
 	revision_parts(&w, it);
 	return w.folds;
 }

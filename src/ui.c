@@ -304,8 +304,8 @@ static void say_match(struct ui *u, size_t found, const size_t *in)
 	if (in)
 		/* TRANSLATORS: the search text; which match of how many in the
 		   open item, its number; which item of how many that match. */
-		ui_message(u, 0, _("/%s: %zu of %zu in item %d (item %zu of %zu)"), u->query,
-			   in[0], in[1], u->cl->items[found].number, item_pos, items);
+		ui_message(u, 0, _("/%s: %zu of %zu in item %d (item %zu of %zu)"), u->query, in[0],
+			   in[1], u->cl->items[found].number, item_pos, items);
 	else
 		/* TRANSLATORS: the search text, then which match of how many. */
 		ui_message(u, 0, _("/%s: match %zu of %zu"), u->query, item_pos, items);
@@ -1167,6 +1167,11 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	u.st = o->read_only ? NULL : o->st;
 	u.script = o->script;
 	u.lang = o->lang;
+	/* TRANSLATORS: the code of this translation's language as --lang
+	   takes it ("ja" for Japanese): the interface's labels name things
+	   in it, such as an older edition, whatever language L shows the
+	   checklist in. */
+	u.iface = strcmp(_("en"), "ja") == 0 ? LANG_JA : LANG_EN;
 	stop_signal = 0;
 	if (start_terminal(&u, &scr, &fin, &fout, err, errlen) != 0) {
 		rc = -1;

@@ -37,9 +37,9 @@ struct item_state {
 	int n_folds;               /* the item's folds */
 	struct hit *hits;          /* the matches, in the document's order */
 	size_t n_hits, cap_hits;
-	size_t hit;       /* the match n or N went to last, or NO_HIT */
-	int at_hit;       /* the cursor has not moved since: its row is marked */
-	char query[512];  /* the search the matches are of */
+	size_t hit;      /* the match n or N went to last, or NO_HIT */
+	int at_hit;      /* the cursor has not moved since: its row is marked */
+	char query[512]; /* the search the matches are of */
 };
 
 /* The item's document being built from its parts. */
@@ -299,9 +299,11 @@ static void lay_example(struct build *b, const struct part *p)
 	char buf[1024];
 	const char *after;
 
-	/* TRANSLATORS: the older edition (試行版), its item number and goal. */
+	/* TRANSLATORS: the older edition (試行版), its item number and goal.
+	   The edition is named in the interface's language, the goal in the
+	   checklist's (L). */
 	snprintf(buf, sizeof buf, _("Methods of %s, item %d, for reference: %s"),
-		 text_get(&p->from->edition, b->u->lang), p->number, "\1");
+		 text_get(&p->from->edition, b->u->iface), p->number, "\1");
 	after = split(buf);
 	label_once(b, LABEL_METHODS, _("Example methods"));
 	doc_block(&b->is->doc, BLOCK_NOTE, (size_t)p->fold, 1);
@@ -724,8 +726,7 @@ static int item_go_to(struct ui *u, void *state, size_t item)
 	return UI_REDRAW;
 }
 
-static int item_match(struct ui *u, void *state, int dir, int restart, size_t *pos,
-		      size_t *total)
+static int item_match(struct ui *u, void *state, int dir, int restart, size_t *pos, size_t *total)
 {
 	struct item_state *is = state;
 	size_t next;

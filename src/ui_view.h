@@ -28,11 +28,11 @@ enum ui_attr {
 	ATTR_TITLE,
 	ATTR_LABEL,
 	ATTR_EMPTY,
-	ATTR_ADDED,     /* text a review added (the publisher underlines it) */
-	ATTR_DIM_ADDED, /* the same in a Japanese original shown under English */
-	ATTR_MATCH,     /* what the last search found (reverse video) */
+	ATTR_ADDED,       /* text a review added (the publisher underlines it) */
+	ATTR_DIM_ADDED,   /* the same in a Japanese original shown under English */
+	ATTR_MATCH,       /* what the last search found (reverse video) */
 	ATTR_MATCH_ADDED, /* the same in text a review added */
-	ATTR_STATUS,    /* + enum status */
+	ATTR_STATUS,      /* + enum status */
 	ATTR_COUNT = ATTR_STATUS + STATUS_COUNT,
 };
 
@@ -139,11 +139,12 @@ struct ui {
 	struct checklist *cl;
 	struct answers *a;
 	struct store *st; /* NULL when read-only */
-	enum lang lang;
-	int original;    /* English shown with its Japanese original (J) */
-	int filter;      /* 0: all; k: targets[k-1] and common */
-	char query[512]; /* the last search */
-	int match_marks; /* the terminal has no reverse video: matches between *s */
+	enum lang lang;   /* the checklist text's (L switches it) */
+	enum lang iface;  /* the interface's, gettext's: the labels' */
+	int original;     /* English shown with its Japanese original (J) */
+	int filter;       /* 0: all; k: targets[k-1] and common */
+	char query[512];  /* the last search */
+	int match_marks;  /* the terminal has no reverse video: matches between *s */
 	const struct examples *ex;
 	struct examples_set *ex_set;
 	int ex_tried;

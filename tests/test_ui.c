@@ -935,11 +935,13 @@ static void test_fits_with_ambiguous_width_2(void **state)
 	free(s);
 }
 
-/* The 2018 edition shows the trial's 手法例 for an item, folded and
- * labelled, and the 2025 revision notes. */
-static void test_2018_examples_folded(void **state)
+/* Runs the shipped 2018 edition read-only, with the trial edition's 手法例
+ * for reference, item (0: the list) open, on an 80 x rows terminal, the
+ * checklist in lang; returns the screen, and its cells in reverse video in
+ * *reverse unless NULL. */
+static char *run_2018(struct fx *f, int item, const char *script, enum lang lang, int rows,
+		      char **reverse)
 {
-	struct fx *f = *state;
 	char err[512], *screen = NULL, path[256];
 	struct checklist *cl =
 		checklist_load_file(SRCDATADIR "/fisc-api-2018.yaml", err, sizeof err);
@@ -948,7 +950,6 @@ static void test_2018_examples_folded(void **state)
 	struct examples ex;
 	struct ui_options o = {0};
 
-	(void)state;
 	assert_non_null(cl);
 	snprintf(path, sizeof path, "%s/2018.db", f->dir);
 	m = mapping_load_file(SRCDATADIR "/fisc-api-2017-trial.to.fisc-api-2018.yaml", err,
@@ -962,15 +963,32 @@ static void test_2018_examples_folded(void **state)
 	o.a = a;
 	o.path = path;
 	o.read_only = 1;
-	o.item = 3;
+	o.item = item;
+	o.lang = lang;
 	o.ex = &ex;
-	o.script = "G";
+	o.script = script;
 	o.script_cols = 80;
-	o.script_rows = 60;
+	o.script_rows = rows;
 	o.dump = &screen;
+	o.dump_reverse = reverse;
 	assert_int_equal(ui_run(&o, err, sizeof err), 0);
-	assert_screen_has(screen, "+ Methods of 試行版, item 3, for reference");
-	assert_screen_has(screen, "+ Methods of 試行版, item 4, for reference");
+	answers_free(a);
+	mapping_free(m);
+	checklist_free(cl);
+	assert_non_null(screen);
+	return screen;
+}
+
+/* The 2018 edition shows the trial's 手法例 for an item, folded and
+ * labelled, and the 2025 revision notes folded under one heading per 基準.
+ * The label names the trial edition in the interface's language (here
+ * English), whatever the checklist's. */
+static void test_2018_examples_folded(void **state)
+{
+	char *screen = run_2018(*state, 3, "G", LANG_JA, 60, NULL);
+
+	assert_screen_has(screen, "+ Methods of Trial edition, item 3, for reference");
+	assert_screen_has(screen, "+ Methods of Trial edition, item 4, for reference");
 	assert_screen_lacks(screen, "<周知・意識啓発の徹底>");
 	/* The review's notes, folded under one heading per 基準. */
 	assert_screen_has(screen, "Reviews of the standards");
@@ -978,17 +996,12 @@ static void test_2018_examples_folded(void **state)
 	assert_screen_has(screen, "+ 監1");
 	assert_screen_lacks(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
 	free(screen);
-	o.script = "o";
-	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	screen = run_2018(*state, 3, "o", LANG_JA, 60, NULL);
 	assert_screen_has(screen, "<周知・意識啓発の徹底>");
 	free(screen);
-	o.script = "oG";
-	assert_int_equal(ui_run(&o, err, sizeof err), 0);
+	screen = run_2018(*state, 3, "oG", LANG_JA, 60, NULL);
 	assert_screen_has(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
 	free(screen);
-	answers_free(a);
-	mapping_free(m);
-	checklist_free(cl);
 }
 
 /* A checklist whose review notes mark what they added, with a section name
@@ -1678,7 +1691,9 @@ static void test_search_everywhere(void **state)
 	char *s;
 
 	s = run(f, "/api<Enter>");
-	assert_screen_has(s, "/api: match 2 of 40"); /* from item 1, the next */
+	/* From item 1, the next; every item matches, in its target (API接続先)
+	   or its text. */
+	assert_screen_has(s, "/api: match 2 of 60");
 	free(s);
 	s = run(f, "/パスワード<Enter>nN");
 	assert_screen_has(s, "match 1 of 6");
@@ -1700,6 +1715,123 @@ static void test_search_everywhere(void **state)
 	answers_free(a);
 	s = run(f, "/独自の備考語<Enter><Enter>");
 	assert_screen_has(s, "Item 5  (section 1");
+	free(s);
+}
+
+/* The interface in Japanese (1) or as the C locale leaves it, English. */
+static void interface_ja(int ja)
+{
+	bindtextdomain(PACKAGE, BUILDLOCALEDIR);
+	if (ja)
+		setenv("LANGUAGE", "ja", 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	textdomain(PACKAGE); /* gettext notices the change of LANGUAGE */
+}
+
+/* Search finds what the item view shows: in the 2018 edition, words that
+ * are only in the trial edition's 手法例 shown for reference or in the 2025
+ * review's notes on 基準. */
+static void test_search_shown_text_2018(void **state)
+{
+	static const char *const words[] = {"暗号", "パスワード", "サイバーガイドライン"};
+
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		char script[128], want[128], *s;
+		snprintf(script, sizeof script, "/%s<Enter>", words[k]);
+		snprintf(want, sizeof want, "/%s: match ", words[k]);
+		s = run_2018(*state, 0, script, LANG_JA, 24, NULL);
+		assert_screen_lacks(s, "Not found");
+		assert_screen_has(s, want);
+		free(s);
+	}
+}
+
+/* In the open item the matches are in reverse video, n and N go from one
+ * to the next, opening the fold one is in, then n goes on to the next item
+ * that matches. */
+static void test_search_matches_in_item(void **state)
+{
+	char *rev = NULL, *s = run_2018(*state, 0, "/暗号<Enter><Enter>n", LANG_JA, 24, &rev);
+
+	assert_screen_has(s, "/暗号: 1 of 2 in item 2 (item 1 of ");
+	assert_screen_has(s, "適切な暗号化方式");
+	assert_screen_has(rev, "暗号");
+	free(s);
+	free(rev);
+	s = run_2018(*state, 0, "/暗号<Enter><Enter>nn", LANG_JA, 24, NULL);
+	assert_screen_has(s, "/暗号: 2 of 2 in item 2 (item 1 of ");
+	free(s);
+	s = run_2018(*state, 0, "/暗号<Enter><Enter>nnN", LANG_JA, 24, NULL);
+	assert_screen_has(s, "/暗号: 1 of 2 in item 2 (item 1 of ");
+	free(s);
+	s = run_2018(*state, 0, "/暗号<Enter><Enter>nnn", LANG_JA, 24, NULL);
+	assert_screen_lacks(s, "in item 2 ");
+	assert_screen_has(s, " (item 2 of ");
+	free(s);
+}
+
+/* Where the terminal has no reverse video (a VT52), a match is shown
+ * between asterisks. */
+static void test_search_match_marked_without_reverse(void **state)
+{
+	char *term = getenv("TERM") ? strdup(getenv("TERM")) : NULL, *s;
+
+	setenv("TERM", "vt52", 1);
+	s = run_2018(*state, 0, "/暗号<Enter><Enter>n", LANG_JA, 24, NULL);
+	if (term)
+		setenv("TERM", term, 1);
+	else
+		unsetenv("TERM");
+	free(term);
+	assert_screen_has(s, "適切な*暗号*化方式");
+	free(s);
+}
+
+/* Under the Japanese interface with the checklist in English (L), the
+ * label of the trial edition's 手法例 is Japanese, the goal English. */
+static void test_example_label_follows_interface(void **state)
+{
+	char *s;
+
+	interface_ja(1);
+	s = run_2018(*state, 3, "", LANG_EN, 60, NULL);
+	interface_ja(0);
+	assert_screen_has(s, "試行版の手法例・参考 (通番3)");
+	assert_screen_lacks(s, "Trial edition");
+	free(s);
+}
+
+/* The item view shows the officer's part first: the status and the
+ * answers come before the references, on the first screen. */
+static void test_item_answers_first(void **state)
+{
+	char *s = run(*state, "<Enter>");
+	const char *status = strstr(s, "\n Status"), *refs = strstr(s, "Related regulations");
+
+	assert_non_null(status);
+	assert_screen_has(s, "備考");
+	if (refs && refs < status)
+		fail_msg("the references come before the status:\n%s", s);
+	free(s);
+}
+
+/* After e ... Ctrl-X the view stays on the answer just saved, even where it
+ * had to scroll to it (a short terminal). */
+static void test_item_stays_on_saved_answer(void **state)
+{
+	struct fx *f = *state;
+	char script[128];
+	size_t len = (size_t)snprintf(script, sizeof script, "<Enter>jjj");
+	char *s;
+
+	for (size_t c = 0; c < f->cl->n_columns; c++)
+		script[len++] = 'j';
+	snprintf(script + len, sizeof script - len, "e保存した回答<C-x>");
+	s = run_sized(f, script, 80, 12, 0, 0);
+	assert_screen_has(s, "保存した回答");
+	assert_screen_has(s, "\n>備考");
 	free(s);
 }
 
@@ -1766,6 +1898,12 @@ int main(void)
 		T(test_curses_honours_ambiguous_width),
 		T(test_fits_with_ambiguous_width_2),
 		T(test_2018_examples_folded),
+		T(test_search_shown_text_2018),
+		T(test_search_matches_in_item),
+		T(test_search_match_marked_without_reverse),
+		T(test_example_label_follows_interface),
+		T(test_item_answers_first),
+		T(test_item_stays_on_saved_answer),
 		T(test_review_added_text_underlined),
 		T(test_2018_item22_added_text),
 		T(test_supplied_name_and_references_note),
