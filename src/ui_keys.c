@@ -50,7 +50,7 @@ const struct binding ui_bindings[] = {
 	{'7', ACT_SECTION, IN_BROWSE, 0, NULL, NULL},
 	{'8', ACT_SECTION, IN_BROWSE, 0, NULL, NULL},
 	{'9', ACT_SECTION, IN_BROWSE, 0, NULL, NULL},
-	{'/', ACT_SEARCH, IN_BROWSE, 0, "/", N_("search goals, methods, notes and answers")},
+	{'/', ACT_SEARCH, IN_BROWSE, 0, "/", N_("search everything an item shows")},
 	{'n', ACT_NEXT_MATCH, IN_BROWSE, 0, "n", N_("next match")},
 	{'N', ACT_PREV_MATCH, IN_BROWSE, 0, "N", N_("previous match")},
 	{'u', ACT_UNANSWERED, IN_BROWSE, 0, "u", N_("next unanswered item")},

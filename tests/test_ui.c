@@ -996,6 +996,12 @@ static void test_2018_examples_folded(void **state)
 	assert_screen_has(screen, "+ 監1");
 	assert_screen_lacks(screen, "1 サイバーセキュリティを対象とした内部監査を行うこと。");
 	free(screen);
+	/* Item 1: four notes on 統4, under one heading. */
+	screen = run_2018(*state, 1, "G", LANG_JA, 60, NULL);
+	assert_screen_has(screen, "+ 統4 セキュリティ管理体制を整備すること。 (4 notes)");
+	if (strstr(strstr(screen, "統4 セキュリティ管理体制") + 1, "統4 セキュリティ管理体制"))
+		fail_msg("統4 heads more than one fold:\n%s", screen);
+	free(screen);
 	screen = run_2018(*state, 3, "o", LANG_JA, 60, NULL);
 	assert_screen_has(screen, "<周知・意識啓発の徹底>");
 	free(screen);
@@ -1730,12 +1736,27 @@ static void interface_ja(int ja)
 	textdomain(PACKAGE); /* gettext notices the change of LANGUAGE */
 }
 
+/* Returns whether text is on a row of screen other than its first (the
+ * header) and its last (the message line). */
+static int body_has(const char *screen, const char *text)
+{
+	const char *first = strchr(screen, '\n'), *last = NULL;
+	const char *at = first ? strstr(first, text) : NULL;
+
+	for (const char *p = screen; *p; p++)
+		if (*p == '\n' && p[1]) /* not a newline that ends the dump */
+			last = p;
+	return at && last && at < last;
+}
+
 /* Search finds what the item view shows: in the 2018 edition, words that
  * are only in the trial edition's 手法例 shown for reference or in the 2025
  * review's notes on 基準. */
 static void test_search_shown_text_2018(void **state)
 {
-	static const char *const words[] = {"暗号", "パスワード", "サイバーガイドライン"};
+	/* The last only in the trial's 手法例 (item 3's heading). */
+	static const char *const words[] = {"暗号", "パスワード", "サイバーガイドライン",
+					    "周知・意識啓発の徹底"};
 
 	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
 		char script[128], want[128], *s;
@@ -1757,7 +1778,25 @@ static void test_search_matches_in_item(void **state)
 
 	assert_screen_has(s, "/暗号: 1 of 2 in item 2 (item 1 of ");
 	assert_screen_has(s, "適切な暗号化方式");
-	assert_screen_has(rev, "暗号");
+	/* In the body: the header and the message line are in reverse video
+	   themselves. */
+	if (!body_has(rev, "暗号"))
+		fail_msg("no match in reverse video in the item:\n%s", rev);
+	free(s);
+	free(rev);
+	/* A match in text no review added: in the list's goal, and in the
+	   item's. */
+	rev = NULL;
+	s = run_2018(*state, 0, "/管理ルール<Enter>", LANG_JA, 24, &rev);
+	if (!body_has(rev, "管理ルール"))
+		fail_msg("no match in reverse video in the list:\n%s", rev);
+	free(s);
+	free(rev);
+	rev = NULL;
+	s = run_2018(*state, 0, "/管理ルール<Enter><Enter>n", LANG_JA, 24, &rev);
+	assert_screen_has(s, "/管理ルール: 1 of ");
+	if (!body_has(rev, "管理ルール"))
+		fail_msg("no match in reverse video in the item:\n%s", rev);
 	free(s);
 	free(rev);
 	s = run_2018(*state, 0, "/暗号<Enter><Enter>nn", LANG_JA, 24, NULL);

@@ -162,6 +162,21 @@ start env NO_COLOR=1 "$TENKEN"
 check "NO_COLOR" "API Connection Checklist (Trial Edition)"
 keys q
 
+# --- Search in the 2018 edition, in Japanese: it finds the words of the
+# review notes an item shows, and highlights them in reverse video.
+start "$TENKEN" -R -c fisc-api-2018 --lang ja
+check "2018: first screen" "0/44"
+keys / 暗号 Enter
+check "search: an item with the word in a review note" "/暗号: "
+keys Enter n
+check "search: n goes to the first match in the item" "通番 2 の 2 件中 1 件目"
+if t capture-pane -p -e | grep -qF "$(printf '\033[7m暗号')"; then
+	ok "search: the match in reverse video"
+else bad "search: the match not in reverse video"; t capture-pane -p -e; fi
+keys n n
+check "search: n goes on to the next item" "項目中 2 項目目)"
+keys q
+
 # --- $EDITOR: a private temporary file, removed afterwards.
 cat >"$tmp/ed.sh" <<'EOF'
 #!/bin/sh
