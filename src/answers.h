@@ -16,10 +16,16 @@ enum status {
 	STATUS_COUNT
 };
 
+/* The reviewing side's verdict on an item (the bank's, reading a firm's
+ * answers): none yet, confirmed, a query open, a finding. */
+enum verdict { VERDICT_NONE, VERDICT_CONFIRMED, VERDICT_QUERY, VERDICT_FINDING, VERDICT_COUNT };
+
 struct answers {
 	const struct checklist *cl;
-	enum status *status; /* per item index */
-	char **text;         /* per item index * n_columns + column; NULL = empty */
+	enum status *status;   /* per item index */
+	char **text;           /* per item index * n_columns + column; NULL = empty */
+	enum verdict *verdict; /* per item index */
+	char **comment;        /* per item index: the latest comment of the review; NULL = none */
 };
 
 /* The one table of statuses: everything tenken says about each. */
@@ -47,6 +53,39 @@ void status_mark(enum status s, char out[4]);
 
 /* Returns the status whose key is key, or -1. */
 int status_parse(const char *key);
+
+/* The one table of verdicts, as of statuses. */
+struct verdict_info {
+	const char *key;      /* stored in the answer file and given to review --verdict */
+	const char *name;     /* N_(): the interface's name, translated */
+	const char *official; /* the name in the official (Japanese) exports: 確認済 */
+};
+
+/* Returns the table's row of verdict v. */
+const struct verdict_info *verdict_info(enum verdict v);
+
+/* Returns the translated name of a verdict for display. */
+const char *verdict_name(enum verdict v);
+
+/* Writes verdict v as a person reads it to out (len bytes): its official
+ * name, and its name in the interface's language after it when that
+ * differs -- "要確認 (Query)", or in Japanese "要確認". Returns out. */
+char *verdict_shown(enum verdict v, char *out, size_t len);
+
+/* Returns the verdict whose key is key, or -1. */
+int verdict_parse(const char *key);
+
+/* Returns the verdict a cell or an argument names -- its key, its official
+ * name or its name in either language, on the first line -- or -1. The
+ * empty text names VERDICT_NONE. */
+int verdict_named(const char *text);
+
+/* Replaces the latest comment of item index i with a copy of text (NULL or
+ * "" for none). Returns 0, or -1 if memory runs out. */
+int answers_set_comment(struct answers *a, size_t i, const char *text);
+
+/* Returns the latest comment of item index i: never NULL ("" if none). */
+const char *answers_comment(const struct answers *a, size_t i);
 
 /* Returns new, empty answers for cl, or NULL if memory runs out. */
 struct answers *answers_new(const struct checklist *cl);

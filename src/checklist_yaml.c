@@ -604,6 +604,25 @@ static int opt_marked(struct loader *ld, const struct ynode *map, const char *ke
 	return !n || to_marked(ld, n, m, what);
 }
 
+/* An answer column may not take a name the answer file's history uses for
+ * something else: the status, the review's verdict and its comments. */
+static int free_column_ids(struct loader *ld, const struct ynode *seq, const struct named *a,
+			   size_t n)
+{
+	static const char *const taken[] = {"status", "verdict", "comment"};
+	const struct ynode *node = seq->first;
+
+	for (size_t i = 0; i < n; i++, node = node->next)
+		for (size_t k = 0; k < sizeof taken / sizeof taken[0]; k++)
+			if (strcmp(a[i].id, taken[k]) == 0) {
+				fail_at(ld, node->line, node->col,
+					_("columns: id \"%s\" is reserved; choose another"),
+					a[i].id);
+				return 0;
+			}
+	return 1;
+}
+
 static int valid_date(const char *s);
 
 /* Reads an optional date of map into *out (NULL if absent). */
@@ -890,7 +909,8 @@ static int to_checklist(struct loader *ld, const struct ynode *root)
 	if (!unique_ids(ld, get(root, "targets"), cl->targets, cl->n_targets, "targets"))
 		return 0;
 	READ_LIST(ld, root, "columns", cl->columns, cl->n_columns, to_named);
-	if (!unique_ids(ld, get(root, "columns"), cl->columns, cl->n_columns, "columns"))
+	if (!unique_ids(ld, get(root, "columns"), cl->columns, cl->n_columns, "columns") ||
+	    !free_column_ids(ld, get(root, "columns"), cl->columns, cl->n_columns))
 		return 0;
 	sections = get(root, "sections");
 	if (!expect(ld, sections, Y_SEQ, "sections") || !count_items(ld, sections, &total) ||

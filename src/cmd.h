@@ -181,6 +181,10 @@ void cmd_migrate_usage(FILE *out);
 int cmd_import(struct cmd *c, int argc, char **argv);
 void cmd_import_usage(FILE *out);
 
+/* review: the reviewing side's verdicts and comments, set and shown. */
+int cmd_review(struct cmd *c, int argc, char **argv);
+void cmd_review_usage(FILE *out);
+
 /* checklists: the bundled checklists, newest first. */
 int cmd_checklists(struct cmd *c, int argc, char **argv);
 void cmd_checklists_usage(FILE *out);

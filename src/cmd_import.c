@@ -179,7 +179,15 @@ static void print_lines(const char *prefix, const char *text)
 
 static const char *column_name(const struct cmd *c, long column)
 {
-	return column < 0 ? _("Status") : text_get(&c->d.cl->columns[column].name, c->g.lang);
+	switch (column) {
+	case IMPORT_STATUS:
+		return _("Status");
+	case IMPORT_VERDICT:
+		return _("Review verdict");
+	case IMPORT_COMMENT:
+		return _("New comment");
+	}
+	return text_get(&c->d.cl->columns[column].name, c->g.lang);
 }
 
 static void print_change(const struct cmd *c, const struct import_change *ch, int conflict)
@@ -249,10 +257,18 @@ static int apply(struct cmd *c, const struct import_result *res, const struct im
 		const struct import_change *ch = &res->changes[k];
 		if (ch->conflict && !ia->theirs)
 			continue;
-		int rc = ch->column < 0 ? store_set_status(d->st, d->a, ch->item, ch->status, err,
-							   sizeof err)
-					: store_set_text(d->st, d->a, ch->item, (size_t)ch->column,
-							 ch->new_value, err, sizeof err);
+		int rc;
+		if (ch->column == IMPORT_STATUS)
+			rc = store_set_status(d->st, d->a, ch->item, ch->status, err, sizeof err);
+		else if (ch->column == IMPORT_VERDICT)
+			rc = store_set_verdict(d->st, d->a, ch->item, ch->verdict, 0, err,
+					       sizeof err);
+		else if (ch->column == IMPORT_COMMENT)
+			rc = store_add_comment(d->st, d->a, ch->item, ch->new_value, err,
+					       sizeof err);
+		else
+			rc = store_set_text(d->st, d->a, ch->item, (size_t)ch->column,
+					    ch->new_value, err, sizeof err);
 		if (rc == STORE_CHANGED)
 			snprintf(err, sizeof err,
 				 _("item %d was changed by another session during the import"),

@@ -60,6 +60,8 @@ static const struct {
 	{"関連規定箇所", "Sections of the regulations", EXPORT_LOCATIONS},
 	{"備考", "Remarks", EXPORT_REMARKS},
 	{"回答状況", "Status", EXPORT_STATUS},
+	{"確認結果", "Review", EXPORT_VERDICT},
+	{"照会事項", "Query", EXPORT_QUERY},
 };
 
 #define N_COLUMN_TABLE (sizeof column_table / sizeof column_table[0])
@@ -208,6 +210,10 @@ char *export_cell(const struct export_column *col, const struct checklist *cl,
 							 : "");
 	case EXPORT_STATUS:
 		return strdup(status_official(a->status[i]));
+	case EXPORT_VERDICT:
+		return strdup(verdict_info(a->verdict[i])->official);
+	case EXPORT_QUERY:
+		return strdup(answers_comment(a, i));
 	}
 	return NULL;
 }
@@ -470,6 +476,10 @@ static void json_item(FILE *out, const struct checklist *cl, const struct answer
 		json_key(out, cl->columns[c].id);
 		export_json_string(out, answers_text(a, i, c));
 	}
+	fputs("},\"review\":{\"verdict\":", out);
+	json_string_or_null(out, a->verdict[i] ? verdict_info(a->verdict[i])->key : NULL);
+	fputs(",\"comment\":", out);
+	json_string_or_null(out, a->comment[i]);
 	fputs("}}", out);
 }
 

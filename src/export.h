@@ -25,6 +25,8 @@ enum export_kind {
 	EXPORT_LOCATIONS, /* 関連規定箇所, one per line */
 	EXPORT_REMARKS,   /* 備考: the publisher's remark, then the answer column "remarks" */
 	EXPORT_STATUS,    /* 回答状況: the official Japanese name of the status */
+	EXPORT_VERDICT,   /* 確認結果: the review's verdict, by its official name */
+	EXPORT_QUERY,     /* 照会事項: the review's latest comment */
 };
 
 /* One column of the export (CSV, and any other table format): its header

@@ -49,8 +49,9 @@ struct book {
 	size_t n_cols;
 	size_t *width; /* per column: its width, about the columns of a terminal */
 	struct styles st;
-	lxw_row_t first;      /* the row of the first item (0-based) */
-	lxw_col_t status_col; /* 回答状況 */
+	lxw_row_t first;       /* the row of the first item (0-based) */
+	lxw_col_t status_col;  /* 回答状況 */
+	lxw_col_t verdict_col; /* 確認結果 */
 	lxw_col_t section_col;
 	char exported[32]; /* the export time, UTC */
 	char *err;
@@ -68,7 +69,7 @@ static const struct {
 	{EXPORT_NUMBER, 5, 6},    {EXPORT_SECTION, 10, 16},   {EXPORT_GOAL, 30, 40},
 	{EXPORT_TARGET, 8, 12},   {EXPORT_METHODS, 40, 56},   {EXPORT_ANSWER, 30, 40},
 	{EXPORT_SOURCES, 14, 24}, {EXPORT_LOCATIONS, 12, 20}, {EXPORT_REMARKS, 16, 30},
-	{EXPORT_STATUS, 11, 12},
+	{EXPORT_STATUS, 11, 12},  {EXPORT_VERDICT, 10, 11},   {EXPORT_QUERY, 24, 40},
 };
 
 static void fail(struct book *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -164,7 +165,8 @@ static void widen(struct book *b, size_t col, const char *text)
 static int is_answer(const struct export_column *col)
 {
 	return col->kind == EXPORT_ANSWER || col->kind == EXPORT_REMARKS ||
-	       col->kind == EXPORT_STATUS;
+	       col->kind == EXPORT_STATUS || col->kind == EXPORT_VERDICT ||
+	       col->kind == EXPORT_QUERY;
 }
 
 /* Returns "ja", or with English "ja\nen" (en may be NULL): newly allocated,
@@ -394,29 +396,50 @@ static int item_row(struct book *b, lxw_worksheet *ws, size_t i)
 	return 0;
 }
 
-/* The drop-down of 回答状況: the five official names, nothing else. */
-static int status_list(struct book *b, lxw_worksheet *ws)
+/* A drop-down on column col of the items' rows: the names, nothing else
+ * (an empty cell stays allowed). */
+static int drop_down(struct book *b, lxw_worksheet *ws, lxw_col_t col, char *title,
+		     const char *const *names, size_t n)
 {
-	char names[STATUS_COUNT][32], *list[STATUS_COUNT + 1];
-	char title[] = "回答状況", message[256] = "";
+	char copies[STATUS_COUNT + VERDICT_COUNT][32], *list[STATUS_COUNT + VERDICT_COUNT + 1];
+	char message[256] = "";
 	lxw_data_validation dv = {0};
 	lxw_row_t last = last_row(b);
+	size_t k = 0;
 
-	for (int s = 0; s < STATUS_COUNT; s++) {
-		snprintf(names[s], sizeof names[s], "%s", status_official((enum status)s));
-		list[s] = names[s];
-		strcat(message, s ? "・" : "");
-		strcat(message, names[s]);
+	for (size_t i = 0; i < n; i++) {
+		if (!*names[i])
+			continue;
+		snprintf(copies[k], sizeof copies[k], "%s", names[i]);
+		list[k] = copies[k];
+		strcat(message, k++ ? "・" : "");
+		strcat(message, names[i]);
 	}
-	list[STATUS_COUNT] = NULL;
+	list[k] = NULL;
 	strcat(message, "のいずれかを選んでください。");
 	dv.validate = LXW_VALIDATION_TYPE_LIST;
 	dv.value_list = list;
 	dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
 	dv.error_title = title;
 	dv.error_message = message;
-	return check(b, worksheet_data_validation_range(ws, b->first, b->status_col, last,
-							b->status_col, &dv))
+	return check(b, worksheet_data_validation_range(ws, b->first, col, last, col, &dv)) ? -1
+											    : 0;
+}
+
+/* The drop-downs of 回答状況 (the five official names) and 確認結果 (the
+ * three verdicts). */
+static int status_list(struct book *b, lxw_worksheet *ws)
+{
+	const char *statuses[STATUS_COUNT], *verdicts[VERDICT_COUNT];
+	char status_title[] = "回答状況", verdict_title[] = "確認結果";
+
+	for (int s = 0; s < STATUS_COUNT; s++)
+		statuses[s] = status_official((enum status)s);
+	for (int v = 0; v < VERDICT_COUNT; v++)
+		verdicts[v] = verdict_info((enum verdict)v)->official;
+	return drop_down(b, ws, b->status_col, status_title, statuses, STATUS_COUNT) ||
+			       drop_down(b, ws, b->verdict_col, verdict_title, verdicts,
+					 VERDICT_COUNT)
 		       ? -1
 		       : 0;
 }
@@ -625,6 +648,10 @@ static const char *column_id(const struct book *b, size_t k)
 
 	if (col->kind == EXPORT_STATUS)
 		return "status";
+	if (col->kind == EXPORT_VERDICT)
+		return "verdict";
+	if (col->kind == EXPORT_QUERY)
+		return "comment";
 	if ((col->kind == EXPORT_ANSWER || col->kind == EXPORT_REMARKS) && col->answer >= 0)
 		return b->cl->columns[col->answer].id;
 	return NULL;
@@ -744,6 +771,8 @@ static void find_columns(struct book *b)
 			b->section_col = (lxw_col_t)k;
 		if (b->cols[k].kind == EXPORT_STATUS)
 			b->status_col = (lxw_col_t)k;
+		if (b->cols[k].kind == EXPORT_VERDICT)
+			b->verdict_col = (lxw_col_t)k;
 	}
 }
 

@@ -254,7 +254,7 @@ static int changed_since_export(const struct reading *rd, size_t item)
 }
 
 static int add_change(const struct reading *rd, size_t r, size_t c, size_t item, long column,
-		      const char *old, const char *text, int status)
+		      const char *old, const char *text, int value)
 {
 	struct import_result *out = rd->out;
 	struct import_change *ch = realloc(out->changes, (out->n_changes + 1) * sizeof *ch);
@@ -267,8 +267,12 @@ static int add_change(const struct reading *rd, size_t r, size_t c, size_t item,
 	ch->item = item;
 	ch->column = column;
 	ch->old = old;
-	ch->status = (enum status)(status < 0 ? 0 : status);
-	ch->conflict = changed_since_export(rd, item);
+	if (column == IMPORT_STATUS)
+		ch->status = (enum status)value;
+	if (column == IMPORT_VERDICT)
+		ch->verdict = (enum verdict)value;
+	/* A comment is added to the thread, never over another: no conflict. */
+	ch->conflict = column != IMPORT_COMMENT && changed_since_export(rd, item);
 	place(rd->t, r, c, ch->where, sizeof ch->where);
 	if (!(ch->new_value = strdup(text)))
 		return -1;
@@ -276,12 +280,14 @@ static int add_change(const struct reading *rd, size_t r, size_t c, size_t item,
 	return 0;
 }
 
-/* One answer cell: a change if its text differs from the stored answer and
- * may be stored. */
+/* One answer cell (or 照会事項: column IMPORT_COMMENT): a change if its
+ * text differs from the stored answer (the latest comment) and may be
+ * stored. */
 static int read_answer(const struct reading *rd, size_t r, size_t c, size_t item, long column,
 		       const char *text)
 {
-	const char *old = answers_text(rd->a, item, (size_t)column);
+	const char *old = column == IMPORT_COMMENT ? answers_comment(rd->a, item)
+						   : answers_text(rd->a, item, (size_t)column);
 	size_t bad;
 	uint32_t cp;
 	char where[256];
@@ -298,7 +304,27 @@ static int read_answer(const struct reading *rd, size_t r, size_t c, size_t item
 		return add_note(rd->out, _("%s: control character U+%04X; not imported"), where,
 				(unsigned)cp);
 	}
-	return add_change(rd, r, c, item, column, old, text, -1);
+	return add_change(rd, r, c, item, column, old, text, 0);
+}
+
+static int read_verdict(const struct reading *rd, size_t r, size_t c, size_t item, const char *text)
+{
+	int v = verdict_named(text);
+	char where[256], *shown;
+
+	if (v < 0) {
+		place(rd->t, r, c, where, sizeof where);
+		shown = textwidth_sanitize_line(text);
+		add_note(rd->out, _("%s: \"%s\" is not a verdict; not imported"), where,
+			 shown ? shown : "");
+		free(shown);
+		return 0;
+	}
+	if ((enum verdict)v == rd->a->verdict[item])
+		return 0;
+	return add_change(rd, r, c, item, IMPORT_VERDICT,
+			  verdict_info(rd->a->verdict[item])->official,
+			  verdict_info((enum verdict)v)->official, v);
 }
 
 static int read_status(const struct reading *rd, size_t r, size_t c, size_t item, const char *text)
@@ -316,7 +342,7 @@ static int read_status(const struct reading *rd, size_t r, size_t c, size_t item
 	}
 	if ((enum status)s == rd->a->status[item])
 		return 0;
-	return add_change(rd, r, c, item, -1, status_official(rd->a->status[item]),
+	return add_change(rd, r, c, item, IMPORT_STATUS, status_official(rd->a->status[item]),
 			  status_official((enum status)s), s);
 }
 
@@ -339,6 +365,12 @@ static int read_cell(const struct reading *rd, const struct export_column *col, 
 				   user_remarks(text, &rd->cl->items[item]));
 	case EXPORT_STATUS:
 		return *text ? read_status(rd, r, c, item, text) : 0;
+	/* An empty cell takes nothing back: a comment is never deleted, and a
+	 * form without the review's columns filled in is not a verdict. */
+	case EXPORT_VERDICT:
+		return *text ? read_verdict(rd, r, c, item, text) : 0;
+	case EXPORT_QUERY:
+		return *text ? read_answer(rd, r, c, item, IMPORT_COMMENT, text) : 0;
 	default:
 		return 0; /* the checklist's own text: not an answer */
 	}

@@ -36,15 +36,24 @@ struct import_meta {
 	const char **times;    /* per item index: its last change before the export, or NULL */
 };
 
-/* One change the file would make: a status or an answer column. */
+/* The column of a change that is not one of the answer columns. */
+enum {
+	IMPORT_STATUS = -1,  /* 回答状況 */
+	IMPORT_VERDICT = -2, /* 確認結果: the review's verdict */
+	IMPORT_COMMENT = -3, /* 照会事項: a comment added to the review's thread */
+};
+
+/* One change the file would make: a status, an answer column, the review's
+ * verdict or a comment. */
 struct import_change {
 	size_t item;
-	long column;        /* the answer column, or -1 for the status */
-	const char *old;    /* the stored text or status key */
-	char *new_value;    /* newly allocated */
-	enum status status; /* column -1: the new status */
-	int conflict;       /* changed in the answer file after the export */
-	char where[128];    /* the cell: "sheet X, cell F12" or "file.csv:12:6" */
+	long column;          /* the answer column, or IMPORT_STATUS, _VERDICT, _COMMENT */
+	const char *old;      /* the stored text or status key */
+	char *new_value;      /* newly allocated */
+	enum status status;   /* IMPORT_STATUS: the new status */
+	enum verdict verdict; /* IMPORT_VERDICT: the new verdict */
+	int conflict;         /* changed in the answer file after the export */
+	char where[128];      /* the cell: "sheet X, cell F12" or "file.csv:12:6" */
 };
 
 /* Something in the file that is not imported: an unknown 通番, an unknown

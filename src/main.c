@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{"checklists", cmd_checklists, 0, cmd_checklists_usage},
 	{"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
 	{"import", cmd_import, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_import_usage},
+	{"review", cmd_review, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_review_usage},
 };
 
 /* The global options: before the command's name, or after it for a command
@@ -125,6 +126,7 @@ static void usage_main(FILE *out)
 		"  set ITEM   set the status or an answer of one item\n"
 		"  export     write the checklist and answers: a workbook, CSV, JSON or a report\n"
 		"  import FILE read the answers of a workbook or CSV back, showing the changes\n"
+		"  review ITEM the bank's verdict and comments on an item, set or shown\n"
 		"  ui         the full-screen interface\n"
 		"  checklists list the bundled checklists\n"
 		"  migrate    carry answers into a new file for another edition\n"

@@ -111,6 +111,22 @@ static void print_answers(FILE *out, const struct checklist *cl, const struct an
 		/* TRANSLATORS: shown in place of an answer nobody has written. */
 		print_wrapped(out, 8, prefix, *t ? t : _("(empty)"), width);
 	}
+	/* The review, once it has begun: the verdict and the latest comment
+	 * (tenken review shows the whole thread). */
+	if (a->verdict[i] != VERDICT_NONE || a->comment[i]) {
+		char prefix[256], verdict[128];
+		fprintf(out, "    %s\n", _("Review:"));
+		snprintf(prefix, sizeof prefix, "      %s: ", _("Verdict"));
+		if (a->verdict[i] != VERDICT_NONE)
+			verdict_shown(a->verdict[i], verdict, sizeof verdict);
+		else
+			snprintf(verdict, sizeof verdict, "%s", _("none yet"));
+		print_wrapped(out, 8, prefix, verdict, width);
+		if (a->comment[i]) {
+			snprintf(prefix, sizeof prefix, "      %s: ", _("Latest comment"));
+			print_wrapped(out, 8, prefix, a->comment[i], width);
+		}
+	}
 }
 
 /* The older edition's 手法例 for item it, each of its items labelled. */

@@ -73,6 +73,19 @@ static const char *const migrations[] = {
 	"ALTER TABLE draft4 RENAME TO draft;\n"
 	"CREATE TABLE session (id TEXT PRIMARY KEY, host TEXT NOT NULL,"
 	"  pid INTEGER NOT NULL, user TEXT NOT NULL, started TEXT NOT NULL);\n",
+	/* 4 -> 5: the review -- the reviewing side's verdict on each item,
+	 * and a thread of comments that is only ever added to. */
+	"CREATE TABLE verdict (item INTEGER PRIMARY KEY, verdict TEXT NOT NULL"
+	"  CHECK (verdict IN ('confirmed','query','finding')),"
+	"  time TEXT NOT NULL, user TEXT NOT NULL);\n"
+	"CREATE TABLE comment (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  item INTEGER NOT NULL, text TEXT NOT NULL, time TEXT NOT NULL,"
+	"  user TEXT NOT NULL, source TEXT);\n"
+	"CREATE INDEX comment_item ON comment (item);\n"
+	"CREATE TRIGGER comment_no_update BEFORE UPDATE ON comment"
+	"  BEGIN SELECT RAISE(ABORT, 'comments are append-only'); END;\n"
+	"CREATE TRIGGER comment_no_delete BEFORE DELETE ON comment"
+	"  BEGIN SELECT RAISE(ABORT, 'comments are append-only'); END;\n",
 };
 
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -745,6 +758,39 @@ int store_checklist_changed(const struct store *st)
 	return st->checklist_changed;
 }
 
+/* Reads each item's verdict and latest comment into a. */
+static int load_review(struct store *st, struct answers *a, char *err, size_t errlen)
+{
+	static const char *const sql[] = {
+		"SELECT item, verdict FROM verdict",
+		"SELECT item, text FROM comment ORDER BY id",
+	};
+	sqlite3_stmt *s;
+
+	for (size_t q = 0; q < 2; q++) {
+		if (sqlite3_prepare_v2(st->db, sql[q], -1, &s, NULL) != SQLITE_OK) {
+			db_err(st, err, errlen);
+			return -1;
+		}
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			long i = checklist_find_item(st->cl, sqlite3_column_int(s, 0));
+			const char *v = (const char *)sqlite3_column_text(s, 1);
+			int verdict = q == 0 && v ? verdict_parse(v) : -1;
+			if (i < 0 || !v)
+				continue;
+			if (q == 0 && verdict > 0)
+				a->verdict[i] = (enum verdict)verdict;
+			if (q == 1 && answers_set_comment(a, (size_t)i, v) != 0) {
+				sqlite3_finalize(s);
+				set_err(err, errlen, st->path, _("out of memory"));
+				return -1;
+			}
+		}
+		sqlite3_finalize(s);
+	}
+	return 0;
+}
+
 int store_load(struct store *st, struct answers *a, char *err, size_t errlen)
 {
 	sqlite3_stmt *s;
@@ -779,7 +825,7 @@ int store_load(struct store *st, struct answers *a, char *err, size_t errlen)
 		}
 	}
 	sqlite3_finalize(s);
-	return 0;
+	return load_review(st, a, err, errlen);
 }
 
 /* A column of the current row, newly allocated (NULL if it is NULL). */
@@ -795,18 +841,20 @@ static char *dup_column(sqlite3_stmt *s, int col)
  * or -1. */
 static int file_value(struct store *st, const char *num, const char *field, char **out)
 {
-	int is_status = strcmp(field, "status") == 0;
+	int is_status = strcmp(field, "status") == 0, is_verdict = strcmp(field, "verdict") == 0;
 	sqlite3_stmt *s;
 	int rc;
 
 	*out = NULL;
 	if (sqlite3_prepare_v2(st->db,
 			       is_status ? "SELECT status FROM status WHERE item = ?1"
-					 : "SELECT text FROM answer WHERE item = ?1 AND field = ?2",
+			       : is_verdict
+				       ? "SELECT verdict FROM verdict WHERE item = ?1"
+				       : "SELECT text FROM answer WHERE item = ?1 AND field = ?2",
 			       -1, &s, NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(s, 1, num, -1, SQLITE_STATIC);
-	if (!is_status)
+	if (!is_status && !is_verdict)
 		sqlite3_bind_text(s, 2, field, -1, SQLITE_STATIC);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
@@ -871,7 +919,8 @@ static int record(struct store *st, int item, const char *field, const char *exp
 		  const char *new_value, int flags, char **now, char *err, size_t errlen)
 {
 	static const char time_now[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
-	int is_status = strcmp(field, "status") == 0, rc = -1;
+	int is_status = strcmp(field, "status") == 0, is_verdict = strcmp(field, "verdict") == 0;
+	int rc = -1;
 	char num[16], sql[256], *held = NULL;
 	const char *p[4];
 
@@ -900,6 +949,13 @@ static int record(struct store *st, int item, const char *field, const char *exp
 				 "INSERT OR REPLACE INTO status (item, status, time, user)"
 				 " VALUES (?1, ?3, %s, ?4)",
 				 time_now);
+		else if (is_verdict && new_value)
+			snprintf(sql, sizeof sql,
+				 "INSERT OR REPLACE INTO verdict (item, verdict, time, user)"
+				 " VALUES (?1, ?3, %s, ?4)",
+				 time_now);
+		else if (is_verdict)
+			snprintf(sql, sizeof sql, "DELETE FROM verdict WHERE item = ?1");
 		else if (new_value)
 			snprintf(sql, sizeof sql,
 				 "INSERT OR REPLACE INTO answer (item, field, text, time, user)"
@@ -908,7 +964,7 @@ static int record(struct store *st, int item, const char *field, const char *exp
 		else
 			snprintf(sql, sizeof sql,
 				 "DELETE FROM answer WHERE item = ?1 AND field = ?2");
-		if (run(st, sql, p, is_status || new_value ? 4 : 2) != 0)
+		if (run(st, sql, p, is_status || new_value ? 4 : is_verdict ? 1 : 2) != 0)
 			goto fail;
 		const char *hp[6] = {num, field, held, new_value, st->user, st->source};
 		snprintf(sql, sizeof sql,
@@ -920,7 +976,7 @@ static int record(struct store *st, int item, const char *field, const char *exp
 	}
 	/* The saved text supersedes this session's draft of it, and those of
 	 * sessions that have ended; a running session keeps its own. */
-	if (!is_status && drop_stale_drafts(st, num, field) != 0)
+	if (!is_status && !is_verdict && drop_stale_drafts(st, num, field) != 0)
 		goto fail;
 	if (!st->in_batch && exec(st, "COMMIT", err, errlen) != 0)
 		goto fail;
@@ -996,6 +1052,122 @@ int store_set_text(struct store *st, struct answers *a, size_t i, size_t c, cons
 		   char *err, size_t errlen)
 {
 	return store_set_text_flags(st, a, i, c, text, 0, err, errlen);
+}
+
+int store_set_verdict(struct store *st, struct answers *a, size_t i, enum verdict v, int flags,
+		      char *err, size_t errlen)
+{
+	const char *old = a->verdict[i] ? verdict_info(a->verdict[i])->key : NULL;
+	char *now;
+	int rc;
+
+	if (a->verdict[i] == v && !(flags & STORE_FORCE))
+		return 0;
+	rc = record(st, st->cl->items[i].number, "verdict", old, v ? verdict_info(v)->key : NULL,
+		    flags, &now, err, errlen);
+	if (rc == STORE_CHANGED) {
+		int held = now ? verdict_parse(now) : VERDICT_NONE;
+		a->verdict[i] = held > 0 ? (enum verdict)held : VERDICT_NONE;
+		free(now);
+		return STORE_CHANGED;
+	}
+	if (rc == 0)
+		a->verdict[i] = v;
+	return rc;
+}
+
+int store_add_comment(struct store *st, struct answers *a, size_t i, const char *text, char *err,
+		      size_t errlen)
+{
+	static const char time_now[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	char num[16], sql[256];
+
+	if (errlen)
+		err[0] = '\0';
+	if (st->readonly) {
+		set_err(err, errlen, st->path, _("opened read-only"));
+		return -1;
+	}
+	if (!text || !*text) {
+		set_err(err, errlen, st->path, _("a comment may not be empty"));
+		return -1;
+	}
+	snprintf(num, sizeof num, "%d", st->cl->items[i].number);
+	if (!st->in_batch && exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
+		return -1;
+	const char *p[4] = {num, text, st->user, st->source};
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO comment (item, text, time, user, source) VALUES (?1, ?2, %s, ?3, ?4)",
+		 time_now);
+	if (run(st, sql, p, 4) != 0)
+		goto fail;
+	/* In the history like every change: nothing replaced. */
+	const char *hp[5] = {num, "comment", text, st->user, st->source};
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO history (item, field, old, new, time, user, source)"
+		 " VALUES (?1, ?2, NULL, ?3, %s, ?4, ?5)",
+		 time_now);
+	if (run(st, sql, hp, 5) != 0)
+		goto fail;
+	/* The thread and the history, together or not at all. */
+	if (!st->in_batch && exec(st, "COMMIT", err, errlen))
+		goto fail;
+	if (answers_set_comment(a, i, text) != 0) {
+		set_err(err, errlen, st->path, _("out of memory"));
+		return -1;
+	}
+	return 0;
+fail:
+	if (!*err)
+		db_err(st, err, errlen);
+	if (!st->in_batch)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+struct store_comment *store_comments(struct store *st, int item, size_t *n)
+{
+	sqlite3_stmt *s;
+	struct store_comment *c = NULL;
+	const char *sql = item ? "SELECT item, text, time, user, source FROM comment"
+				 " WHERE item = ?1 ORDER BY id"
+			       : "SELECT item, text, time, user, source FROM comment ORDER BY id";
+
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (item)
+		sqlite3_bind_int(s, 1, item);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		struct store_comment *more = realloc(c, (*n + 1) * sizeof *c);
+		if (!more)
+			break;
+		c = more;
+		memset(&c[*n], 0, sizeof c[*n]);
+		c[*n].item = sqlite3_column_int(s, 0);
+		c[*n].text = dup_column(s, 1);
+		snprintf(c[*n].time, sizeof c[*n].time, "%s", sqlite3_column_text(s, 2));
+		snprintf(c[*n].user, sizeof c[*n].user, "%s", sqlite3_column_text(s, 3));
+		c[*n].source = dup_column(s, 4);
+		if (!c[*n].text)
+			break;
+		(*n)++;
+	}
+	sqlite3_finalize(s);
+	if (!*n) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void store_comments_free(struct store_comment *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(c[i].text);
+		free(c[i].source);
+	}
+	free(c);
 }
 
 struct store_change *store_history(struct store *st, int item, size_t *n)
@@ -1213,7 +1385,8 @@ int store_changed_elsewhere(struct store *st)
 static int item_differs(const struct checklist *cl, const struct answers *a,
 			const struct answers *b, size_t i)
 {
-	if (a->status[i] != b->status[i])
+	if (a->status[i] != b->status[i] || a->verdict[i] != b->verdict[i] ||
+	    strcmp(answers_comment(a, i), answers_comment(b, i)) != 0)
 		return 1;
 	for (size_t c = 0; c < cl->n_columns; c++)
 		if (strcmp(answers_text(a, i, c), answers_text(b, i, c)) != 0)
@@ -1239,6 +1412,12 @@ long store_refresh(struct store *st, struct answers *a, size_t *changed, size_t 
 			changed[n] = i;
 		n++;
 		a->status[i] = b->status[i];
+		a->verdict[i] = b->verdict[i];
+		if (answers_set_comment(a, i, answers_comment(b, i)) != 0) {
+			set_err(err, errlen, st->path, _("out of memory"));
+			answers_free(b);
+			return -1;
+		}
 		for (size_t c = 0; c < st->cl->n_columns; c++)
 			if (answers_set_text(a, i, c, answers_text(b, i, c)) != 0) {
 				set_err(err, errlen, st->path, _("out of memory"));

@@ -10,7 +10,7 @@
 #include "checklist.h"
 
 /* The schema version this tenken writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 /* PRAGMA application_id of a tenken answer file: "TKNK". */
 #define STORE_APPLICATION_ID 0x544B4E4B
@@ -82,6 +82,37 @@ int store_set_text(struct store *st, struct answers *a, size_t i, size_t c, cons
 /* The same, with flags (STORE_FORCE). */
 int store_set_text_flags(struct store *st, struct answers *a, size_t i, size_t c, const char *text,
 			 int flags, char *err, size_t errlen);
+
+/* Sets the review's verdict on item index i (VERDICT_NONE takes it back),
+ * as store_set_status_flags sets a status: compared with the file in the
+ * same transaction, recorded in the history as field "verdict". Returns 0,
+ * -1 or STORE_CHANGED (then a holds the file's verdict). */
+int store_set_verdict(struct store *st, struct answers *a, size_t i, enum verdict v, int flags,
+		      char *err, size_t errlen);
+
+/* Adds text to the review's thread of item index i, with this user and
+ * the time, and to the history as field "comment" (nothing replaced). A
+ * comment is never changed or taken back: a thread only grows. Returns 0
+ * or -1. */
+int store_add_comment(struct store *st, struct answers *a, size_t i, const char *text, char *err,
+		      size_t errlen);
+
+/* One comment of a review's thread. */
+struct store_comment {
+	int item; /* the item's number */
+	char *text;
+	char time[32]; /* UTC, ISO 8601 */
+	char user[64];
+	char *source; /* where it came from (an imported file), or NULL */
+};
+
+/* Reads the comments on item number item (all items if 0), oldest first,
+ * into a newly allocated array; *n receives the count. Returns the array
+ * (free with store_comments_free) or NULL with *n = 0 on error or none. */
+struct store_comment *store_comments(struct store *st, int item, size_t *n);
+
+/* Frees an array returned by store_comments. */
+void store_comments_free(struct store_comment *c, size_t n);
 
 /* Returns 1 if another connection has committed a change to the file since
  * the last call (or the open), else 0. Costs no read of the data. */

@@ -352,8 +352,10 @@ if grep -Eq '^Total +10/60 +1 +2 +3 +4$' "$tmp/out"; then ok "status: each count
 has "status: the unanswered count" "$tmp/out" "Unanswered: 50"
 run "export every status" 0 "$TENKEN" -f "$st" export --format csv -o "$tmp/statuses.csv"
 python3 -c 'import csv, sys
-for row in list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))[1:]:
-    print(row[0], row[-1])' "$tmp/statuses.csv" >"$tmp/statuses.txt"
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+st = rows[0].index("回答状況")
+for row in rows[1:]:
+    print(row[0], row[st])' "$tmp/statuses.csv" >"$tmp/statuses.txt"
 for want in "1 対応済" "2 一部対応" "4 未対応" "7 対象外" "11 未回答"; do
 	if grep -qx "$want" "$tmp/statuses.txt"; then ok "CSV: item $want"; else bad "CSV: item $want" "$tmp/statuses.txt"; fi
 done
@@ -760,7 +762,7 @@ has "import of the export changes nothing" "$tmp/out" "Nothing to import"
 python3 - "$tmp/im.csv" "$tmp/im2.csv" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
-rows[3][-1] = "一部対応"
+rows[3][rows[0].index("回答状況")] = "一部対応"
 rows[1][rows[0].index("備考")] = "銀行からの質問: 鍵の保管場所は?"
 w = csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline=""), lineterminator="\r\n")
 w.writerows(rows)
@@ -800,6 +802,61 @@ run "a Shift_JIS CSV" 0 "$TENKEN" -f "$im" import --yes "$tmp/sjis.csv"
 has "says it converted it" "$tmp/out" "Shift_JIS (CP932)"
 run "the Shift_JIS answer" 0 "$TENKEN" --lang ja -f "$im" print --item 4
 has "the Shift_JIS answer is in the file" "$tmp/out" "台帳で管理"
+
+# The review: the bank's verdict and a thread of comments on an item, kept
+# apart from the answers, in the history, and carried by the workbook both
+# ways.
+rv="$tmp/review.db"
+"$TENKEN" -c fisc-api-2018 -f "$rv" set 5 --status implemented --field current=金庫で保管 >/dev/null
+run "review: a verdict and a question" 0 "$TENKEN" -f "$rv" review 5 --verdict query --comment "鍵の保管場所は?"
+run "review: an unknown verdict" 2 "$TENKEN" -f "$rv" review 5 --verdict maybe
+has "review: the verdicts named" "$tmp/err" "confirmed, query, finding, none"
+run "review: a comment with an escape" 1 "$TENKEN" -f "$rv" review 5 --comment "$(printf 'a\033[2Jb')"
+has "review: the control named" "$tmp/err" "U+001B"
+run "review: no such item" 1 "$TENKEN" -f "$rv" review 99 --verdict query
+printf '回答:\nHSM で保管しています\n' | "$TENKEN" -f "$rv" review 5 --comment - >/dev/null 2>&1
+run "review: the thread" 0 env TZ=JST-9 "$TENKEN" -f "$rv" review 5
+has "review: the verdict shown" "$tmp/out" "Item 5: 要確認 (Query)"
+has "review: the first comment" "$tmp/out" "    鍵の保管場所は?"
+has "review: the reply from standard input, both lines" "$tmp/out" "    HSM で保管しています"
+if grep -Eq '^  [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} JST  ' "$tmp/out"; then ok "review: each comment with its local time and author"; else bad "review: each comment with its local time and author" "$tmp/out"; fi
+run "review: every item with a review" 0 "$TENKEN" -f "$rv" review
+has "review: item 5 listed" "$tmp/out" "Item 5: 要確認"
+hasnt "review: items without a review not listed" "$tmp/out" "Item 4"
+run "review: print shows the verdict" 0 "$TENKEN" -f "$rv" print --item 5
+has "print: the verdict" "$tmp/out" "Verdict: 要確認 (Query)"
+has "print: the latest comment" "$tmp/out" "Latest comment: 回答:"
+run "review: in the history" 0 sqlite3 "$rv" "SELECT field || '=' || new FROM history WHERE item = 5 AND field IN ('verdict', 'comment') ORDER BY id"
+has "history: the verdict" "$tmp/out" "verdict=query"
+has "history: the comment" "$tmp/out" "comment=鍵の保管場所は?"
+run "review: a missing file is not made" 1 "$TENKEN" -f "$tmp/no-review.db" review
+if [ -e "$tmp/no-review.db" ]; then bad "review made $tmp/no-review.db"; else ok "review: a missing file stays missing"; fi
+# Through the CSV: the bank confirms item 5 and asks about item 6; the
+# firm's import shows both and adds the question to item 6's thread.
+run "review: export" 0 "$TENKEN" -f "$rv" export --format csv -o "$tmp/rv.csv"
+python3 - "$tmp/rv.csv" "$tmp/rv2.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+h = rows[0]
+assert rows[5][h.index("確認結果")] == "要確認", rows[5]
+assert rows[5][h.index("照会事項")].startswith("回答:"), rows[5]
+rows[5][h.index("確認結果")] = "確認済"
+rows[5][h.index("照会事項")] = ""  # cleared: takes no comment back
+rows[6][h.index("確認結果")] = "指摘あり"
+rows[6][h.index("照会事項")] = "アクセス権の見直し頻度は?"
+w = csv.writer(open(sys.argv[2], "w", encoding="utf-8-sig", newline=""), lineterminator="\r\n")
+w.writerows(rows)
+PY
+run "review: import --dry-run" 0 "$TENKEN" -f "$rv" import --dry-run "$tmp/rv2.csv"
+has "import: the verdict change" "$tmp/out" "+ 確認済"
+has "import: the new comment" "$tmp/out" "+ アクセス権の見直し頻度は?"
+has "import: three changes" "$tmp/out" "3 changes would be applied"
+run "review: import" 0 "$TENKEN" -f "$rv" import --yes "$tmp/rv2.csv"
+run "review: the thread after import" 0 "$TENKEN" -f "$rv" review 6
+has "import: item 6's verdict" "$tmp/out" "Item 6: 指摘あり (Finding)"
+has "import: the comment names the file" "$tmp/out" "[import rv2.csv]"
+run "review: importing again" 0 "$TENKEN" -f "$rv" import --yes "$tmp/rv2.csv"
+has "import: the same file again adds nothing" "$tmp/out" "Nothing to import"
 
 # No network, ever: not one network socket in a command that reads, writes,
 # exports or imports (strace sees the libraries' calls too). The C

@@ -360,6 +360,7 @@ static const struct {
 	 "bad.yaml:43:15:", "control character U+009B"},
 	{"date: 2017-06-28\n", "date: 28.6.2017\n", "bad.yaml:6:7:", "YYYY-MM-DD"},
 	{"  - id: plan\n", "  - id: current\n", "bad.yaml:15:5:", "id \"current\" appears twice"},
+	{"  - id: plan\n", "  - id: verdict\n", "bad.yaml:15:5:", "id \"verdict\" is reserved"},
 	{"      - number: 2\n", "      - number: 二\n", "bad.yaml:42:17:", "whole number"},
 	{"        target: bank\n", "        target: bank\n        target: bank\n",
 	 "bad.yaml:45:9:", "appears twice"},

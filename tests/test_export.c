@@ -99,24 +99,26 @@ static void test_csv_document(void **state)
 	(void)state;
 	a->status[0] = STATUS_IMPLEMENTED;
 	answers_set_text(a, 0, 0, "責任者を任命済み");
+	a->verdict[0] = VERDICT_QUERY;
+	answers_set_comment(a, 0, "=鍵の保管場所は?");
 	CAPTURE(buf, len, assert_int_equal(export_csv(out_, cl, a), 0));
 	/* BOM, then the official column order. */
 	assert_memory_equal(
 		buf,
 		"\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
 		"\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
-		"\"関連規定箇所\",\"備考\",\"回答状況\"\r\n",
+		"\"関連規定箇所\",\"備考\",\"回答状況\",\"確認結果\",\"照会事項\"\r\n",
 		strlen("\xEF\xBB\xBF\"通番\",\"区分\",\"セキュリティ対応目標\",\"対象者\","
 		       "\"手法例\",\"現在の対応状況\",\"今後の対応予定\",\"関連規定\","
-		       "\"関連規定箇所\",\"備考\",\"回答状況\"\r\n"));
+		       "\"関連規定箇所\",\"備考\",\"回答状況\",\"確認結果\",\"照会事項\"\r\n"));
 	assert_non_null(
 		strstr(buf, "\r\n\"1\",\"情報・セキュリティ管理態勢\",\"責任の所在を明確にする\","
 			    "\"API接続先\",\"<責任者の設置>\r\n1. 責任者を置いている(注1)。\r\n"
 			    "(注1)具体例\r\n①規程の承認\r\n  a.事業者の名称\","
 			    "\"責任者を任命済み\",\"\",\"FISC・安対基準\",\"運3、運4\",\"\","
-			    "\"対応済\"\r\n"));
+			    "\"対応済\",\"要確認\",\"'=鍵の保管場所は?\"\r\n"));
 	assert_non_null(strstr(buf, "\r\n\"3\",\"外部委託管理\",\"委託先を管理する\",\"API接続先\","
-				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\"\r\n"));
+				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\",\"\",\"\"\r\n"));
 	free(buf);
 	answers_free(a);
 	checklist_free(cl);
@@ -133,7 +135,7 @@ static void test_csv_en_no_methods(void **state)
 	(void)state;
 	CAPTURE(buf, len, assert_int_equal(export_csv_lang(out_, cl, a, LANG_EN), 0));
 	assert_non_null(strstr(buf, "\r\n\"3\",\"外部委託管理\",\"委託先を管理する\",\"API接続先\","
-				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\"\r\n"));
+				    "\"\",\"\",\"\",\"\",\"\",\"\",\"未回答\",\"\",\"\"\r\n"));
 	free(buf);
 	answers_free(a);
 	checklist_free(cl);
@@ -190,7 +192,8 @@ static void test_json_document(void **state)
 	CAPTURE(buf, len, assert_int_equal(export_json(out_, cl, a), 0));
 	assert_non_null(strstr(buf, "{\"checklist\":{\"id\":\"mini\","));
 	assert_non_null(strstr(buf, "\"answer\":{\"status\":\"not-applicable\",\"current\":\"\","
-				    "\"plan\":\"計画\\n\\\"なし\\\"\"}}"));
+				    "\"plan\":\"計画\\n\\\"なし\\\"\"},"
+				    "\"review\":{\"verdict\":null,\"comment\":null}}"));
 	assert_non_null(strstr(buf, "\"notes\":[1]"));
 	/* Absent optional fields: an empty text, null, an empty list. */
 	assert_non_null(strstr(buf, "\"edition\":{\"ja\":\"\",\"en\":null},"
@@ -238,13 +241,14 @@ static void test_export_columns(void **state)
 	static const struct {
 		const char *id, *headers;
 	} cases[] = {
-		{"fisc-api-2018", "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|課題認識|"
-				  "課題への対応計画|関連規定|関連規定箇所|備考|回答状況"},
+		{"fisc-api-2018",
+		 "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|課題認識|"
+		 "課題への対応計画|関連規定|関連規定箇所|備考|回答状況|確認結果|照会事項"},
 		{"fisc-api-2017-trial",
 		 "通番|区分|セキュリティ対応目標|対象者|手法例|現在の対応状況|"
-		 "今後の対応予定|関連規定|関連規定箇所|備考|回答状況"},
+		 "今後の対応予定|関連規定|関連規定箇所|備考|回答状況|確認結果|照会事項"},
 		{"fintech-guideline-2016", "通番|区分|セキュリティ対応目標|対象者|現在の対応状況|"
-					   "関連規定|関連規定箇所|備考|回答状況"},
+					   "関連規定|関連規定箇所|備考|回答状況|確認結果|照会事項"},
 	};
 	(void)state;
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {

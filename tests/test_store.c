@@ -624,6 +624,80 @@ static void test_two_sessions_never_overwrite(void **state)
 	answers_free(a2);
 }
 
+/* The review: a verdict compared with the file like a status, a thread
+ * that only grows, both in the history, both read back and noticed by
+ * another session. */
+static void test_review(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a1 = answers_new(f->cl), *a2 = answers_new(f->cl), *b = answers_new(f->cl);
+	struct store *s1 = open_ok(f, 0), *s2 = open_ok(f, 0);
+	struct store_comment *c;
+	struct store_change *h;
+	size_t n, changed[4];
+	char err[512], who[64];
+	sqlite3 *db;
+
+	assert_int_equal(store_load(s2, a2, err, sizeof err), 0);
+	assert_int_equal(store_set_verdict(s1, a1, 1, VERDICT_QUERY, 0, err, sizeof err), 0);
+	assert_int_equal(store_add_comment(s1, a1, 1, "鍵の保管場所は?", err, sizeof err), 0);
+	assert_int_equal(store_add_comment(s1, a1, 1, "HSM に保管しています", err, sizeof err), 0);
+	assert_int_equal(store_add_comment(s1, a1, 0, "", err, sizeof err), -1);
+	/* The other session read no verdict: its verdict is refused. */
+	assert_int_equal(store_set_verdict(s2, a2, 1, VERDICT_CONFIRMED, 0, err, sizeof err),
+			 STORE_CHANGED);
+	assert_int_equal(a2->verdict[1], VERDICT_QUERY);
+	assert_int_equal(store_set_verdict(s2, a2, 1, VERDICT_CONFIRMED, 0, err, sizeof err), 0);
+	/* s1 notices it, and reads the verdict and the latest comment. */
+	assert_int_equal(store_changed_elsewhere(s1), 1);
+	assert_int_equal(store_refresh(s1, a1, changed, 4, who, sizeof who, err, sizeof err), 1);
+	assert_int_equal(changed[0], 1);
+	assert_int_equal(a1->verdict[1], VERDICT_CONFIRMED);
+	assert_int_equal(store_load(s1, b, err, sizeof err), 0);
+	assert_int_equal(b->verdict[1], VERDICT_CONFIRMED);
+	assert_int_equal(b->verdict[0], VERDICT_NONE);
+	assert_string_equal(answers_comment(b, 1), "HSM に保管しています");
+	assert_string_equal(answers_comment(b, 0), "");
+	c = store_comments(s1, f->cl->items[1].number, &n);
+	assert_int_equal(n, 2);
+	assert_string_equal(c[0].text, "鍵の保管場所は?");
+	assert_string_equal(c[1].text, "HSM に保管しています");
+	assert_int_equal(c[0].item, f->cl->items[1].number);
+	assert_true(strlen(c[0].time) > 10 && c[0].user[0]);
+	store_comments_free(c, n);
+	h = store_history(s1, f->cl->items[1].number, &n);
+	assert_int_equal(n, 4);
+	assert_string_equal(h[0].field, "verdict");
+	assert_null(h[0].old_value);
+	assert_string_equal(h[0].new_value, "query");
+	assert_string_equal(h[1].field, "comment");
+	assert_string_equal(h[1].new_value, "鍵の保管場所は?");
+	assert_string_equal(h[3].old_value, "query");
+	assert_string_equal(h[3].new_value, "confirmed");
+	store_changes_free(h, n);
+	/* Taken back: no verdict row, the thread stays. */
+	assert_int_equal(store_set_verdict(s1, a1, 1, VERDICT_NONE, 0, err, sizeof err), 0);
+	answers_free(b);
+	b = answers_new(f->cl);
+	assert_int_equal(store_load(s1, b, err, sizeof err), 0);
+	assert_int_equal(b->verdict[1], VERDICT_NONE);
+	assert_string_equal(answers_comment(b, 1), "HSM に保管しています");
+	store_close(s1);
+	store_close(s2);
+	/* Comments are never changed or removed, whoever tries. */
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE comment SET text = 'x'", NULL, NULL, NULL),
+			     SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM comment", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "INSERT INTO verdict VALUES (1, 'maybe', 't', 'u')",
+					  NULL, NULL, NULL),
+			     SQLITE_OK);
+	sqlite3_close(db);
+	answers_free(a1);
+	answers_free(a2);
+	answers_free(b);
+}
+
 /* A session notices another's commit without reading the data, then reads
  * the answers again and says which items changed and who changed them. */
 static void test_changes_elsewhere_noticed(void **state)
@@ -984,6 +1058,7 @@ int main(void)
 		T(test_batch_all_or_none),
 		T(test_status_table_and_check_agree),
 		T(test_two_sessions_never_overwrite),
+		T(test_review),
 		T(test_changes_elsewhere_noticed),
 		T(test_drafts_per_session),
 		T(test_kinds_refused),

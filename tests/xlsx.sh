@@ -170,6 +170,32 @@ run "and applies them" 0 "$TENKEN" -f "$fresh" import --yes "$tmp/from-bank.xlsx
 run "applied, nothing left to import" 0 "$TENKEN" -f "$fresh" import --dry-run "$tmp/from-bank.xlsx"
 has "a second import changes nothing" "$tmp/out" "Nothing to import"
 
+# The review loop in one workbook: the bank picks 要確認 in 確認結果 and
+# asks in 照会事項; the firm imports both, replies, and exports; the bank's
+# copy of the answer file takes the reply back, and both files hold the
+# whole thread.
+"$TENKEN" -f "$fresh" export --format xlsx -o "$tmp/to-bank2.xlsx"
+edit "$tmp/to-bank2.xlsx" "$tmp/query.xlsx" L6=要確認 M6='鍵の管理手順を提出してください'
+run "review: the bank's verdict and question" 0 "$TENKEN" -f "$fresh" import --yes "$tmp/query.xlsx"
+has "review: two changes imported" "$tmp/out" "2 changes imported"
+"$TENKEN" -f "$fresh" review 4 --comment '手順書を添付します' >/dev/null
+run "review: the firm's reply exported" 0 "$TENKEN" -f "$fresh" export --format xlsx -o "$tmp/reply.xlsx"
+run "review: the reply in 照会事項, the verdict in 確認結果" 0 "$py" -c "
+import openpyxl
+ws = openpyxl.load_workbook('$tmp/reply.xlsx')['チェックリスト']
+assert (ws['L2'].value, ws['M2'].value) == ('確認結果', '照会事項'), (ws['L2'].value, ws['M2'].value)
+assert ws['L6'].value == '要確認', ws['L6'].value
+assert ws['M6'].value == '手順書を添付します', ws['M6'].value
+"
+bank="$tmp/bank-side.db"
+sqlite3 "$db2018" ".backup '$bank'"
+"$TENKEN" -f "$bank" review 4 --verdict query --comment '鍵の管理手順を提出してください' >/dev/null
+run "review: the bank imports the reply" 0 "$TENKEN" -f "$bank" import --yes "$tmp/reply.xlsx"
+run "review: the bank's thread" 0 "$TENKEN" -f "$bank" review 4
+has "review: the question" "$tmp/out" "鍵の管理手順を提出してください"
+has "review: the reply, from the workbook" "$tmp/out" "手順書を添付します"
+has "review: the reply names the workbook" "$tmp/out" "[import reply.xlsx]"
+
 # Hostile workbooks: each refused with the place named, fast, and the
 # answer file byte-identical afterwards.
 mkdir -p "$tmp/hostile"

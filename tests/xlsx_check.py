@@ -42,18 +42,21 @@ STATUSES = [
 ]
 OFFICIAL = dict(STATUSES)
 # The official column names of each bundled edition, in the official order,
-# then 回答状況.
+# then 回答状況, then the review's 確認結果 and 照会事項.
+REVIEW = ["確認結果", "照会事項"]
 HEADERS = {
     "fisc-api-2018": ["通番", "区分", "セキュリティ対応目標", "対象者", "現在の対応状況",
                       "課題認識", "課題への対応計画", "関連規定", "関連規定箇所", "備考",
-                      "回答状況"],
+                      "回答状況"] + REVIEW,
     "fisc-api-2017-trial": ["通番", "区分", "セキュリティ対応目標", "対象者", "手法例",
                             "現在の対応状況", "今後の対応予定", "関連規定", "関連規定箇所",
-                            "備考", "回答状況"],
+                            "備考", "回答状況"] + REVIEW,
 }
+VERDICTS = [("confirmed", "確認済"), ("query", "要確認"), ("finding", "指摘あり")]
 FIXED_EN = {"通番": "No.", "区分": "Section", "セキュリティ対応目標": "Security goal",
             "対象者": "Target", "手法例": "Example methods", "関連規定": "Related regulations",
-            "関連規定箇所": "Sections of the regulations", "備考": "Remarks", "回答状況": "Status"}
+            "関連規定箇所": "Sections of the regulations", "備考": "Remarks", "回答状況": "Status",
+            "確認結果": "Review", "照会事項": "Query"}
 # Which item the --changed check changes, and to what.
 CHANGED_ITEM, CHANGED_TO = 2, "not-applicable"
 
@@ -141,6 +144,10 @@ class Expect:
             return cell("\n".join(parts))
         if header == "回答状況":
             return OFFICIAL[a["status"]]
+        if header == "確認結果":
+            return dict(VERDICTS).get(it["review"]["verdict"])
+        if header == "照会事項":
+            return cell(it["review"]["comment"] or "")
         return cell(a.get(self.column_id(header), ""))
 
 
@@ -183,10 +190,18 @@ def check_sheet(wb, ex, args):
 
 def check_format(ws, ex, args):
     last_row = ex.first + len(ex.items) - 1
-    status_col = get_column_letter(len(ex.headers))
-    dvs = ws.data_validations.dataValidation
-    same("one data validation", len(dvs), 1)
-    if dvs:
+    status_col = get_column_letter(ex.headers.index("回答状況") + 1)
+    verdict_col = get_column_letter(ex.headers.index("確認結果") + 1)
+    last_col = get_column_letter(len(ex.headers))
+    dvs = sorted(ws.data_validations.dataValidation, key=lambda d: str(d.sqref))
+    same("two data validations", len(dvs), 2)
+    if len(dvs) == 2:
+        dv = dvs[1]
+        same("確認結果 is a drop-down list", dv.type, "list")
+        same("the drop-down offers the three verdicts", dv.formula1,
+             '"' + ",".join(n for _, n in VERDICTS) + '"')
+        same("the drop-down covers every item's 確認結果", str(dv.sqref),
+             f"{verdict_col}{ex.first}:{verdict_col}{last_row}")
         dv = dvs[0]
         same("回答状況 is a drop-down list", dv.type, "list")
         same("the drop-down offers the five statuses", dv.formula1,
@@ -204,11 +219,11 @@ def check_format(ws, ex, args):
            f"height {ps.fitToHeight}")
     same("page N of M in the footer", ws.oddFooter.center.text, "&P / &N")
     same("an autofilter on the header", ws.auto_filter.ref,
-         f"A{ex.first - 1}:{status_col}{last_row}")
+         f"A{ex.first - 1}:{last_col}{last_row}")
     r = ex.first
     for c, h in enumerate(ex.headers, 1):
         x = ws.cell(r, c)
-        answer = h in ("備考", "回答状況") or ex.column_id(h)
+        answer = h in ["備考", "回答状況"] + REVIEW or ex.column_id(h)
         if not (x.alignment.wrap_text or h == "通番") or x.alignment.vertical != "top":
             report(False, f"{h}: wrapped and top-aligned")
             break
@@ -345,7 +360,7 @@ def check_summary(path, ex, args):
     head = [ws.cell(2, c).value for c in range(1, 10)]
     same("集計: its headers", [h.split("\n")[0] for h in head],
          ["区分", "項目数", "回答済", "進捗"] + [n for _, n in STATUSES])
-    status_col = get_column_letter(len(ex.headers))
+    status_col = get_column_letter(ex.headers.index("回答状況") + 1)
     last = ex.first + len(ex.items) - 1
     stat = f"'{SHEET}'!${status_col}${ex.first}:${status_col}${last}"
     sec = f"'{SHEET}'!$B${ex.first}:$B${last}"
@@ -432,7 +447,8 @@ def check_meta(path, wb, ex, args):
             "version": args.version, "exported": exported, "sheet": SHEET, "lang": ex.lang,
             "first_row": str(ex.first)}
     for c, h in enumerate(ex.headers, 1):
-        cid = "status" if h == "回答状況" else "remarks" if h == "備考" else ex.column_id(h)
+        cid = {"回答状況": "status", "備考": "remarks", "確認結果": "verdict",
+               "照会事項": "comment"}.get(h) or ex.column_id(h)
         if cid:
             want[f"column.{cid}"] = str(c)
     same("the sheet tenken: the keys and their values", keys, want)
