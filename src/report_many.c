@@ -317,25 +317,29 @@ static void text_gaps(FILE *out, const struct report_many *r, int width)
 			  "implemented."));
 }
 
-/* The files left out, each with why. */
-static void text_left_out(FILE *out, const struct report_many *r)
+/* The files left out: each's path, and why on the lines after it, wrapped
+ * to width. */
+static void text_left_out(FILE *out, const struct report_many *r, int width)
 {
 	const struct connectors *cs = r->cs;
+	struct textwidth_line lines[32];
 
 	if (cs->n_read == cs->n)
 		return;
 	fprintf(out, "\n%s\n\n", _("Files left out"));
 	for (size_t k = 0; k < cs->n; k++) {
-		char *line;
+		char *why;
+		size_t n;
 		if (!cs->files[k].why[0])
 			continue;
-		line = malloc(strlen(cs->files[k].path) + strlen(cs->files[k].why) + 8);
-		if (!line)
+		put_cut(out, cs->files[k].path, 0, 0);
+		fputs(":\n", out);
+		if (!(why = textwidth_sanitize_line(cs->files[k].why)))
 			continue;
-		sprintf(line, "%s: %s", cs->files[k].path, cs->files[k].why);
-		put_cut(out, line, 0, 0);
-		fputc('\n', out);
-		free(line);
+		n = textwidth_wrap(why, width - 4, lines, sizeof lines / sizeof lines[0]);
+		for (size_t l = 0; l < n && l < sizeof lines / sizeof lines[0]; l++)
+			fprintf(out, "    %.*s\n", (int)lines[l].len, why + lines[l].start);
+		free(why);
 	}
 }
 
@@ -379,7 +383,7 @@ int report_many_text(FILE *out, const struct report_many *r, int width)
 		fputc('\n', out);
 		text_gaps(out, r, width);
 	}
-	text_left_out(out, r);
+	text_left_out(out, r, width);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
