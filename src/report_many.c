@@ -364,10 +364,11 @@ static void text_head(FILE *out, const struct report_many *r)
 
 int report_many_text(FILE *out, const struct report_many *r, int width)
 {
-	int transposed = r->cs->n_read > report_many_columns(width);
+	int transposed;
 
 	if (width < 40)
 		width = 40;
+	transposed = r->cs->n_read > report_many_columns(width);
 	text_head(out, r);
 	text_progress(out, r);
 	if (r->cs->n_read) {
