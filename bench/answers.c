@@ -10,6 +10,7 @@
  *     durable: see store.c on synchronous=FULL).
  */
 #define _POSIX_C_SOURCE 200809L
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,6 +49,8 @@ int main(int argc, char **argv)
 				"       answers commit CHECKLIST FILE N\n");
 		return 2;
 	}
+	/* The loader decodes UTF-8 with the C library: as tenken does. */
+	setlocale(LC_CTYPE, "C.UTF-8");
 	fill = strcmp(argv[1], "fill") == 0;
 	if (!(cl = checklist_load_file(argv[2], err, sizeof err))) {
 		fprintf(stderr, "answers: %s\n", err);

@@ -177,6 +177,14 @@ void cmd_export_usage(FILE *out);
 int cmd_migrate(struct cmd *c, int argc, char **argv);
 void cmd_migrate_usage(FILE *out);
 
+/* report: many answer files of one checklist side by side, only read. */
+int cmd_report(struct cmd *c, int argc, char **argv);
+void cmd_report_usage(FILE *out);
+
+/* diff: what changed between two answer files of one checklist, only read. */
+int cmd_diff(struct cmd *c, int argc, char **argv);
+void cmd_diff_usage(FILE *out);
+
 /* import: a workbook's or CSV's answers read back, shown, then applied. */
 int cmd_import(struct cmd *c, int argc, char **argv);
 void cmd_import_usage(FILE *out);

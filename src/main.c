@@ -31,6 +31,8 @@ static const struct command commands[] = {
 	{"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
 	{"import", cmd_import, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_import_usage},
 	{"review", cmd_review, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_review_usage},
+	{"report", cmd_report, CMD_CHECKLIST | CMD_READ_ONLY, cmd_report_usage},
+	{"diff", cmd_diff, CMD_CHECKLIST | CMD_READ_ONLY, cmd_diff_usage},
 };
 
 /* The global options: before the command's name, or after it for a command
@@ -130,6 +132,8 @@ static void usage_main(FILE *out)
 		"  ui         the full-screen interface\n"
 		"  checklists list the bundled checklists\n"
 		"  migrate    carry answers into a new file for another edition\n"
+		"  report FILE...|DIR  many answer files side by side, only read\n"
+		"  diff OLD NEW  what changed between two answer files\n"
 		"Without a command, tenken opens the full-screen interface on a terminal\n"
 		"and prints the checklist otherwise.\n"),
 	      out);

@@ -477,7 +477,7 @@ static int open_existing(struct store *st, int flags, char *err, size_t errlen)
 	st->readonly = (flags & STORE_READONLY) || !writable;
 	if (!st->readonly)
 		rc = open_db(st->real, SQLITE_OPEN_READWRITE, &st->db);
-	else if (!writable && !has_wal(st))
+	else if ((!writable || (flags & STORE_NOTOUCH)) && !has_wal(st))
 		rc = open_immutable(st);
 	else
 		rc = open_db(st->real, SQLITE_OPEN_READONLY, &st->db);
@@ -660,7 +660,7 @@ int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, si
 		set_err(err, errlen, path, _("out of memory"));
 	if (found == 1)
 		set_err(err, errlen, path, strerror(ENOENT));
-	if (found != 0 || open_existing(&st, STORE_READONLY, err, errlen) != 0) {
+	if (found != 0 || open_existing(&st, STORE_READONLY | STORE_NOTOUCH, err, errlen) != 0) {
 		/* the message is set */
 	} else if ((qrc = query_int(st.db, "PRAGMA application_id", &app)) != SQLITE_OK) {
 		query_failed(err, errlen, path, st.db, qrc);

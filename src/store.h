@@ -18,6 +18,10 @@
 enum store_flags {
 	STORE_READONLY = 1,    /* never write; a missing file is an error */
 	STORE_OR_READONLY = 2, /* read-only if the file or its folder cannot be written */
+	/* With STORE_READONLY: nothing is made beside the file either (no
+	 * -wal, no -shm) -- it is read as immutable unless a connection has
+	 * it open (a -wal exists), whose -wal and -shm are then read. */
+	STORE_NOTOUCH = 4,
 };
 
 struct store;
@@ -38,8 +42,8 @@ struct store *store_open(const char *path, const struct checklist *cl, int flags
 int store_readonly(const struct store *st);
 
 /* Reads which checklist the answer file at path answers, without changing
- * the file: writes its id to id (idlen bytes). Returns 0, or -1 with a
- * message in err if the file cannot be read or is not a tenken file. */
+ * the file or making one beside it (STORE_NOTOUCH): writes its id to id (idlen bytes). Returns 0,
+ * or -1 with a message in err if the file cannot be read or is not a tenken file. */
 int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, size_t errlen);
 
 /* Closes the store. NULL is allowed. */

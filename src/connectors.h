@@ -1,0 +1,91 @@
+/* connectors: the answer files of many API connectors to one checklist,
+ * read side by side for `tenken report`, and two answer files compared item
+ * by item for `tenken diff`. Every file is only read: opened with
+ * STORE_READONLY | STORE_NOTOUCH, nothing is written to it or made beside
+ * it. Knows the model and the store; prints nothing. */
+#ifndef TENKEN_CONNECTORS_H
+#define TENKEN_CONNECTORS_H
+
+#include <stddef.h>
+
+#include "answers.h"
+#include "checklist.h"
+
+/* One answer file of the report. */
+struct connector {
+	char *path;        /* as given, or DIR/NAME.db */
+	char *name;        /* the connector's name: the file's name without .db */
+	char *id;          /* the checklist the file says it answers, or NULL */
+	struct answers *a; /* NULL when the file is left out */
+	char why[512];     /* why it is left out (a sentence), or "" */
+	int changed;       /* answered against another version of the checklist */
+};
+
+/* The answer files of a report, in the order given (a folder's sorted). */
+struct connectors {
+	struct connector *files;
+	size_t n;
+	size_t n_read; /* the files whose answers are read */
+};
+
+/* Returns the connector's name of the answer file at path: its last
+ * component without a final ".db" (the whole component if that would leave
+ * nothing). Newly allocated; NULL if memory runs out. */
+char *connectors_name(const char *path);
+
+/* Adds path to cs (paths are kept in the order added). Returns 0, or -1 if
+ * memory runs out. */
+int connectors_add(struct connectors *cs, const char *path);
+
+/* Adds every entry named *.db in the folder dir (not its subfolders),
+ * sorted by name (byte order). Returns the number added, or -1 with
+ * "dir: why" in err. */
+long connectors_add_dir(struct connectors *cs, const char *dir, char *err, size_t errlen);
+
+/* Reads which checklist each file answers (store_peek_checklist); a file
+ * that cannot say is left out with the reason. Returns the id most files
+ * answer (the first file's of a tie), owned by cs, or NULL if none can be
+ * read. */
+const char *connectors_peek(struct connectors *cs);
+
+/* Reads the answers of each file not yet left out for cl: a file that
+ * answers another checklist, or cannot be opened or read (memory running
+ * out included), is left out with the reason. Returns the number of files
+ * left out. */
+size_t connectors_load(struct connectors *cs, const struct checklist *cl);
+
+/* Frees what cs holds and empties it. */
+void connectors_free(struct connectors *cs);
+
+/* Whether item index i has status s in any file read. */
+int connectors_any(const struct connectors *cs, size_t i, enum status s);
+
+/* Counts, over the files read, how many have item index i at each status,
+ * into counts[STATUS_COUNT]. */
+void connectors_count_item(const struct connectors *cs, size_t i, size_t counts[STATUS_COUNT]);
+
+/* Whether a report lists item index i among the gaps: it is not
+ * implemented, or not answered, in at least one file read. */
+int connectors_gap(const struct connectors *cs, size_t i);
+
+/* Reads the answer file at path for cl, read-only and touching nothing,
+ * into new answers. Sets *changed when it was answered against another
+ * version of the checklist. Returns the answers, or NULL with "path: why"
+ * in err. */
+struct answers *connectors_read(const char *path, const struct checklist *cl, int *changed,
+				char *err, size_t errlen);
+
+/* What a diff found of item index i between old and new answers. */
+struct diff_item {
+	int status;    /* the status differs */
+	size_t n_text; /* the number of answer columns whose text differs */
+};
+
+/* Compares item index i of old and new (answers to the same checklist). */
+struct diff_item connectors_diff_item(const struct answers *old, const struct answers *new_,
+				      size_t i);
+
+/* Whether the text of item index i, column c differs between old and new. */
+int connectors_diff_text(const struct answers *old, const struct answers *new_, size_t i, size_t c);
+
+#endif

@@ -1,0 +1,365 @@
+/* diff: two answer files compared, as text, Markdown and HTML. */
+#include "config.h"
+
+#include "diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "connectors.h"
+#include "export_html.h"
+#include "export_md.h"
+#include "gettext.h"
+#include "textwidth.h"
+
+/* A format: what it writes for each part, in this order: begin, then for
+ * each changed item item, status if it changed, text for each changed
+ * column, item_end; then end with the counts. */
+struct diff_ops {
+	void (*begin)(FILE *out, const struct diff_report *d, const char *title);
+	void (*item)(FILE *out, const struct diff_report *d, size_t i, const char *heading);
+	void (*status)(FILE *out, enum status old, enum status new_);
+	void (*text)(FILE *out, const char *column, const char *old, const char *new_);
+	void (*item_end)(FILE *out);
+	void (*end)(FILE *out, size_t changed, size_t unchanged);
+};
+
+size_t diff_count(const struct diff_report *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->cl->n_items; i++) {
+		struct diff_item di = connectors_diff_item(d->old, d->new_, i);
+		n += di.status || di.n_text;
+	}
+	return n;
+}
+
+/* Writes the sentences of the counts to buf (len bytes): "3 items
+ * changed. 41 items unchanged." */
+static void counts(char *buf, size_t len, size_t changed, size_t unchanged)
+{
+	int n = snprintf(buf, len, ngettext("%zu item changed.", "%zu items changed.", changed),
+			 changed);
+
+	if (n > 0 && (size_t)n + 1 < len)
+		snprintf(buf + n, len - (size_t)n, " ");
+	if (n > 0 && (size_t)n + 1 < len)
+		snprintf(buf + n + 1, len - (size_t)n - 1,
+			 ngettext("%zu item unchanged.", "%zu items unchanged.", unchanged),
+			 unchanged);
+}
+
+/* "(empty)" for an answer nobody wrote, else the text. */
+static const char *or_empty(const char *text)
+{
+	return *text ? text : _("(empty)");
+}
+
+/* Walks the diff d, calling ops. */
+static int diff_walk(FILE *out, const struct diff_report *d, const struct diff_ops *ops)
+{
+	const struct checklist *cl = d->cl;
+	size_t changed = 0;
+	char heading[640];
+
+	ops->begin(out, d, text_get(&cl->title, d->lang));
+	for (size_t i = 0; i < cl->n_items; i++) {
+		struct diff_item di = connectors_diff_item(d->old, d->new_, i);
+		const struct item *it = &cl->items[i];
+		if (!di.status && !di.n_text)
+			continue;
+		changed++;
+		/* TRANSLATORS: the heading of an item in tenken diff: its 通番,
+		   then its section's number and name (No. 7  2. 外部委託管理). */
+		snprintf(heading, sizeof heading, _("No. %d  (%d. %s)"), it->number,
+			 cl->sections[it->section].number,
+			 text_get(&cl->sections[it->section].name, d->lang));
+		textwidth_cut(heading);
+		ops->item(out, d, i, heading);
+		if (di.status)
+			ops->status(out, d->old->status[i], d->new_->status[i]);
+		for (size_t c = 0; c < cl->n_columns; c++)
+			if (connectors_diff_text(d->old, d->new_, i, c))
+				ops->text(out, text_get(&cl->columns[c].name, d->lang),
+					  answers_text(d->old, i, c), answers_text(d->new_, i, c));
+		ops->item_end(out);
+	}
+	ops->end(out, changed, cl->n_items - changed);
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+/* ---- Text ---- */
+
+/* The width of the text: diff_text sets it before the walk. */
+static int text_width = 80;
+
+/* Writes s sanitized on one line. */
+static void put_line(FILE *out, const char *s)
+{
+	char *clean = textwidth_sanitize_line(s);
+
+	fputs(clean ? clean : "", out);
+	free(clean);
+}
+
+static void text_begin(FILE *out, const struct diff_report *d, const char *title)
+{
+	put_line(out, title);
+	/* TRANSLATORS: tenken diff's lines naming the two answer files; the
+	   labels are padded to the same width. */
+	fprintf(out, "\n%s ", _("Old:"));
+	put_line(out, d->old_path);
+	fprintf(out, "\n%s ", _("New:"));
+	put_line(out, d->new_path);
+	fputc('\n', out);
+}
+
+static void text_item(FILE *out, const struct diff_report *d, size_t i, const char *heading)
+{
+	(void)d;
+	(void)i;
+	fputc('\n', out);
+	put_line(out, heading);
+	fputc('\n', out);
+}
+
+static void text_status(FILE *out, enum status old, enum status new_)
+{
+	fprintf(out, "  %s: %s -> %s\n", _("Status"), status_name(old), status_name(new_));
+}
+
+/* Writes "    label text", the text wrapped under itself. */
+static void text_side(FILE *out, const char *label, const char *text)
+{
+	char *clean = textwidth_sanitize(text);
+	int pad = (int)textwidth_str(label) + 1, width = text_width - 4 - pad;
+	struct textwidth_line lines[256];
+	size_t n;
+
+	if (!clean)
+		return;
+	n = textwidth_wrap(clean, width < 20 ? 20 : width, lines, sizeof lines / sizeof lines[0]);
+	for (size_t l = 0; l < n && l < sizeof lines / sizeof lines[0]; l++)
+		fprintf(out, "    %s%*s%.*s\n", l ? "" : label, l ? pad : 1, "", (int)lines[l].len,
+			clean + lines[l].start);
+	free(clean);
+}
+
+static void text_text(FILE *out, const char *column, const char *old, const char *new_)
+{
+	fputs("  ", out);
+	put_line(out, column);
+	fputs(":\n", out);
+	/* TRANSLATORS: before the old and the new text of an answer in tenken
+	   diff's text output; give both the same width. */
+	text_side(out, _("old:"), or_empty(old));
+	text_side(out, _("new:"), or_empty(new_));
+}
+
+static void text_item_end(FILE *out)
+{
+	(void)out;
+}
+
+static void text_end(FILE *out, size_t changed, size_t unchanged)
+{
+	char line[256];
+
+	counts(line, sizeof line, changed, unchanged);
+	fprintf(out, "\n%s\n", line);
+}
+
+int diff_text(FILE *out, const struct diff_report *d, int width)
+{
+	static const struct diff_ops ops = {text_begin, text_item,     text_status,
+					    text_text,  text_item_end, text_end};
+
+	text_width = width < 40 ? 40 : width;
+	return diff_walk(out, d, &ops);
+}
+
+/* ---- Markdown ---- */
+
+static void md_begin(FILE *out, const struct diff_report *d, const char *title)
+{
+	char head[1024];
+
+	fputs("# ", out);
+	/* TRANSLATORS: the heading of tenken diff's Markdown and HTML; %s is
+	   the checklist's title. */
+	snprintf(head, sizeof head, _("Changes: %s"), title);
+	textwidth_cut(head);
+	export_md_text(out, head, NULL);
+	fputs("\n\n- ", out);
+	export_md_text(out, _("Old:"), NULL);
+	fputc(' ', out);
+	export_md_text(out, d->old_path, NULL);
+	fputs("\n- ", out);
+	export_md_text(out, _("New:"), NULL);
+	fputc(' ', out);
+	export_md_text(out, d->new_path, NULL);
+	fputs("\n- ", out);
+	export_md_text(out, _("Report date"), NULL);
+	fputs(": ", out);
+	export_md_text(out, d->date, NULL);
+	fputc('\n', out);
+}
+
+static void md_item(FILE *out, const struct diff_report *d, size_t i, const char *heading)
+{
+	(void)d;
+	(void)i;
+	fputs("\n## ", out);
+	export_md_text(out, heading, NULL);
+	fputs("\n\n", out);
+}
+
+static void md_status(FILE *out, enum status old, enum status new_)
+{
+	fputs("- **", out);
+	export_md_text(out, _("Status"), NULL);
+	fputs("**: ", out);
+	export_md_text(out, status_name(old), NULL);
+	fputs(" → ", out);
+	export_md_text(out, status_name(new_), NULL);
+	fputc('\n', out);
+}
+
+static void md_text(FILE *out, const char *column, const char *old, const char *new_)
+{
+	fputs("- **", out);
+	export_md_text(out, column, NULL);
+	fputs("**\n  - ", out);
+	export_md_text(out, _("old:"), NULL);
+	fputc(' ', out);
+	export_md_text(out, or_empty(old), "    ");
+	fputs("\n  - ", out);
+	export_md_text(out, _("new:"), NULL);
+	fputc(' ', out);
+	export_md_text(out, or_empty(new_), "    ");
+	fputc('\n', out);
+}
+
+static void md_end(FILE *out, size_t changed, size_t unchanged)
+{
+	char line[256];
+
+	counts(line, sizeof line, changed, unchanged);
+	fputc('\n', out);
+	export_md_text(out, line, NULL);
+	fputc('\n', out);
+}
+
+int diff_md(FILE *out, const struct diff_report *d)
+{
+	static const struct diff_ops ops = {md_begin, md_item,       md_status,
+					    md_text,  text_item_end, md_end};
+
+	return diff_walk(out, d, &ops);
+}
+
+/* ---- HTML ---- */
+
+static const char style[] =
+	":root{color-scheme:light dark}\n"
+	"body{margin:0 auto;max-width:60em;padding:1em;line-height:1.6;"
+	"font-family:system-ui,-apple-system,\"Segoe UI\",\"Hiragino Sans\","
+	"\"Hiragino Kaku Gothic ProN\",\"Yu Gothic\",Meiryo,\"Noto Sans CJK JP\",sans-serif}\n"
+	"h1{font-size:1.5em;margin:0 0 .5em}\n"
+	"h2{font-size:1.1em;margin:1.5em 0 .5em;border-bottom:1px solid}\n"
+	"h1,h2{overflow-wrap:anywhere}\n"
+	"dt{font-weight:bold}\n"
+	"dd{margin:0 0 .5em 1em;white-space:pre-wrap;overflow-wrap:anywhere}\n"
+	"del,ins{display:block;text-decoration:none;padding:.1em .4em}\n"
+	"del{border-left:.3em solid #c62828}ins{border-left:.3em solid #2e7d32}\n"
+	".side{font-weight:bold}\n"
+	".ctl{font-family:ui-monospace,monospace;border:1px dotted}\n"
+	"@page{margin:15mm}\n"
+	"@media print{body{max-width:none;padding:0;font-size:10pt}"
+	".section{break-before:page;page-break-before:always}"
+	".item{break-inside:avoid;page-break-inside:avoid}}\n";
+
+static void html_el(FILE *out, const char *tag, const char *text)
+{
+	fprintf(out, "<%s>", tag);
+	export_html_text(out, text);
+	fprintf(out, "</%s>", tag);
+}
+
+static void html_begin(FILE *out, const struct diff_report *d, const char *title)
+{
+	char head[1024];
+
+	snprintf(head, sizeof head, _("Changes: %s"), title);
+	textwidth_cut(head);
+	fprintf(out,
+		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+		d->lang == LANG_EN ? "en" : "ja");
+	html_el(out, "title", head);
+	fprintf(out, "\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", style);
+	html_el(out, "h1", head);
+	fputs("\n<dl>\n", out);
+	html_el(out, "dt", _("Old:"));
+	html_el(out, "dd", d->old_path);
+	html_el(out, "dt", _("New:"));
+	html_el(out, "dd", d->new_path);
+	html_el(out, "dt", _("Report date"));
+	html_el(out, "dd", d->date);
+	fputs("\n</dl>\n</header>\n<main>\n", out);
+}
+
+static void html_item(FILE *out, const struct diff_report *d, size_t i, const char *heading)
+{
+	fprintf(out, "<article class=\"item\" id=\"item-%d\">\n", d->cl->items[i].number);
+	html_el(out, "h2", heading);
+	fputs("\n<dl>\n", out);
+}
+
+static void html_status(FILE *out, enum status old, enum status new_)
+{
+	html_el(out, "dt", _("Status"));
+	fputs("<dd>", out);
+	export_html_text(out, status_name(old));
+	fputs(" → ", out);
+	export_html_text(out, status_name(new_));
+	fputs("</dd>\n", out);
+}
+
+static void html_text(FILE *out, const char *column, const char *old, const char *new_)
+{
+	html_el(out, "dt", column);
+	fputs("<dd><del><span class=\"side\">", out);
+	export_html_text(out, _("old:"));
+	fputs("</span> ", out);
+	export_html_text(out, or_empty(old));
+	fputs("</del><ins><span class=\"side\">", out);
+	export_html_text(out, _("new:"));
+	fputs("</span> ", out);
+	export_html_text(out, or_empty(new_));
+	fputs("</ins></dd>\n", out);
+}
+
+static void html_item_end(FILE *out)
+{
+	fputs("</dl>\n</article>\n", out);
+}
+
+static void html_end(FILE *out, size_t changed, size_t unchanged)
+{
+	char line[256];
+
+	counts(line, sizeof line, changed, unchanged);
+	fputs("<p class=\"counts\">", out);
+	export_html_text(out, line);
+	fputs("</p>\n</main>\n</body>\n</html>\n", out);
+}
+
+int diff_html(FILE *out, const struct diff_report *d)
+{
+	static const struct diff_ops ops = {html_begin, html_item,     html_status,
+					    html_text,  html_item_end, html_end};
+
+	return diff_walk(out, d, &ops);
+}

@@ -1,0 +1,273 @@
+/* Tests of many answer files side by side and two compared: the connector's
+ * name of a file, a folder's files, the gaps, what a diff finds, and the
+ * text, HTML and Markdown of report_many and diff, with hostile names and
+ * answers. */
+#include "config.h"
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "answers.h"
+#include "checklist_yaml.h"
+#include "connectors.h"
+#include "diff.h"
+#include "fixtures.h"
+#include "report_many.h"
+
+#define CAPTURE(buf, len, call)                                                                    \
+	do {                                                                                       \
+		FILE *out_ = open_memstream(&(buf), &(len));                                       \
+		assert_non_null(out_);                                                             \
+		call;                                                                              \
+		fclose(out_);                                                                      \
+	} while (0)
+
+/* A name or answer written by another program: an escape sequence, a bidi
+ * override and a script. */
+#define HOSTILE "a\x1b[2J\xe2\x80\xae<script>&\"'"
+
+static struct checklist *load(void)
+{
+	char err[512];
+	struct checklist *cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML,
+						     strlen(FIXTURE_YAML), err, sizeof err);
+	if (!cl)
+		fail_msg("%s", err);
+	return cl;
+}
+
+static void test_name(void **state)
+{
+	static const struct {
+		const char *path, *name;
+	} cases[] = {
+		{"接続先/株式会社あいう.db", "株式会社あいう"},
+		{"dir/alpha.db", "alpha"},
+		{"alpha", "alpha"},
+		{"alpha.db.db", "alpha.db"},
+		{".db", ".db"},
+		{"a.DB", "a.DB"},
+		{"/x/y/", ""},
+	};
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *name = connectors_name(cases[k].path);
+		assert_string_equal(name, cases[k].name);
+		free(name);
+	}
+}
+
+/* Makes an empty file dir/name. */
+static void touch(const char *dir, const char *name)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	assert_non_null(f = fopen(path, "w"));
+	fclose(f);
+}
+
+static void test_dir_sorted(void **state)
+{
+	char dir[] = "/tmp/tenken-connectors.XXXXXX", err[256], sub[600];
+	struct connectors cs = {0};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	touch(dir, "b.db");
+	touch(dir, "あ.db");
+	touch(dir, "a.db");
+	touch(dir, "notes.txt");
+	touch(dir, "c.db-wal");
+	snprintf(sub, sizeof sub, "%s/sub.db.d", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(connectors_add_dir(&cs, dir, err, sizeof err), 3);
+	assert_int_equal(cs.n, 3);
+	assert_string_equal(cs.files[0].name, "a");
+	assert_string_equal(cs.files[1].name, "b");
+	assert_string_equal(cs.files[2].name, "あ");
+	assert_non_null(strstr(cs.files[0].path, "/a.db"));
+	connectors_free(&cs);
+	assert_int_equal(connectors_add_dir(&cs, "/nonexistent/tenken", err, sizeof err), -1);
+	assert_non_null(strstr(err, "/nonexistent/tenken: "));
+	rmdir(sub);
+	for (const char *const *n =
+		     (const char *const[]){"a.db", "b.db", "あ.db", "notes.txt", "c.db-wal", NULL};
+	     *n; n++) {
+		snprintf(sub, sizeof sub, "%s/%s", dir, *n);
+		unlink(sub);
+	}
+	rmdir(dir);
+}
+
+/* Three connectors in memory: statuses of items 1..3 per file. */
+static void fill(struct connectors *cs, const struct checklist *cl, const enum status st[][3],
+		 size_t n)
+{
+	static const char *const names[] = {"alpha", "beta", HOSTILE};
+
+	for (size_t k = 0; k < n; k++) {
+		assert_int_equal(connectors_add(cs, names[k]), 0);
+		assert_non_null(cs->files[k].a = answers_new(cl));
+		for (size_t i = 0; i < 3; i++)
+			cs->files[k].a->status[i] = st[k][i];
+	}
+	cs->n_read = n;
+}
+
+static void test_gaps(void **state)
+{
+	static const enum status st[][3] = {
+		{STATUS_IMPLEMENTED, STATUS_NOT_IMPLEMENTED, STATUS_IMPLEMENTED},
+		{STATUS_IMPLEMENTED, STATUS_PARTIAL, STATUS_NOT_APPLICABLE},
+		{STATUS_IMPLEMENTED, STATUS_IMPLEMENTED, STATUS_UNANSWERED},
+	};
+	struct checklist *cl = load();
+	struct connectors cs = {0};
+	size_t counts[STATUS_COUNT];
+
+	(void)state;
+	fill(&cs, cl, st, 3);
+	assert_false(connectors_gap(&cs, 0));
+	assert_true(connectors_gap(&cs, 1));
+	assert_true(connectors_gap(&cs, 2));
+	connectors_count_item(&cs, 1, counts);
+	assert_int_equal(counts[STATUS_NOT_IMPLEMENTED], 1);
+	assert_int_equal(counts[STATUS_PARTIAL], 1);
+	assert_int_equal(counts[STATUS_IMPLEMENTED], 1);
+	/* A file left out counts nowhere. */
+	answers_free(cs.files[2].a);
+	cs.files[2].a = NULL;
+	snprintf(cs.files[2].why, sizeof cs.files[2].why, "unreadable");
+	cs.n_read = 2;
+	assert_false(connectors_gap(&cs, 2));
+	connectors_free(&cs);
+	checklist_free(cl);
+}
+
+static void test_report_text(void **state)
+{
+	static const enum status st[][3] = {
+		{STATUS_IMPLEMENTED, STATUS_NOT_IMPLEMENTED, STATUS_IMPLEMENTED},
+		{STATUS_PARTIAL, STATUS_PARTIAL, STATUS_NOT_APPLICABLE},
+		{STATUS_IMPLEMENTED, STATUS_IMPLEMENTED, STATUS_UNANSWERED},
+	};
+	struct checklist *cl = load();
+	struct connectors cs = {0};
+	struct report_many r = {cl, &cs, LANG_JA, "2026-12-02"};
+	char *buf = NULL;
+	size_t len;
+
+	(void)state;
+	fill(&cs, cl, st, 3);
+	CAPTURE(buf, len, assert_int_equal(report_many_text(out_, &r, 80), 0));
+	assert_non_null(strstr(buf, "   1 [x] [/] [x]\n"));
+	assert_non_null(strstr(buf, "   2 [!] [/] [x]\n"));
+	assert_non_null(strstr(buf, "   3 [x] [-] [ ]\n"));
+	assert_null(strchr(buf, '\x1b'));
+	assert_null(strstr(buf, "\xe2\x80\xae"));
+	assert_non_null(strstr(buf, "a^[[2J<U+202E>"));
+	free(buf);
+	CAPTURE(buf, len, assert_int_equal(report_many_html(out_, &r), 0));
+	assert_null(strstr(buf, "<script"));
+	assert_non_null(strstr(buf, "&lt;script&gt;&amp;&quot;&#39;"));
+	free(buf);
+	connectors_free(&cs);
+	checklist_free(cl);
+}
+
+/* More files than columns: a row per file, each within the width. */
+static void test_report_transposed(void **state)
+{
+	struct checklist *cl = load();
+	struct connectors cs = {0};
+	struct report_many r = {cl, &cs, LANG_JA, "2026-12-02"};
+	size_t n = report_many_columns(80) + 1, len;
+	char *buf = NULL, name[32], *line;
+
+	(void)state;
+	assert_int_equal(report_many_columns(80), 19);
+	for (size_t k = 0; k < n; k++) {
+		snprintf(name, sizeof name, "c%02zu", k);
+		assert_int_equal(connectors_add(&cs, name), 0);
+		assert_non_null(cs.files[k].a = answers_new(cl));
+		cs.files[k].a->status[1] = STATUS_IMPLEMENTED;
+	}
+	cs.n_read = n;
+	CAPTURE(buf, len, assert_int_equal(report_many_text(out_, &r, 80), 0));
+	assert_non_null(strstr(buf, " 20 c19          .x.\n"));
+	for (line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+		assert_true(strlen(line) <= 80 || strchr(line, '\xe3'));
+	free(buf);
+	connectors_free(&cs);
+	checklist_free(cl);
+}
+
+static void test_diff(void **state)
+{
+	struct checklist *cl = load();
+	struct answers *old = answers_new(cl), *new_ = answers_new(cl);
+	struct diff_report d = {cl, old, new_, "old.db", "new.db", LANG_JA, "2026-12-02"};
+	struct diff_item di;
+	char *buf = NULL;
+	size_t len;
+
+	(void)state;
+	/* item 1: the status changed; item 2: a text; item 3: nothing */
+	new_->status[0] = STATUS_IMPLEMENTED;
+	assert_int_equal(answers_set_text(old, 1, 1, "来年度"), 0);
+	assert_int_equal(answers_set_text(new_, 1, 1, HOSTILE), 0);
+	assert_int_equal(answers_set_text(old, 2, 0, "同じ"), 0);
+	assert_int_equal(answers_set_text(new_, 2, 0, "同じ"), 0);
+	di = connectors_diff_item(old, new_, 0);
+	assert_true(di.status);
+	assert_int_equal(di.n_text, 0);
+	di = connectors_diff_item(old, new_, 1);
+	assert_false(di.status);
+	assert_int_equal(di.n_text, 1);
+	assert_true(connectors_diff_text(old, new_, 1, 1));
+	assert_false(connectors_diff_text(old, new_, 1, 0));
+	di = connectors_diff_item(old, new_, 2);
+	assert_false(di.status || di.n_text);
+	assert_int_equal(diff_count(&d), 2);
+	CAPTURE(buf, len, assert_int_equal(diff_text(out_, &d, 80), 0));
+	assert_non_null(strstr(buf, "今後の対応予定"));
+	assert_null(strstr(buf, "現在の対応状況"));
+	assert_null(strchr(buf, '\x1b'));
+	assert_null(strstr(buf, "\xe2\x80\xae"));
+	assert_non_null(strstr(buf, "1 item unchanged."));
+	free(buf);
+	CAPTURE(buf, len, assert_int_equal(diff_html(out_, &d), 0));
+	assert_null(strstr(buf, "<script"));
+	assert_non_null(strstr(buf, "&lt;script&gt;"));
+	free(buf);
+	answers_free(old);
+	answers_free(new_);
+	checklist_free(cl);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name),
+		cmocka_unit_test(test_dir_sorted),
+		cmocka_unit_test(test_gaps),
+		cmocka_unit_test(test_report_text),
+		cmocka_unit_test(test_report_transposed),
+		cmocka_unit_test(test_diff),
+	};
+
+	setlocale(LC_CTYPE, "C.UTF-8");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
