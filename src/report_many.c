@@ -317,6 +317,77 @@ static void text_gaps(FILE *out, const struct report_many *r, int width)
 			  "implemented."));
 }
 
+/* Writes item i's line of the review: its number, then each verdict that
+ * asks for more (要確認, 指摘あり) with the files that give it, wrapped to
+ * width under itself. Returns 1 if it wrote one, else 0. */
+static int text_verdict(FILE *out, const struct report_many *r, size_t i, int width)
+{
+	static const enum verdict open_verdicts[] = {VERDICT_FINDING, VERDICT_QUERY};
+	const struct connectors *cs = r->cs;
+	size_t size = 256, len = 0, nl;
+	struct textwidth_line lines[128];
+	char *text, *clean;
+
+	for (size_t k = 0; k < cs->n; k++)
+		size += strlen(cs->files[k].name) + 2;
+	if (!(text = malloc(size)))
+		return 0;
+	text[0] = '\0';
+	for (size_t v = 0; v < sizeof open_verdicts / sizeof open_verdicts[0]; v++) {
+		size_t n = 0;
+		for (size_t k = 0; k < cs->n; k++)
+			n += cs->files[k].a && cs->files[k].a->verdict[i] == open_verdicts[v];
+		if (!n)
+			continue;
+		if (len)
+			len += (size_t)sprintf(text + len, "; ");
+		len += (size_t)sprintf(text + len, _("%s (%zu): "),
+				       verdict_info(open_verdicts[v])->official, n);
+		for (size_t k = 0, first = 1; k < cs->n; k++)
+			if (cs->files[k].a && cs->files[k].a->verdict[i] == open_verdicts[v]) {
+				len += (size_t)sprintf(text + len, "%s%s", first ? "" : ", ",
+						       cs->files[k].name);
+				first = 0;
+			}
+	}
+	if (len && (clean = textwidth_sanitize_line(text))) {
+		nl = textwidth_wrap(clean, width - 6, lines, sizeof lines / sizeof lines[0]);
+		for (size_t l = 0; l < nl && l < sizeof lines / sizeof lines[0]; l++) {
+			if (l)
+				fprintf(out, "%6s", "");
+			else
+				fprintf(out, "%4d  ", r->cl->items[i].number);
+			fprintf(out, "%.*s\n", (int)lines[l].len, clean + lines[l].start);
+		}
+		free(clean);
+	}
+	free(text);
+	return len != 0;
+}
+
+/* The items whose review is open in some file: a query or a finding, each
+ * with the files (tenken review shows the thread). Nothing when no file
+ * has one. */
+static void text_reviews(FILE *out, const struct report_many *r, int width)
+{
+	int header = 0;
+
+	for (size_t i = 0; i < r->cl->n_items; i++) {
+		int any = 0;
+		for (size_t k = 0; k < r->cs->n && !any; k++)
+			any = r->cs->files[k].a &&
+			      (r->cs->files[k].a->verdict[i] == VERDICT_QUERY ||
+			       r->cs->files[k].a->verdict[i] == VERDICT_FINDING);
+		if (!any)
+			continue;
+		if (!header++)
+			fprintf(out, "\n%s\n\n",
+				_("Items with a query (要確認) or a finding (指摘あり) in some "
+				  "file"));
+		text_verdict(out, r, i, width);
+	}
+}
+
 /* The files left out: each's path, and why on the lines after it, wrapped
  * to width. */
 static void text_left_out(FILE *out, const struct report_many *r, int width)
@@ -383,6 +454,7 @@ int report_many_text(FILE *out, const struct report_many *r, int width)
 			text_columns(out, r, width);
 		fputc('\n', out);
 		text_gaps(out, r, width);
+		text_reviews(out, r, width);
 	}
 	text_left_out(out, r, width);
 	return fflush(out) == 0 && !ferror(out) ? 0 : -1;

@@ -64,6 +64,20 @@ run "the checklist named: the majority is left out" 3 "$TENKEN" report --checkli
 	"$d/alpha.db" "$d/beta.db" "$d/gamma.db"
 has "then alpha is the odd one" "$tmp/err" "left out $d/alpha.db"
 
+# The review across connectors: the items with a query or a finding open in
+# some file, and which; none listed where no file has one.
+rv=$tmp/reviewed
+mkdir -p "$rv"
+cp "$d/alpha.db" "$d/beta.db" "$rv/"
+"$TENKEN" -f "$rv/alpha.db" review 3 --verdict query --comment '根拠資料は?' >/dev/null
+"$TENKEN" -f "$rv/beta.db" review 3 --verdict finding --comment '未整備' >/dev/null
+"$TENKEN" -f "$rv/beta.db" review 1 --verdict confirmed >/dev/null
+run "report: the review" 0 "$TENKEN" report --lang en "$rv"
+has "report: item 3's finding and query" "$tmp/out" "   3  指摘あり (1): beta; 要確認 (1): alpha"
+hasnt "report: a confirmed item is not open" "$tmp/out" "   1  確認済"
+run "report: no review yet" 3 "$TENKEN" report --lang en "$d/alpha.db" "$d/beta.db" "$d/gamma.db"
+hasnt "report: no review section without a verdict" "$tmp/out" "Items with a query"
+
 # ---- a folder: every *.db, sorted; an unreadable file ----
 echo "not a database" >"$d/zz.db"
 run "report DIR" 3 "$TENKEN" report "$d"
