@@ -62,6 +62,39 @@ int ui_item_visible(const struct ui *u, size_t i)
 	return t == (size_t)(u->filter - 1) || strcmp(cl->targets[t].id, "common") == 0;
 }
 
+void ui_progress(const struct ui *u, size_t first, size_t n, char *out, size_t len)
+{
+	size_t shown = 0, done = 0, no_status = 0;
+
+	for (size_t i = first; i < first + n; i++) {
+		if (!ui_item_visible(u, i))
+			continue;
+		shown++;
+		done += u->a->status[i] != STATUS_UNANSWERED;
+		no_status += (size_t)answers_no_status(u->a, i);
+	}
+	if (no_status)
+		snprintf(out, len, "%zu/%zu ?%zu", done, shown, no_status);
+	else
+		snprintf(out, len, "%zu/%zu", done, shown);
+}
+
+/* Writes the target filter's name, "(API接続先+共通)", or "" when every
+ * item is shown. */
+static void filter_name(const struct ui *u, char *out, size_t len)
+{
+	const char *common = NULL;
+
+	*out = '\0';
+	if (!u->filter)
+		return;
+	for (size_t t = 0; t < u->cl->n_targets; t++)
+		if (strcmp(u->cl->targets[t].id, "common") == 0)
+			common = text_get(&u->cl->targets[t].name, u->lang);
+	snprintf(out, len, common ? "(%s+%s)" : "(%s)",
+		 text_get(&u->cl->targets[u->filter - 1].name, u->lang), common);
+}
+
 const struct examples *ui_examples(struct ui *u)
 {
 	char err[1024] = "";
@@ -319,12 +352,13 @@ static void next_unanswered(struct ui *u)
 	current_item(u, &cur);
 	for (size_t k = 1; k <= n; k++) {
 		size_t i = (cur + k) % n;
-		if (ui_item_visible(u, i) && u->a->status[i] == STATUS_UNANSWERED) {
+		if (ui_item_visible(u, i) && u->a->status[i] == STATUS_UNANSWERED &&
+		    !answers_no_status(u->a, i)) {
 			go_to(u, i);
 			return;
 		}
 	}
-	ui_message(u, 0, "%s", _("Every item shown has a status."));
+	ui_message(u, 0, "%s", _("Every item shown has a status or an answer."));
 }
 
 static void cycle_filter(struct ui *u)
@@ -600,15 +634,15 @@ static void layout(struct ui *u)
 static void draw_header(struct ui *u)
 {
 	WINDOW *w = u->header;
-	size_t counts[STATUS_COUNT];
-	char right[256];
+	char right[512], progress[64], filter[256];
 	const char *title;
 	int x, rw;
 
-	answers_count(u->a, 0, u->cl->n_items, counts);
-	snprintf(right, sizeof right, "%s%zu/%zu",
-		 u->o->read_only || !u->st ? _("[read-only] ") : "",
-		 u->cl->n_items - counts[STATUS_UNANSWERED], u->cl->n_items);
+	ui_progress(u, 0, u->cl->n_items, progress, sizeof progress);
+	filter_name(u, filter, sizeof filter);
+	snprintf(right, sizeof right, "%s%s%s%s",
+		 u->o->read_only || !u->st ? _("[read-only] ") : "", progress, *filter ? " " : "",
+		 filter);
 	werase(w);
 	wbkgdset(w, ' ' | A_REVERSE);
 	wattrset(w, A_REVERSE);

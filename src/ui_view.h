@@ -172,6 +172,11 @@ int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int att
 /* Returns whether item index i is shown under the target filter. */
 int ui_item_visible(const struct ui *u, size_t i);
 
+/* Writes the progress of the items [first, first+n) that the filter
+ * shows to out: "3/5" (with a status of those shown), and " ?1" when
+ * some are answered without a status. */
+void ui_progress(const struct ui *u, size_t first, size_t n, char *out, size_t len);
+
 /* Returns the older edition's 手法例, read the first time they are asked
  * for (NULL if the checklist names none or they cannot be read). */
 const struct examples *ui_examples(struct ui *u);

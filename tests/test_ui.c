@@ -1719,6 +1719,67 @@ static void test_header_long_path(void **state)
 	memcpy(f->path, keep, sizeof keep);
 }
 
+/* An item with an answer but no status shows [?], is counted as such in
+ * the header and its section, and u passes it by. */
+static void test_answered_without_status(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *s;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+
+	assert_non_null(st);
+	assert_int_equal(store_set_text(st, a, 1, 0, "回答だけ", err, sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+	s = run(f, "");
+	assert_screen_has(s, "\n   2 [?] ");
+	assert_screen_has(s, "0/60 ?1\n");
+	assert_screen_has(s, "0/10 ?1\n");
+	free(s);
+	s = run(f, "u");
+	assert_screen_has(s, "\n>  3 [ ] ");
+	free(s);
+	s = run(f, "s2");
+	assert_screen_has(s, "1/60 ?1\n");
+	free(s);
+	s = run(f, "js2");
+	assert_screen_has(s, "\n>  2 [x] ");
+	assert_screen_has(s, "2/60\n");
+	free(s);
+}
+
+/* The target filter stays in the header after the next key, and the
+ * header and the sections count only the items shown. */
+static void test_filter_shown_in_header(void **state)
+{
+	struct fx *f = *state;
+	size_t shown = 0, in_first = 0;
+	char want[128], *s;
+
+	for (size_t i = 0; i < f->cl->n_items; i++) {
+		const char *id = f->cl->targets[f->cl->items[i].target].id;
+		int keep = !strcmp(id, f->cl->targets[0].id) || !strcmp(id, "common");
+		shown += keep;
+		in_first += keep && f->cl->items[i].section == 0;
+	}
+	assert_true(shown < f->cl->n_items);
+	s = run(f, "fj");
+	snprintf(want, sizeof want, "0/%zu (API接続先+共通)\n", shown);
+	assert_screen_has(s, want);
+	snprintf(want, sizeof want, " 0/%zu\n", in_first);
+	assert_screen_has(s, want);
+	free(s);
+	s = run(f, "fs2j");
+	snprintf(want, sizeof want, "1/%zu (API接続先+共通)\n", shown);
+	assert_screen_has(s, want);
+	free(s);
+	s = run(f, "fffj");
+	assert_screen_has(s, "1/60\n");
+	assert_screen_lacks(s, "+共通)");
+	free(s);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1772,6 +1833,8 @@ int main(void)
 		T(test_search_everywhere),
 		T(test_editor_tab),
 		T(test_header_long_path),
+		T(test_answered_without_status),
+		T(test_filter_shown_in_header),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
