@@ -631,10 +631,43 @@ static void layout(struct ui *u)
 			u->stack[k].ops->layout(u, u->stack[k].state);
 }
 
+/* Writes path as the header shows it in at most width columns: $HOME as
+ * ~, control characters in their visible form, and when it is still too
+ * wide its start dropped for "…", whole characters only ("…/tenken/a.db").
+ * Writes "" if not even "…" and a character fit. */
+static void short_path(const char *path, int width, char *out, size_t len)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+	char *clean, *p, tilde[4096];
+
+	*out = '\0';
+	if (hl > 1 && home[hl - 1] == '/')
+		hl--;
+	if (hl > 1 && strncmp(path, home, hl) == 0 && (path[hl] == '/' || !path[hl]))
+		snprintf(tilde, sizeof tilde, "~%s", path + hl);
+	else
+		snprintf(tilde, sizeof tilde, "%s", path);
+	if (!(clean = textwidth_sanitize_line(tilde)))
+		return;
+	p = clean;
+	if ((int)textwidth_str(p) > width) {
+		while (*p && (int)textwidth_str(p) + 1 > width) {
+			uint32_t cp;
+			p += textwidth_decode(p, strlen(p), &cp);
+		}
+		if (*p)
+			snprintf(out, len, "…%s", p);
+	} else {
+		snprintf(out, len, "%s", p);
+	}
+	free(clean);
+}
+
 static void draw_header(struct ui *u)
 {
 	WINDOW *w = u->header;
-	char right[512], progress[64], filter[256];
+	char right[512], progress[64], filter[256], path[4096];
 	const char *title;
 	int x, rw;
 
@@ -652,18 +685,69 @@ static void draw_header(struct ui *u)
 	title = text_get(&u->cl->title, u->lang);
 	x += ui_put(w, 0, x, title, strlen(title), u->cols - rw - x - 2, A_REVERSE | A_BOLD);
 	x += ui_put(w, 0, x, "  ", 2, u->cols - rw - x - 2, A_REVERSE);
-	ui_put(w, 0, x, u->o->path, strlen(u->o->path), u->cols - rw - x - 2, A_REVERSE);
+	short_path(u->o->path, u->cols - rw - x - 2, path, sizeof path);
+	ui_put(w, 0, x, path, strlen(path), u->cols - rw - x - 2, A_REVERSE);
 	ui_put(w, 0, u->cols - rw - 1, right, strlen(right), rw, A_REVERSE | A_BOLD);
 	wbkgdset(w, ' ');
 	wnoutrefresh(w);
+}
+
+/* Fits a view's key hints into width columns: the hints are listed most
+ * important first and end with the quit key (or help), which stays; the
+ * hints before it go from the last, then the first ones if need be.
+ * Hints are separated by two spaces where one is part of a hint ("j k:choose"),
+ * else by one. */
+static void fit_hints(const char *hints, int width, char *out, size_t len)
+{
+	const char *sep = strstr(hints, "  ") ? "  " : " ";
+	char copy[1024], *tok[32];
+	size_t n = 0, seplen = strlen(sep);
+
+	snprintf(out, len, "%s", hints);
+	if ((int)textwidth_str(hints) <= width)
+		return;
+	snprintf(copy, sizeof copy, "%s", hints);
+	for (char *p = copy; p && n < 32;) {
+		char *next = strstr(p, sep);
+		if (next) {
+			*next = '\0';
+			next += seplen;
+			while (*next == ' ')
+				next++;
+		}
+		tok[n++] = p;
+		p = next;
+	}
+	while (n > 1) {
+		size_t used = 0;
+		*out = '\0';
+		for (size_t k = 0; k < n; k++) {
+			used += (size_t)snprintf(out + used, len > used ? len - used : 0, "%s%s",
+						 k ? sep : "", tok[k]);
+			if (used >= len)
+				used = len - 1;
+		}
+		if ((int)textwidth_str(out) <= width)
+			return;
+		memmove(&tok[n - 2], &tok[n - 1],
+			sizeof tok[0]); /* drops the one before the last */
+		n--;
+	}
+	snprintf(out, len, "%s", tok[0]);
 }
 
 static void draw_footer(struct ui *u)
 {
 	WINDOW *w = u->footer;
 	struct view_slot *t = top(u);
-	const char *text = u->msg[0] ? u->msg : t->ops->hints ? t->ops->hints(u, t->state) : "";
+	char hints[1024];
+	const char *text = u->msg;
 
+	if (!u->msg[0]) {
+		fit_hints(t->ops->hints ? t->ops->hints(u, t->state) : "", u->cols - 1, hints,
+			  sizeof hints);
+		text = hints;
+	}
 	werase(w);
 	ui_put(w, 0, 0, text, strlen(text), u->cols - 1,
 	       u->msg[0] && u->msg_error
@@ -672,14 +756,26 @@ static void draw_footer(struct ui *u)
 	wnoutrefresh(w);
 }
 
+/* Says that the terminal is too small and what tenken needs, wrapped to
+ * the terminal's width; in a shorter form where that does not fit. */
 static void draw_too_small(void)
 {
-	char msg[128];
+	struct textwidth_line lines[16];
+	char msg[256];
+	size_t n;
 
 	erase();
-	snprintf(msg, sizeof msg, _("The terminal is too small (%dx%d; tenken needs %dx%d)"), COLS,
-		 LINES, MIN_COLS, MIN_ROWS);
-	ui_put(stdscr, 0, 0, msg, strlen(msg), COLS, A_BOLD);
+	/* TRANSLATORS: wrapped to the terminal's width, which may be 20 columns. */
+	snprintf(msg, sizeof msg, _("Terminal too small: %dx%d. tenken needs %dx%d. q quits."),
+		 COLS, LINES, MIN_COLS, MIN_ROWS);
+	n = textwidth_wrap(msg, COLS, lines, 16);
+	if (n > (size_t)LINES || n > 16) {
+		/* TRANSLATORS: the same, for a terminal of very few rows. */
+		snprintf(msg, sizeof msg, _("%dx%d < %dx%d"), COLS, LINES, MIN_COLS, MIN_ROWS);
+		n = textwidth_wrap(msg, COLS, lines, 16);
+	}
+	for (size_t k = 0; k < n && k < 16 && k < (size_t)LINES; k++)
+		ui_put(stdscr, (int)k, 0, msg + lines[k].start, lines[k].len, COLS, A_BOLD);
 	wnoutrefresh(stdscr);
 }
 

@@ -1713,10 +1713,119 @@ static void test_header_long_path(void **state)
 	snprintf(f->path, sizeof f->path, "%s/%s.db", f->dir,
 		 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 	s = run(f, "");
-	assert_screen_has(s, "a 0/60\n");
+	assert_screen_has(s, "  …aaaa");
+	assert_screen_has(s, "aaaa.db 0/60\n");
 	assert_fits(s, 80, 24);
 	free(s);
 	memcpy(f->path, keep, sizeof keep);
+}
+
+/* Switches the interface's messages to Japanese (1) or back to English. */
+static void messages_in_japanese(int on)
+{
+	bindtextdomain(PACKAGE, BUILDLOCALEDIR);
+	if (on)
+		setenv("LANGUAGE", "ja", 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	textdomain(PACKAGE);
+}
+
+/* The screen's text with its line breaks and blanks taken out. */
+static void squeeze(const char *screen, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; *screen && n + 1 < len; screen++)
+		if (*screen != '\n' && *screen != ' ')
+			out[n++] = *screen;
+	out[n] = '\0';
+}
+
+/* "Too small" says all it has to say, wrapped, at 38x9 and 50x8 and down
+ * to a few cells, in both languages. */
+static void test_too_small_fits(void **state)
+{
+	static const struct {
+		int cols, rows;
+		const char *en, *ja;
+	} sizes[] = {
+		{38, 9, "Terminaltoosmall:38x9.tenkenneeds40x10.qquits.",
+		 "端末が小さすぎます:38x9。tenkenには40x10以上が必要です。qで終了。"},
+		{50, 8, "Terminaltoosmall:50x8.tenkenneeds40x10.qquits.",
+		 "端末が小さすぎます:50x8。tenkenには40x10以上が必要です。qで終了。"},
+		{20, 3, "Terminaltoosmall:20x3.tenkenneeds40x10.qquits.", "40x10"},
+		{12, 1, "12x1<40x10", "12x1<40x10"},
+	};
+	char flat[4096], *s;
+
+	for (int ja = 0; ja < 2; ja++) {
+		messages_in_japanese(ja);
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			s = run_sized(*state, "", sizes[k].cols, sizes[k].rows, 0, 0);
+			assert_fits(s, sizes[k].cols, sizes[k].rows);
+			squeeze(s, flat, sizeof flat);
+			if (!strstr(flat, ja ? sizes[k].ja : sizes[k].en))
+				fail_msg("%dx%d: \"%s\" not whole:\n%s", sizes[k].cols,
+					 sizes[k].rows, ja ? sizes[k].ja : sizes[k].en, s);
+			free(s);
+		}
+	}
+	messages_in_japanese(0);
+}
+
+/* The header shortens the path from the left, with ~ for $HOME and …,
+ * never cutting a character; at 60 columns too. */
+static void test_header_path_shortened(void **state)
+{
+	struct fx *f = *state;
+	char keep[sizeof f->path], *home = getenv("HOME"), *s;
+	char saved_home[512];
+
+	snprintf(saved_home, sizeof saved_home, "%s", home ? home : "");
+	memcpy(keep, f->path, sizeof keep);
+	setenv("HOME", f->dir, 1);
+	snprintf(f->path, sizeof f->path, "%s/回答ファイル/チェック結果.db", f->dir);
+	{
+		char d[300];
+		snprintf(d, sizeof d, "%s/回答ファイル", f->dir);
+		assert_int_equal(mkdir(d, 0700), 0);
+	}
+	s = run(f, "");
+	assert_screen_has(s, "  ~/回答ファイル/チェック結果.db ");
+	free(s);
+	s = run_sized(f, "", 60, 20, 0, 0);
+	assert_fits(s, 60, 20);
+	assert_screen_has(s, "…");
+	assert_screen_has(s, "/チェック結果.db ");
+	free(s);
+	s = run_sized(f, "", 52, 20, 0, 0);
+	assert_fits(s, 52, 20);
+	assert_screen_lacks(s, "  /");
+	free(s);
+	memcpy(f->path, keep, sizeof keep);
+	setenv("HOME", saved_home, 1);
+}
+
+/* At 60x20 the footer drops the least important hints, never q; in
+ * Japanese too. */
+static void test_footer_keeps_quit(void **state)
+{
+	char *s;
+
+	for (int ja = 0; ja < 2; ja++) {
+		messages_in_japanese(ja);
+		s = run_sized(*state, "", 60, 20, 0, 0);
+		assert_fits(s, 60, 20);
+		assert_screen_has(s, ja ? "q:終了" : "q:quit");
+		assert_screen_has(s, ja ? "Enter:開く" : "Enter:open");
+		free(s);
+		s = run_sized(*state, "", 40, 20, 0, 0);
+		assert_screen_has(s, ja ? "q:終了" : "q:quit");
+		free(s);
+	}
+	messages_in_japanese(0);
 }
 
 /* An item with an answer but no status shows [?], is counted as such in
@@ -1835,6 +1944,9 @@ int main(void)
 		T(test_header_long_path),
 		T(test_answered_without_status),
 		T(test_filter_shown_in_header),
+		T(test_too_small_fits),
+		T(test_header_path_shortened),
+		T(test_footer_keeps_quit),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
