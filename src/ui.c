@@ -278,6 +278,8 @@ static int current_item(struct ui *u, size_t *item)
 
 /* ---- What the dispatcher does for the views ---- */
 
+static void notice_others(struct ui *u);
+
 static int can_write(struct ui *u)
 {
 	if (u->o->file_read_only) {
@@ -312,6 +314,201 @@ static void set_status(struct ui *u, size_t item, enum status s)
 	}
 	broadcast_changed(u, item);
 	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
+}
+
+const char *ui_field_name(const struct ui *u, const char *field)
+{
+	for (size_t c = 0; c < u->cl->n_columns; c++)
+		if (strcmp(u->cl->columns[c].id, field) == 0)
+			return text_get(&u->cl->columns[c].name, u->lang);
+	/* TRANSLATORS: the field of an item's status, in the history and undo. */
+	return strcmp(field, "status") == 0 ? _("status") : field;
+}
+
+/* Marks item for a bulk status, or unmarks it; in the list the cursor goes
+ * on to the next item shown, so that Space Space Space marks a run. */
+static void toggle_mark(struct ui *u, size_t item)
+{
+	u->marked[item] = !u->marked[item];
+	if (u->marked[item])
+		u->n_marked++;
+	else
+		u->n_marked--;
+	broadcast_changed(u, item);
+	if (top(u)->ops == &ui_list_ops)
+		for (size_t i = item + 1; i < u->cl->n_items; i++)
+			if (ui_item_visible(u, i)) {
+				go_to(u, i);
+				break;
+			}
+	if (u->n_marked)
+		ui_message(u, 0,
+			   ngettext("%zu item marked: s sets its status, Space or m unmarks",
+				    "%zu items marked: s sets their status, Space or m unmarks",
+				    (unsigned long)u->n_marked),
+			   u->n_marked);
+	else
+		ui_message(u, 0, "%s", _("No item marked"));
+}
+
+/* The answers went back to the file's after a batch was given up: reads
+ * them again and redraws every view. */
+static void reread(struct ui *u)
+{
+	size_t changed[1];
+	char who[64], err[1024];
+
+	store_refresh(u->st, u->a, changed, 1, who, sizeof who, err, sizeof err);
+	broadcast_changed(u, UI_ALL_ITEMS);
+}
+
+/* Sets the status of every marked item in one transaction, each change in
+ * the history, and unmarks them; all or none, if another session changed
+ * one of them meanwhile. */
+static void set_marked_status(struct ui *u, enum status s)
+{
+	char err[1024] = "";
+	long long before = store_last_change(u->st), first = 0;
+	size_t n = 0;
+	int rc = store_begin(u->st, err, sizeof err);
+
+	for (size_t i = 0; rc == 0 && i < u->cl->n_items; i++) {
+		if (!u->marked[i])
+			continue;
+		rc = store_set_status(u->st, u->a, i, s, err, sizeof err);
+		if (rc == STORE_CHANGED)
+			ui_message(
+				u, 1,
+				_("Item %d's status was changed meanwhile in the file: no status "
+				  "set; the items stay marked"),
+				u->cl->items[i].number);
+		if (!first && store_last_change(u->st) != before)
+			first = store_last_change(u->st);
+		n++;
+	}
+	if (rc == 0)
+		rc = store_commit(u->st, err, sizeof err);
+	if (rc != 0) {
+		store_rollback(u->st);
+		if (rc < 0)
+			ui_message(u, 1, "%s", err);
+		reread(u);
+		return;
+	}
+	u->undo_first = first;
+	u->undo_last = first ? store_last_change(u->st) : 0;
+	memset(u->marked, 0, u->cl->n_items);
+	u->n_marked = 0;
+	broadcast_changed(u, UI_ALL_ITEMS);
+	ui_message(u, 0,
+		   ngettext("%zu item: %s (saved)", "%zu items: %s (saved)", (unsigned long)n), n,
+		   status_name(s));
+}
+
+/* Whether change c is what the answers hold now (nobody changed it since). */
+static int still_holds(struct ui *u, const struct store_change *c, long i)
+{
+	const char *now = NULL;
+
+	if (strcmp(c->field, "status") == 0)
+		now = status_key(u->a->status[i]);
+	else
+		for (size_t k = 0; k < u->cl->n_columns; k++)
+			if (strcmp(u->cl->columns[k].id, c->field) == 0)
+				now = answers_text(u->a, (size_t)i, k);
+	return now && strcmp(now, c->new_value ? c->new_value : "") == 0;
+}
+
+/* Puts change c's old value back, in the batch. Returns 0, -1 or
+ * STORE_CHANGED. */
+static int put_back(struct ui *u, const struct store_change *c, long i, char *err, size_t len)
+{
+	if (strcmp(c->field, "status") == 0) {
+		int old = c->old_value ? status_parse(c->old_value) : STATUS_UNANSWERED;
+		return store_set_status(u->st, u->a, (size_t)i,
+					old >= 0 ? (enum status)old : STATUS_UNANSWERED, err, len);
+	}
+	for (size_t k = 0; k < u->cl->n_columns; k++)
+		if (strcmp(u->cl->columns[k].id, c->field) == 0)
+			return store_set_text(u->st, u->a, (size_t)i, k, c->old_value, err, len);
+	return -1;
+}
+
+/* Says what undo put back. */
+static void say_undone(struct ui *u, const struct store_change *c, size_t n)
+{
+	if (n > 1)
+		ui_message(u, 0,
+			   ngettext("Undone: the last change to %zu item",
+				    "Undone: the last change to %zu items", (unsigned long)n),
+			   n);
+	else if (strcmp(c->field, "status") == 0)
+		ui_message(u, 0, _("Undone: item %d's status is %s again"), c->item,
+			   status_name(u->a->status[checklist_find_item(u->cl, c->item)]));
+	else
+		ui_message(u, 0, _("Undone: item %d's %s is as it was before"), c->item,
+			   ui_field_name(u, c->field));
+}
+
+/* Whether every change of c[0..n) still holds; if not, says which not. */
+static int all_hold(struct ui *u, const struct store_change *c, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		long i = checklist_find_item(u->cl, c[k].item);
+		if (i < 0 || !still_holds(u, &c[k], i)) {
+			ui_message(
+				u, 1,
+				_("Not undone: item %d's %s was changed since in another session"),
+				c[k].item, ui_field_name(u, c[k].field));
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Undoes this session's last change -- one answer or status, or the last
+ * bulk status whole -- from the history, in one transaction that the
+ * history records too; refuses if another session changed a value since. */
+static void undo(struct ui *u)
+{
+	long long last = store_last_change(u->st), first = last;
+	size_t n = 0;
+	struct store_change *c;
+	char err[1024] = "";
+	int rc;
+
+	if (!last) {
+		ui_message(u, 1, "%s", _("Nothing to undo: no change made in this session"));
+		return;
+	}
+	if (u->undo_last == last && u->undo_first)
+		first = u->undo_first;
+	notice_others(u);
+	c = store_history_range(u->st, first, last, &n);
+	if (!n || !all_hold(u, c, n)) {
+		store_changes_free(c, n);
+		return;
+	}
+	rc = store_begin(u->st, err, sizeof err);
+	for (size_t k = n; rc == 0 && k-- > 0;)
+		rc = put_back(u, &c[k], checklist_find_item(u->cl, c[k].item), err, sizeof err);
+	if (rc == 0 && (rc = store_commit(u->st, err, sizeof err)) == 0) {
+		u->undo_first = store_last_change(u->st) - (long long)n + 1;
+		u->undo_last = store_last_change(u->st);
+		broadcast_changed(u, UI_ALL_ITEMS);
+		say_undone(u, &c[0], n);
+	} else {
+		store_rollback(u->st);
+		reread(u);
+		if (rc == STORE_CHANGED)
+			ui_message(
+				u, 1,
+				_("Not undone: item %d's %s was changed since in another session"),
+				c[0].item, ui_field_name(u, c[0].field));
+		else
+			ui_message(u, 1, "%s", err);
+	}
+	store_changes_free(c, n);
 }
 
 /* Goes to the next (or previous) visible item after the current one that
@@ -450,12 +647,27 @@ static void carry_out(struct ui *u, const struct request *req)
 			external_edit(u, req);
 		break;
 	case REQ_STATUS_MENU:
-		if (can_write(u))
-			push(u, &ui_menu_ops, req);
+		if (can_write(u)) {
+			struct request menu = *req;
+			menu.number = (int)u->n_marked;
+			push(u, &ui_menu_ops, &menu);
+		}
 		break;
 	case REQ_SET_STATUS:
-		if (can_write(u))
+		if (can_write(u) && u->n_marked)
+			set_marked_status(u, (enum status)req->number);
+		else if (can_write(u))
 			set_status(u, req->item, (enum status)req->number);
+		break;
+	case REQ_MARK:
+		toggle_mark(u, req->item);
+		break;
+	case REQ_UNDO:
+		if (can_write(u))
+			undo(u);
+		break;
+	case REQ_HISTORY:
+		push(u, &ui_history_ops, req);
 		break;
 	case REQ_CHANGED:
 		broadcast_changed(u, req->item);
@@ -527,6 +739,16 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 		{ACT_HELP, REQ_HELP},
 		{ACT_QUIT, REQ_QUIT},
 		{ACT_EXPORT, REQ_EXPORT},
+		{ACT_UNDO, REQ_UNDO},
+	};
+
+	static const struct {
+		enum action act;
+		enum request_type req;
+	} on_item[] = {
+		{ACT_STATUS, REQ_STATUS_MENU},
+		{ACT_MARK, REQ_MARK},
+		{ACT_HISTORY, REQ_HISTORY},
 	};
 
 	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
@@ -534,10 +756,11 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 			req->type = map[k].req;
 			return 1;
 		}
-	if (act == ACT_STATUS && current_item(u, &req->item)) {
-		req->type = REQ_STATUS_MENU;
-		return 1;
-	}
+	for (size_t k = 0; k < sizeof on_item / sizeof on_item[0]; k++)
+		if (on_item[k].act == act && current_item(u, &req->item)) {
+			req->type = on_item[k].req;
+			return 1;
+		}
 	return 0;
 }
 
@@ -667,15 +890,21 @@ static void short_path(const char *path, int width, char *out, size_t len)
 static void draw_header(struct ui *u)
 {
 	WINDOW *w = u->header;
-	char right[512], progress[64], filter[256], path[4096];
+	char right[512], progress[64], filter[256], path[4096], marks[64];
 	const char *title;
 	int x, rw;
 
 	ui_progress(u, 0, u->cl->n_items, progress, sizeof progress);
 	filter_name(u, filter, sizeof filter);
-	snprintf(right, sizeof right, "%s%s%s%s",
-		 u->o->read_only || !u->st ? _("[read-only] ") : "", progress, *filter ? " " : "",
-		 filter);
+	*marks = '\0';
+	if (u->n_marked)
+		/* TRANSLATORS: in the header, the items marked for a bulk status. */
+		snprintf(marks, sizeof marks,
+			 ngettext("%zu marked  ", "%zu marked  ", (unsigned long)u->n_marked),
+			 u->n_marked);
+	snprintf(right, sizeof right, "%s%s%s%s%s",
+		 u->o->read_only || !u->st ? _("[read-only] ") : "", marks, progress,
+		 *filter ? " " : "", filter);
 	werase(w);
 	wbkgdset(w, ' ' | A_REVERSE);
 	wattrset(w, A_REVERSE);
@@ -729,8 +958,8 @@ static void fit_hints(const char *hints, int width, char *out, size_t len)
 		}
 		if ((int)textwidth_str(out) <= width)
 			return;
-		memmove(&tok[n - 2], &tok[n - 1],
-			sizeof tok[0]); /* drops the one before the last */
+		/* Drops the one before the last. */
+		memmove(&tok[n - 2], &tok[n - 1], sizeof tok[0]);
 		n--;
 	}
 	snprintf(out, len, "%s", tok[0]);
@@ -1254,7 +1483,12 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	u.st = o->read_only ? NULL : o->st;
 	u.script = o->script;
 	u.lang = o->lang;
+	u.marked = calloc(o->cl->n_items ? o->cl->n_items : 1, 1);
 	stop_signal = 0;
+	if (!u.marked) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
 	if (start_terminal(&u, &scr, &fin, &fout, err, errlen) != 0) {
 		rc = -1;
 		goto out;
@@ -1284,5 +1518,6 @@ out:
 	if (fout)
 		fclose(fout);
 	examples_free(u.ex_set);
+	free(u.marked);
 	return rc;
 }

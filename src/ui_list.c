@@ -42,15 +42,16 @@ static void progress_text(const struct ui *u, size_t s, char *out, size_t len)
 	ui_progress(u, sec->first_item, sec->n_items, out, len);
 }
 
-/* An item's number and marks on its first row r: the status's mark, or
- * [?] for an answer without a status (in the prefix: the document draws
- * only the statuses' marks). */
+/* An item's number and marks on its first row r: * when it is marked for
+ * a bulk status; the status's mark, or [?] for an answer without a status
+ * (in the prefix: the document draws only the statuses' marks). */
 static void mark_item(struct ui *u, struct doc *d, size_t r, size_t i)
 {
 	char prefix[32];
 	int no_status = answers_no_status(u->a, i);
 
-	snprintf(prefix, sizeof prefix, "%3d %s", u->cl->items[i].number, no_status ? "[?]" : "");
+	snprintf(prefix, sizeof prefix, "%3d%c%s", u->cl->items[i].number, u->marked[i] ? '*' : ' ',
+		 no_status ? "[?]" : "");
 	doc_decorate(d, r, 1, prefix, ATTR_NORMAL, d->rows[r].suffix);
 	d->rows[r].mark = no_status ? 0 : (int)u->a->status[i] + 1;
 	d->rows[r].mark_x = 5;

@@ -1335,6 +1335,9 @@ static const struct {
 	{IN_EXPORT, ACT_ACCEPT, "", "<Enter>", ""},
 	{IN_EXPORT, ACT_CANCEL, "", "<Esc>", ""},
 	{IN_BROWSE, ACT_EXPORT, "", "x", "<Esc>"},
+	{IN_BROWSE, ACT_MARK, "", "m", "s3"},
+	{IN_BROWSE, ACT_UNDO, "s2", "U", ""},
+	{IN_BROWSE, ACT_HISTORY, "s2", "H", ""},
 };
 
 /* Runs prepare then script on a new answer file; returns the screen, and
@@ -1889,6 +1892,141 @@ static void test_filter_shown_in_header(void **state)
 	free(s);
 }
 
+/* The history rows of item number item in the file. */
+static size_t history_rows(struct fx *f, int item)
+{
+	char err[512];
+	size_t n;
+	struct store *st = store_open(f->path, f->cl, STORE_READONLY, err, sizeof err);
+	struct store_change *c = store_history(st, item, &n);
+
+	store_changes_free(c, n);
+	store_close(st);
+	return n;
+}
+
+/* Space and m mark items (a * in the list, a count in the header), s sets
+ * the status of them all in one go, each change in the history, and the
+ * marks go. */
+static void test_bulk_status(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "  j ");
+
+	assert_screen_has(s, "\n   1*[ ] ");
+	assert_screen_has(s, "\n   2*[ ] ");
+	assert_screen_has(s, "\n   3 [ ] ");
+	assert_screen_has(s, "\n   4*[ ] ");
+	assert_screen_has(s, "3 marked  0/60\n");
+	assert_screen_has(s, "3 items marked");
+	free(s);
+	s = run(f, "  j s5");
+	assert_screen_has(s, "3 items: Not applicable (saved)");
+	assert_screen_has(s, "\n   1 [-] ");
+	assert_screen_has(s, "\n   3 [ ] ");
+	assert_screen_lacks(s, "marked");
+	free(s);
+	a = saved(f);
+	assert_int_equal(a->status[0], STATUS_NOT_APPLICABLE);
+	assert_int_equal(a->status[1], STATUS_NOT_APPLICABLE);
+	assert_int_equal(a->status[2], STATUS_UNANSWERED);
+	assert_int_equal(a->status[3], STATUS_NOT_APPLICABLE);
+	answers_free(a);
+	assert_int_equal(history_rows(f, 1) + history_rows(f, 2) + history_rows(f, 4), 3);
+	/* m marks in an open item too, and unmarks. */
+	s = run(f, "<Enter>mm");
+	assert_screen_has(s, "No item marked");
+	free(s);
+	s = run(f, "<Enter>m<Esc>");
+	assert_screen_has(s, "\n>  1*[-] ");
+	free(s);
+}
+
+/* U undoes this session's last change from the history: a bulk status
+ * whole, one status, one answer; U again redoes it. The undo is in the
+ * history too. */
+static void test_undo(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "  s3U");
+
+	assert_screen_has(s, "Undone: the last change to 2 items");
+	assert_screen_has(s, "\n   1 [ ] ");
+	assert_screen_has(s, "\n   2 [ ] ");
+	free(s);
+	assert_int_equal(history_rows(f, 1), 2);
+	assert_int_equal(history_rows(f, 2), 2);
+	s = run(f, "  s3UU");
+	assert_screen_has(s, "Undone: the last change to 2 items");
+	assert_screen_has(s, "\n   2 [/] ");
+	free(s);
+	s = run(f, "js4U");
+	assert_screen_has(s, "Undone: item 2's status is Partly implemented again");
+	free(s);
+	free(run(f, "e最初の回答<C-x>"));
+	s = run(f, "e<C-u>二度目<C-x>U");
+	assert_screen_has(s, "Undone: item 1's");
+	assert_screen_has(s, "is as it was before");
+	free(s);
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "最初の回答");
+	assert_int_equal(a->status[1], STATUS_PARTIAL);
+	answers_free(a);
+	s = run(f, "U");
+	assert_screen_has(s, "Nothing to undo");
+	free(s);
+}
+
+/* U refuses when another session changed the value since. */
+static void test_undo_refused_after_other_session(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "jjs3<Hook>U");
+
+	assert_screen_has(s, "Not undone: item 3's status was changed since in another session");
+	free(s);
+	a = saved(f);
+	assert_int_equal(a->status[2], other_status);
+	answers_free(a);
+}
+
+/* H shows the item's history, newest first, with who, the field and old →
+ * new; from an open item too; an escape in an answer is shown, not sent. */
+static void test_history_view(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *s, *newer, *older;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+
+	assert_non_null(st);
+	assert_int_equal(store_set_text(st, a, 0, 0, "回答\x1b[2J", err, sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+	s = run(f, "s2s3H");
+	assert_screen_has(s, "History of item 1, newest first");
+	assert_screen_has(s, "Implemented → Partly implemented");
+	assert_screen_has(s, "Unanswered → Implemented");
+	assert_screen_has(s, "(empty) → 回答^[[2J");
+	assert_screen_has(s, "  status");
+	newer = strstr(s, "Implemented → Partly");
+	older = strstr(s, "Unanswered → Implemented");
+	assert_true(newer && older && newer < older);
+	assert_screen_has(s, "q Esc h:close");
+	free(s);
+	s = run(f, "s2Hq");
+	assert_screen_lacks(s, "History of item");
+	assert_screen_has(s, "\n>  1 [x] ");
+	free(s);
+	s = run(f, "j<Enter>H");
+	assert_screen_has(s, "History of item 2, newest first");
+	assert_screen_has(s, "No change recorded for this item.");
+	free(s);
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -1947,6 +2085,10 @@ int main(void)
 		T(test_too_small_fits),
 		T(test_header_path_shortened),
 		T(test_footer_keeps_quit),
+		T(test_bulk_status),
+		T(test_undo),
+		T(test_undo_refused_after_other_session),
+		T(test_history_view),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
