@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "gettext.h"
+#include "place.h"
 #include "search.h"
 #include "store.h"
 #include "textwidth.h"
@@ -1423,8 +1424,33 @@ static void set_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* Puts the user where they asked: a section, an item, or a recovered
- * draft first. */
+/* Goes back to where the officer left this answer file: the item, open
+ * if it was. */
+static void restore_place(struct ui *u)
+{
+	struct request req = {0};
+	int number, open;
+	long i;
+
+	if (place_load(u->o->path, &number, &open) != 0 ||
+	    (i = checklist_find_item(u->cl, number)) < 0)
+		return;
+	req.type = open ? REQ_OPEN_ITEM : REQ_GO_TO;
+	req.item = (size_t)i;
+	carry_out(u, &req);
+}
+
+/* Keeps where the officer is, for the next start. */
+static void keep_place(struct ui *u)
+{
+	size_t item;
+
+	if (u->o->remember_place && current_item(u, &item))
+		place_save(u->o->path, u->cl->items[item].number, find(u, &ui_item_ops) >= 0);
+}
+
+/* Puts the user where they asked: a section, an item, the place they left
+ * off, or a recovered draft first. */
 static void start_views(struct ui *u)
 {
 	const struct ui_options *o = u->o;
@@ -1444,6 +1470,8 @@ static void start_views(struct ui *u)
 			req.item = (size_t)i;
 			carry_out(u, &req);
 		}
+	} else if (o->remember_place && o->section <= 0) {
+		restore_place(u);
 	}
 	if (u->st) {
 		char err[512];
@@ -1499,6 +1527,7 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	layout(&u);
 	start_views(&u);
 	loop(&u);
+	keep_place(&u);
 	if (o->dump) {
 		u.dirty = 1;
 		draw(&u);

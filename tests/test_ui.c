@@ -138,6 +138,10 @@ static void other_session(void *ctx)
 	answers_free(a);
 }
 
+/* Whether the runs below keep and restore the place (and at which
+ * section number they start, 0: none). */
+static int run_remember, run_section;
+
 static char *run_sized(struct fx *f, const char *script, int cols, int rows, int read_only,
 		       int item)
 {
@@ -157,6 +161,8 @@ static char *run_sized(struct fx *f, const char *script, int cols, int rows, int
 	o.path = f->path;
 	o.read_only = read_only;
 	o.item = item;
+	o.section = run_section;
+	o.remember_place = run_remember;
 	o.lang = run_lang;
 	o.script = script;
 	o.script_cols = cols;
@@ -2027,6 +2033,47 @@ static void test_history_view(void **state)
 	free(s);
 }
 
+/* The interface reopens on the item and view where the officer left the
+ * answer file, kept under $XDG_STATE_HOME; not when --item or --section
+ * says where to go. */
+static void test_place_kept_across_starts(void **state)
+{
+	struct fx *f = *state;
+	char *s;
+
+	setenv("XDG_STATE_HOME", f->dir, 1);
+	run_remember = 1;
+	free(run(f, "jjj<Enter>"));
+	s = run(f, "");
+	assert_screen_has(s, "Item 4  (section 1");
+	free(s);
+	s = run(f, "<Esc>j");
+	assert_screen_lacks(s, "Item 4  (section 1");
+	assert_screen_has(s, "\n>  5 [ ] ");
+	free(s);
+	s = run(f, "");
+	assert_screen_has(s, "\n>  5 [ ] ");
+	free(s);
+	s = run_sized(f, "", 80, 24, 0, 2);
+	assert_screen_has(s, "Item 2  (section 1");
+	free(s);
+	run_section = 3;
+	s = run(f, "");
+	assert_screen_lacks(s, "Item 2  (section 1");
+	assert_screen_lacks(s, "\n>  2 [ ] ");
+	free(s);
+	run_section = 0;
+	s = run(f, "");
+	assert_screen_lacks(s, "Item 2  (section 1"); /* where --section left it */
+	assert_screen_lacks(s, "\n>  1 [ ] ");
+	free(s);
+	run_remember = 0;
+	s = run(f, "");
+	assert_screen_has(s, "\n>  1 [ ] ");
+	free(s);
+	unsetenv("XDG_STATE_HOME");
+}
+
 int main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -2089,6 +2136,7 @@ int main(void)
 		T(test_undo),
 		T(test_undo_refused_after_other_session),
 		T(test_history_view),
+		T(test_place_kept_across_starts),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);
