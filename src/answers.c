@@ -197,3 +197,22 @@ void answers_count(const struct answers *a, size_t first_item, size_t n_items,
 	for (size_t i = first_item; i < first_item + n_items; i++)
 		counts[a->status[i]]++;
 }
+
+int answers_no_status(const struct answers *a, size_t i)
+{
+	if (a->status[i] != STATUS_UNANSWERED)
+		return 0;
+	for (size_t c = 0; c < a->cl->n_columns; c++)
+		if (*answers_text(a, i, c))
+			return 1;
+	return 0;
+}
+
+size_t answers_count_no_status(const struct answers *a, size_t first_item, size_t n_items)
+{
+	size_t n = 0;
+
+	for (size_t i = first_item; i < first_item + n_items; i++)
+		n += (size_t)answers_no_status(a, i);
+	return n;
+}

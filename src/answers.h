@@ -105,4 +105,12 @@ int answers_set_text(struct answers *a, size_t i, size_t c, const char *text);
 void answers_count(const struct answers *a, size_t first_item, size_t n_items,
 		   size_t counts[STATUS_COUNT]);
 
+/* Returns 1 if item index i has text in an answer column but no status
+ * ("answered, status not set": [?] in the list), else 0. */
+int answers_no_status(const struct answers *a, size_t i);
+
+/* Counts the items [first_item, first_item+n_items) answered without a
+ * status (answers_no_status). */
+size_t answers_count_no_status(const struct answers *a, size_t first_item, size_t n_items);
+
 #endif

@@ -41,36 +41,44 @@ static void put_padded(const char *s, size_t width)
 	free(clean);
 }
 
-/* The status table's headings and their widths: at least 7 and 5 columns,
- * wider if a translation needs it. */
-static const char *status_heads[STATUS_COUNT];
-static size_t status_widths[STATUS_COUNT];
+/* The status table's headings and their widths: answered items, those
+ * answered without a status ([?]), then each status; at least 7, 5 and 5
+ * columns, wider if a translation needs it. */
+enum { N_HEADS = STATUS_COUNT + 1 };
+static const char *status_heads[N_HEADS];
+static size_t status_widths[N_HEADS];
 
 static void status_headings(void)
 {
-	/* TRANSLATORS: column headings of `tenken status`: answered items, then
-	   the count of each status. The columns widen to fit. */
-	const char *h[STATUS_COUNT] = {_("Done"), _("Impl"), _("Part"), _("Not"), _("N/A")};
+	/* TRANSLATORS: column headings of `tenken status`: items with a status,
+	   items answered without a status ([?] in the interface), then the count
+	   of each status. The columns widen to fit. */
+	const char *h[N_HEADS] = {_("Done"), _("[?]"), _("Impl"), _("Part"), _("Not"), _("N/A")};
 
-	for (int s = 0; s < STATUS_COUNT; s++) {
+	for (int s = 0; s < N_HEADS; s++) {
 		size_t min = s == 0 ? 7 : 5, w = textwidth_str(h[s]);
 		status_heads[s] = h[s];
 		status_widths[s] = w > min ? w : min;
 	}
 }
 
-/* Prints one row: name, answered/total, then the count of each status. */
-static void status_counts(const size_t counts[STATUS_COUNT], size_t total, size_t name_width,
+/* Prints one row: name, items with a status/total, those answered without
+ * one, then the count of each status. */
+static void status_counts(const struct answers *a, size_t first, size_t total, size_t name_width,
 			  const char *name)
 {
+	size_t counts[STATUS_COUNT];
 	char num[32];
 
+	answers_count(a, first, total, counts);
 	put_padded(name, name_width);
 	snprintf(num, sizeof num, "%zu/%zu", total - counts[STATUS_UNANSWERED], total);
 	put_right(num, status_widths[0] + 1);
+	snprintf(num, sizeof num, "%zu", answers_count_no_status(a, first, total));
+	put_right(num, status_widths[1] + 1);
 	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++) {
 		snprintf(num, sizeof num, "%zu", counts[s]);
-		put_right(num, status_widths[s] + 1);
+		put_right(num, status_widths[s + 1] + 1);
 	}
 	putchar('\n');
 }
@@ -91,7 +99,7 @@ static size_t name_column(const struct checklist *cl, enum lang lang)
 int cmd_status(struct cmd *c, int argc, char **argv)
 {
 	const struct checklist *cl;
-	size_t counts[STATUS_COUNT], name_width;
+	size_t counts[STATUS_COUNT], name_width, no_status;
 
 	if (cmd_getopt_none(c, argc, argv) != 0)
 		return c->exit;
@@ -103,7 +111,7 @@ int cmd_status(struct cmd *c, int argc, char **argv)
 	printf("\n%s: %s\n\n", _("Answer file"), c->d.path);
 	put_padded("", name_width);
 	status_headings();
-	for (int s = 0; s < STATUS_COUNT; s++)
+	for (int s = 0; s < N_HEADS; s++)
 		put_right(status_heads[s], status_widths[s] + 1);
 	putchar('\n');
 	for (size_t s = 0; s < cl->n_sections; s++) {
@@ -111,13 +119,16 @@ int cmd_status(struct cmd *c, int argc, char **argv)
 		char name[512];
 		snprintf(name, sizeof name, "%2d. %s", sec->number,
 			 text_get(&sec->name, c->g.lang));
-		answers_count(c->d.a, sec->first_item, sec->n_items, counts);
-		status_counts(counts, sec->n_items, name_width, name);
+		status_counts(c->d.a, sec->first_item, sec->n_items, name_width, name);
 	}
+	status_counts(c->d.a, 0, cl->n_items, name_width, _("Total"));
 	answers_count(c->d.a, 0, cl->n_items, counts);
-	status_counts(counts, cl->n_items, name_width, _("Total"));
-	printf("\n");
-	for (int s = 0; s < STATUS_COUNT; s++)
+	no_status = answers_count_no_status(c->d.a, 0, cl->n_items);
+	printf("\n%s: %zu\n", status_name(STATUS_UNANSWERED),
+	       counts[STATUS_UNANSWERED] - no_status);
+	/* TRANSLATORS: the count of items with an answer but no status ([?]). */
+	printf("%s: %zu\n", _("Answered, status not set"), no_status);
+	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++)
 		printf("%s: %zu\n", status_name((enum status)s), counts[s]);
 	return EXIT_SUCCESS;
 }

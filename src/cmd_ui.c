@@ -36,6 +36,7 @@ int cmd_ui(struct cmd *c, int argc, char **argv)
 	o.lang = c->g.lang;
 	o.section = c->g.section ? (int)cmd_number(c->g.section) : 0;
 	o.item = c->g.item ? (int)cmd_number(c->g.item) : 0;
+	o.remember_place = 1;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		cmd_error("%s", err);
 		return EXIT_FAILURE;

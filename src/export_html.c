@@ -36,6 +36,7 @@ static const char style[] =
 	".status-not-implemented{border-left-color:#c62828}\n"
 	".status-not-applicable{border-left-color:#9e9e9e}\n"
 	".status-unanswered{border-left-style:dashed}\n"
+	".status-no-status{border-left-style:dotted}\n"
 	".mark,.ctl{font-family:ui-monospace,monospace}\n"
 	".ctl{border:1px dotted}\n"
 	".empty{font-style:italic;opacity:.7}\n"
@@ -167,16 +168,13 @@ static void html_section(FILE *out, int number, const char *heading)
 
 static void html_item(FILE *out, const struct report_item *it)
 {
-	char mark[4];
-
-	status_mark(it->status, mark);
 	fprintf(out, "<article class=\"item status-%s\" id=\"item-%d\">\n<h3>",
-		status_key(it->status), it->number);
+		it->no_status ? "no-status" : status_key(it->status), it->number);
 	html_text(out, it->heading, 1);
 	fputs(" <span class=\"status\"><span class=\"mark\">", out);
-	html_text(out, mark, 1);
+	html_text(out, it->mark, 1);
 	fputs("</span> ", out);
-	html_text(out, status_name(it->status), 1);
+	html_text(out, it->status_text, 1);
 	fputs("</span></h3>\n<dl>\n", out);
 	for (size_t f = 0; f < it->n_fields; f++) {
 		fputs("<dt>", out);

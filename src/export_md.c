@@ -152,13 +152,10 @@ static void md_section(FILE *out, int number, const char *heading)
  * as a list, each answer's lines under its label. */
 static void md_item(FILE *out, const struct report_item *it)
 {
-	char mark[4];
-
-	status_mark(it->status, mark);
 	fputs("\n### ", out);
 	export_md_text(out, it->heading, NULL);
-	fprintf(out, " `%s` ", mark);
-	export_md_text(out, status_name(it->status), NULL);
+	fprintf(out, " `%s` ", it->mark);
+	export_md_text(out, it->status_text, NULL);
 	fputs("\n\n", out);
 	for (size_t f = 0; f < it->n_fields; f++) {
 		fputs("- **", out);

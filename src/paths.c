@@ -116,3 +116,31 @@ int paths_default_answers(const char *id, int create, char *out, size_t outlen)
 	}
 	return 0;
 }
+
+int paths_state_file(const char *name, int create, char *out, size_t outlen)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char dir[PATH_MAX];
+	int n;
+
+	if (xdg && *xdg == '/')
+		n = snprintf(dir, sizeof dir, "%s/tenken", xdg);
+	else if (home && *home)
+		n = snprintf(dir, sizeof dir, "%s/.local/state/tenken", home);
+	else {
+		errno = ENOENT;
+		return -1;
+	}
+	if (n < 0 || (size_t)n >= sizeof dir) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	if (create && make_dirs(dir) != 0)
+		return -1;
+	n = snprintf(out, outlen, "%s/%s", dir, name);
+	if (n < 0 || (size_t)n >= outlen) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}

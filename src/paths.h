@@ -30,4 +30,9 @@ int paths_mapping(const char *from, const char *to, char *out, size_t outlen);
  * directory (mode 0700) if create is set. Returns 0 or -1 (errno set). */
 int paths_default_answers(const char *id, int create, char *out, size_t outlen);
 
+/* Writes the path of tenken's state file name to out:
+ * $XDG_STATE_HOME/tenken/NAME (~/.local/state/tenken/NAME), creating the
+ * directory (mode 0700) if create is set. Returns 0 or -1 (errno set). */
+int paths_state_file(const char *name, int create, char *out, size_t outlen);
+
 #endif

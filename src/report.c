@@ -113,12 +113,14 @@ static int section_kept(const struct report *r, size_t s)
 /* Fills a progress row with the counts of the items [first, first+n). */
 static void count_row(struct report_row *row, const struct answers *a, size_t first, size_t n)
 {
-	size_t counts[STATUS_COUNT];
+	size_t counts[STATUS_COUNT], no_status = answers_count_no_status(a, first, n);
 
 	answers_count(a, first, n, counts);
 	snprintf(row->cells[0], sizeof row->cells[0], "%zu/%zu", n - counts[STATUS_UNANSWERED], n);
-	for (int k = 0; k < STATUS_COUNT; k++)
-		snprintf(row->cells[1 + k], sizeof row->cells[1 + k], "%zu", counts[k]);
+	snprintf(row->cells[1], sizeof row->cells[1], "%zu", counts[STATUS_UNANSWERED] - no_status);
+	snprintf(row->cells[2], sizeof row->cells[2], "%zu", no_status);
+	for (int k = STATUS_IMPLEMENTED; k < STATUS_COUNT; k++)
+		snprintf(row->cells[2 + k], sizeof row->cells[2 + k], "%zu", counts[k]);
 }
 
 /* The progress table: a row for each section the report is of (the one of
@@ -136,8 +138,11 @@ static int write_progress(FILE *out, const struct report *r, const struct report
 	p.columns[0] = _("Section");
 	/* TRANSLATORS: a report's column of answered items out of all (3/8). */
 	p.columns[1] = _("Answered");
-	for (int k = 0; k < STATUS_COUNT; k++)
-		p.columns[2 + k] = status_name((enum status)k);
+	p.columns[2] = status_name(STATUS_UNANSWERED);
+	/* TRANSLATORS: a report's column of items with an answer but no status. */
+	p.columns[3] = _("Answered, status not set");
+	for (int k = STATUS_IMPLEMENTED; k < STATUS_COUNT; k++)
+		p.columns[3 + k] = status_name((enum status)k);
 	for (size_t s = 0; s < cl->n_sections && rc == 0; s++) {
 		const struct section *sec = &cl->sections[s];
 		struct report_row *row = &rows[p.n_rows];
@@ -173,8 +178,13 @@ static void write_item(FILE *out, const struct report *r, const struct report_op
 {
 	const struct checklist *cl = r->cl;
 	const struct item *it = &cl->items[i];
-	struct report_item ri = {it->number, NULL, r->a->status[i], fields, 0};
-	char heading[128];
+	struct report_item ri = {it->number, NULL, r->a->status[i], answers_no_status(r->a, i),
+				 NULL,       NULL, fields,          0};
+	char heading[128], mark[4];
+
+	status_mark(ri.status, mark);
+	ri.mark = ri.no_status ? "[?]" : mark;
+	ri.status_text = ri.no_status ? _("Answered, status not set") : status_name(ri.status);
 
 	/* TRANSLATORS: the heading of an item in a report: its 通番 (No. 7). */
 	snprintf(heading, sizeof heading, _("No. %d"), it->number);

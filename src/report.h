@@ -45,14 +45,16 @@ struct report_row {
 	const char *name; /* "3. 銀行・API接続先の協力体制", or Total */
 	int section;      /* the section's number, or 0 for the total */
 	int shown;        /* the report holds items of the section (a link can go there) */
-	/* answered/total, then the count of each status in the status table's order */
-	char cells[1 + STATUS_COUNT][32];
+	/* answered/total; the unanswered (neither status nor answer); those
+	 * answered without a status; then the count of each status set */
+	char cells[2 + STATUS_COUNT][32];
 };
 
 /* The progress table: its heading, the columns' headings, its rows. */
 struct report_progress {
 	const char *heading;
-	const char *columns[2 + STATUS_COUNT]; /* Section, Answered, each status's name */
+	/* Section, Answered, Unanswered, Answered without a status, each status set */
+	const char *columns[3 + STATUS_COUNT];
 	const struct report_row *rows;
 	size_t n_rows;
 	int total; /* the last row is the total */
@@ -63,6 +65,9 @@ struct report_item {
 	int number;          /* 通番 */
 	const char *heading; /* "No. 7", translated */
 	enum status status;
+	int no_status;                     /* answered, status not set */
+	const char *mark;                  /* "[x]", or "[?]" when answered without a status */
+	const char *status_text;           /* the status's name, or "Answered, status not set" */
 	const struct report_field *fields; /* goal, target, then every answer column */
 	size_t n_fields;
 };

@@ -32,7 +32,9 @@ struct store {
 	long long data_version; /* PRAGMA data_version when last looked at */
 	int readonly;
 	int checklist_changed;
-	int in_batch; /* inside store_begin/store_commit: one transaction */
+	int in_batch;           /* inside store_begin/store_commit: one transaction */
+	long long last_change;  /* the history id of the last change recorded here */
+	long long batch_change; /* last_change when the batch began */
 };
 
 /* Schema migrations, applied in order in one transaction: migrations[v]
@@ -714,6 +716,7 @@ int store_begin(struct store *st, char *err, size_t errlen)
 	if (exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
 		return -1;
 	st->in_batch = 1;
+	st->batch_change = st->last_change;
 	return 0;
 }
 
@@ -722,6 +725,7 @@ int store_commit(struct store *st, char *err, size_t errlen)
 	st->in_batch = 0;
 	if (exec(st, "COMMIT", err, errlen) != 0) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->last_change = st->batch_change;
 		return -1;
 	}
 	return 0;
@@ -729,9 +733,16 @@ int store_commit(struct store *st, char *err, size_t errlen)
 
 void store_rollback(struct store *st)
 {
-	if (st->in_batch)
+	if (st->in_batch) {
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		st->last_change = st->batch_change;
+	}
 	st->in_batch = 0;
+}
+
+long long store_last_change(const struct store *st)
+{
+	return st->last_change;
 }
 
 int store_item_times(struct store *st, char (*times)[32])
@@ -921,6 +932,7 @@ static int record(struct store *st, int item, const char *field, const char *exp
 	static const char time_now[] = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 	int is_status = strcmp(field, "status") == 0, is_verdict = strcmp(field, "verdict") == 0;
 	int rc = -1;
+	long long before = st->last_change;
 	char num[16], sql[256], *held = NULL;
 	const char *p[4];
 
@@ -973,6 +985,7 @@ static int record(struct store *st, int item, const char *field, const char *exp
 			 time_now);
 		if (run(st, sql, hp, 6) != 0)
 			goto fail;
+		st->last_change = sqlite3_last_insert_rowid(st->db);
 	}
 	/* The saved text supersedes this session's draft of it, and those of
 	 * sessions that have ended; a running session keeps its own. */
@@ -985,8 +998,10 @@ fail:
 	if (rc != 0) {
 		if (!*err)
 			db_err(st, err, errlen);
-		if (!st->in_batch)
+		if (!st->in_batch) {
 			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			st->last_change = before;
+		}
 	}
 	free(held);
 	return rc;
@@ -1170,19 +1185,13 @@ void store_comments_free(struct store_comment *c, size_t n)
 	free(c);
 }
 
-struct store_change *store_history(struct store *st, int item, size_t *n)
+/* Reads the history rows that stmt s selects (id, item, field, old, new,
+ * time, user, source), oldest first. */
+static struct store_change *read_changes(sqlite3_stmt *s, size_t *n)
 {
-	sqlite3_stmt *s;
 	struct store_change *out = NULL;
 	size_t cap = 0;
 
-	*n = 0;
-	if (sqlite3_prepare_v2(st->db,
-			       "SELECT item, field, old, new, time, user, source FROM history"
-			       " WHERE ?1 = 0 OR item = ?1 ORDER BY id",
-			       -1, &s, NULL) != SQLITE_OK)
-		return NULL;
-	sqlite3_bind_int(s, 1, item);
 	while (sqlite3_step(s) == SQLITE_ROW) {
 		if (*n == cap) {
 			struct store_change *bigger;
@@ -1193,16 +1202,47 @@ struct store_change *store_history(struct store *st, int item, size_t *n)
 			out = bigger;
 		}
 		struct store_change *c = &out[(*n)++];
-		c->item = sqlite3_column_int(s, 0);
-		snprintf(c->field, sizeof c->field, "%s", sqlite3_column_text(s, 1));
-		c->old_value = dup_column(s, 2);
-		c->new_value = dup_column(s, 3);
-		snprintf(c->time, sizeof c->time, "%s", sqlite3_column_text(s, 4));
-		snprintf(c->user, sizeof c->user, "%s", sqlite3_column_text(s, 5));
-		c->source = dup_column(s, 6);
+		c->id = sqlite3_column_int64(s, 0);
+		c->item = sqlite3_column_int(s, 1);
+		snprintf(c->field, sizeof c->field, "%s", sqlite3_column_text(s, 2));
+		c->old_value = dup_column(s, 3);
+		c->new_value = dup_column(s, 4);
+		snprintf(c->time, sizeof c->time, "%s", sqlite3_column_text(s, 5));
+		snprintf(c->user, sizeof c->user, "%s", sqlite3_column_text(s, 6));
+		c->source = dup_column(s, 7);
 	}
 	sqlite3_finalize(s);
 	return out;
+}
+
+struct store_change *store_history(struct store *st, int item, size_t *n)
+{
+	sqlite3_stmt *s;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT id, item, field, old, new, time, user, source FROM history"
+			       " WHERE ?1 = 0 OR item = ?1 ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int(s, 1, item);
+	return read_changes(s, n);
+}
+
+struct store_change *store_history_range(struct store *st, long long first, long long last,
+					 size_t *n)
+{
+	sqlite3_stmt *s;
+
+	*n = 0;
+	if (sqlite3_prepare_v2(st->db,
+			       "SELECT id, item, field, old, new, time, user, source FROM history"
+			       " WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+			       -1, &s, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_int64(s, 1, first);
+	sqlite3_bind_int64(s, 2, last);
+	return read_changes(s, n);
 }
 
 void store_changes_free(struct store_change *c, size_t n)

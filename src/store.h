@@ -156,6 +156,7 @@ int store_item_times(struct store *st, char (*times)[32]);
 
 /* One recorded change. */
 struct store_change {
+	long long id; /* its place in the history: later changes have higher ids */
 	int item;
 	char field[72];              /* "status" or the column id */
 	char *old_value, *new_value; /* NULL when absent */
@@ -168,6 +169,15 @@ struct store_change {
  * into a newly allocated array; *n receives the count. Returns the array
  * (free with store_changes_free) or NULL with *n = 0 on error or none. */
 struct store_change *store_history(struct store *st, int item, size_t *n);
+
+/* Reads the changes whose history ids are first..last, oldest first, like
+ * store_history. */
+struct store_change *store_history_range(struct store *st, long long first, long long last,
+					 size_t *n);
+
+/* Returns the history id of the last change this store recorded (since it
+ * was opened; a batch given up does not count), or 0 if none. */
+long long store_last_change(const struct store *st);
 
 /* Frees an array returned by store_history. */
 void store_changes_free(struct store_change *c, size_t n);

@@ -19,6 +19,7 @@
 #include <wchar.h>
 
 #include "gettext.h"
+#include "place.h"
 #include "search.h"
 #include "store.h"
 #include "textwidth.h"
@@ -60,6 +61,39 @@ int ui_item_visible(const struct ui *u, size_t i)
 	if (!u->filter)
 		return 1;
 	return t == (size_t)(u->filter - 1) || strcmp(cl->targets[t].id, "common") == 0;
+}
+
+void ui_progress(const struct ui *u, size_t first, size_t n, char *out, size_t len)
+{
+	size_t shown = 0, done = 0, no_status = 0;
+
+	for (size_t i = first; i < first + n; i++) {
+		if (!ui_item_visible(u, i))
+			continue;
+		shown++;
+		done += u->a->status[i] != STATUS_UNANSWERED;
+		no_status += (size_t)answers_no_status(u->a, i);
+	}
+	if (no_status)
+		snprintf(out, len, "%zu/%zu ?%zu", done, shown, no_status);
+	else
+		snprintf(out, len, "%zu/%zu", done, shown);
+}
+
+/* Writes the target filter's name, "(API接続先+共通)", or "" when every
+ * item is shown. */
+static void filter_name(const struct ui *u, char *out, size_t len)
+{
+	const char *common = NULL;
+
+	*out = '\0';
+	if (!u->filter)
+		return;
+	for (size_t t = 0; t < u->cl->n_targets; t++)
+		if (strcmp(u->cl->targets[t].id, "common") == 0)
+			common = text_get(&u->cl->targets[t].name, u->lang);
+	snprintf(out, len, common ? "(%s+%s)" : "(%s)",
+		 text_get(&u->cl->targets[u->filter - 1].name, u->lang), common);
 }
 
 const struct examples *ui_examples(struct ui *u)
@@ -245,6 +279,8 @@ static int current_item(struct ui *u, size_t *item)
 
 /* ---- What the dispatcher does for the views ---- */
 
+static void notice_others(struct ui *u);
+
 static int can_write(struct ui *u)
 {
 	if (u->o->file_read_only) {
@@ -279,6 +315,217 @@ static void set_status(struct ui *u, size_t item, enum status s)
 	}
 	broadcast_changed(u, item);
 	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
+}
+
+const char *ui_field_name(const struct ui *u, const char *field)
+{
+	for (size_t c = 0; c < u->cl->n_columns; c++)
+		if (strcmp(u->cl->columns[c].id, field) == 0)
+			return text_get(&u->cl->columns[c].name, u->lang);
+	/* TRANSLATORS: the field of an item's status, in the history and undo. */
+	if (strcmp(field, "status") == 0)
+		return _("status");
+	/* TRANSLATORS: the field of the review's verdict (確認結果), in the
+	   history and undo. */
+	if (strcmp(field, "verdict") == 0)
+		return _("verdict");
+	/* TRANSLATORS: a comment of the review's thread, in the history. */
+	return strcmp(field, "comment") == 0 ? _("comment") : field;
+}
+
+/* Marks item for a bulk status, or unmarks it; in the list the cursor goes
+ * on to the next item shown, so that Space Space Space marks a run. */
+static void toggle_mark(struct ui *u, size_t item)
+{
+	u->marked[item] = !u->marked[item];
+	if (u->marked[item])
+		u->n_marked++;
+	else
+		u->n_marked--;
+	broadcast_changed(u, item);
+	if (top(u)->ops == &ui_list_ops)
+		for (size_t i = item + 1; i < u->cl->n_items; i++)
+			if (ui_item_visible(u, i)) {
+				go_to(u, i);
+				break;
+			}
+	if (u->n_marked)
+		ui_message(u, 0,
+			   ngettext("%zu item marked: s sets its status, Space or m unmarks",
+				    "%zu items marked: s sets their status, Space or m unmarks",
+				    (unsigned long)u->n_marked),
+			   u->n_marked);
+	else
+		ui_message(u, 0, "%s", _("No item marked"));
+}
+
+/* The answers went back to the file's after a batch was given up: reads
+ * them again and redraws every view. */
+static void reread(struct ui *u)
+{
+	size_t changed[1];
+	char who[64], err[1024];
+
+	store_refresh(u->st, u->a, changed, 1, who, sizeof who, err, sizeof err);
+	broadcast_changed(u, UI_ALL_ITEMS);
+}
+
+/* Sets the status of every marked item in one transaction, each change in
+ * the history, and unmarks them; all or none, if another session changed
+ * one of them meanwhile. */
+static void set_marked_status(struct ui *u, enum status s)
+{
+	char err[1024] = "";
+	long long before = store_last_change(u->st), first = 0;
+	size_t n = 0;
+	int rc = store_begin(u->st, err, sizeof err);
+
+	for (size_t i = 0; rc == 0 && i < u->cl->n_items; i++) {
+		if (!u->marked[i])
+			continue;
+		rc = store_set_status(u->st, u->a, i, s, err, sizeof err);
+		if (rc == STORE_CHANGED)
+			ui_message(
+				u, 1,
+				_("Item %d's status was changed meanwhile in the file: no status "
+				  "set; the items stay marked"),
+				u->cl->items[i].number);
+		if (!first && store_last_change(u->st) != before)
+			first = store_last_change(u->st);
+		n++;
+	}
+	if (rc == 0)
+		rc = store_commit(u->st, err, sizeof err);
+	if (rc != 0) {
+		store_rollback(u->st);
+		if (rc < 0)
+			ui_message(u, 1, "%s", err);
+		reread(u);
+		return;
+	}
+	u->undo_first = first;
+	u->undo_last = first ? store_last_change(u->st) : 0;
+	memset(u->marked, 0, u->cl->n_items);
+	u->n_marked = 0;
+	broadcast_changed(u, UI_ALL_ITEMS);
+	ui_message(u, 0,
+		   ngettext("%zu item: %s (saved)", "%zu items: %s (saved)", (unsigned long)n), n,
+		   status_name(s));
+}
+
+/* Whether change c is what the answers hold now (nobody changed it since). */
+static int still_holds(struct ui *u, const struct store_change *c, long i)
+{
+	const char *now = NULL;
+
+	if (strcmp(c->field, "status") == 0)
+		now = status_key(u->a->status[i]);
+	else if (strcmp(c->field, "verdict") == 0)
+		now = u->a->verdict[i] ? verdict_info(u->a->verdict[i])->key : "";
+	else
+		for (size_t k = 0; k < u->cl->n_columns; k++)
+			if (strcmp(u->cl->columns[k].id, c->field) == 0)
+				now = answers_text(u->a, (size_t)i, k);
+	return now && strcmp(now, c->new_value ? c->new_value : "") == 0;
+}
+
+/* Puts change c's old value back, in the batch. Returns 0, -1 or
+ * STORE_CHANGED. */
+static int put_back(struct ui *u, const struct store_change *c, long i, char *err, size_t len)
+{
+	if (strcmp(c->field, "status") == 0) {
+		int old = c->old_value ? status_parse(c->old_value) : STATUS_UNANSWERED;
+		return store_set_status(u->st, u->a, (size_t)i,
+					old >= 0 ? (enum status)old : STATUS_UNANSWERED, err, len);
+	}
+	if (strcmp(c->field, "verdict") == 0) {
+		int old = c->old_value ? verdict_parse(c->old_value) : VERDICT_NONE;
+		return store_set_verdict(u->st, u->a, (size_t)i,
+					 old > 0 ? (enum verdict)old : VERDICT_NONE, 0, err, len);
+	}
+	for (size_t k = 0; k < u->cl->n_columns; k++)
+		if (strcmp(u->cl->columns[k].id, c->field) == 0)
+			return store_set_text(u->st, u->a, (size_t)i, k, c->old_value, err, len);
+	/* A comment: the thread only grows. */
+	snprintf(err, len, "%s", _("a comment is never taken back"));
+	return -1;
+}
+
+/* Says what undo put back. */
+static void say_undone(struct ui *u, const struct store_change *c, size_t n)
+{
+	if (n > 1)
+		ui_message(u, 0,
+			   ngettext("Undone: the last change to %zu item",
+				    "Undone: the last change to %zu items", (unsigned long)n),
+			   n);
+	else if (strcmp(c->field, "status") == 0)
+		ui_message(u, 0, _("Undone: item %d's status is %s again"), c->item,
+			   status_name(u->a->status[checklist_find_item(u->cl, c->item)]));
+	else
+		ui_message(u, 0, _("Undone: item %d's %s is as it was before"), c->item,
+			   ui_field_name(u, c->field));
+}
+
+/* Whether every change of c[0..n) still holds; if not, says which not. */
+static int all_hold(struct ui *u, const struct store_change *c, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		long i = checklist_find_item(u->cl, c[k].item);
+		if (i < 0 || !still_holds(u, &c[k], i)) {
+			ui_message(
+				u, 1,
+				_("Not undone: item %d's %s was changed since in another session"),
+				c[k].item, ui_field_name(u, c[k].field));
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Undoes this session's last change -- one answer or status, or the last
+ * bulk status whole -- from the history, in one transaction that the
+ * history records too; refuses if another session changed a value since. */
+static void undo(struct ui *u)
+{
+	long long last = store_last_change(u->st), first = last;
+	size_t n = 0;
+	struct store_change *c;
+	char err[1024] = "";
+	int rc;
+
+	if (!last) {
+		ui_message(u, 1, "%s", _("Nothing to undo: no change made in this session"));
+		return;
+	}
+	if (u->undo_last == last && u->undo_first)
+		first = u->undo_first;
+	notice_others(u);
+	c = store_history_range(u->st, first, last, &n);
+	if (!n || !all_hold(u, c, n)) {
+		store_changes_free(c, n);
+		return;
+	}
+	rc = store_begin(u->st, err, sizeof err);
+	for (size_t k = n; rc == 0 && k-- > 0;)
+		rc = put_back(u, &c[k], checklist_find_item(u->cl, c[k].item), err, sizeof err);
+	if (rc == 0 && (rc = store_commit(u->st, err, sizeof err)) == 0) {
+		u->undo_first = store_last_change(u->st) - (long long)n + 1;
+		u->undo_last = store_last_change(u->st);
+		broadcast_changed(u, UI_ALL_ITEMS);
+		say_undone(u, &c[0], n);
+	} else {
+		store_rollback(u->st);
+		reread(u);
+		if (rc == STORE_CHANGED)
+			ui_message(
+				u, 1,
+				_("Not undone: item %d's %s was changed since in another session"),
+				c[0].item, ui_field_name(u, c[0].field));
+		else
+			ui_message(u, 1, "%s", err);
+	}
+	store_changes_free(c, n);
 }
 
 /* Returns whether item i is shown and shows the last search. */
@@ -353,12 +600,13 @@ static void next_unanswered(struct ui *u)
 	current_item(u, &cur);
 	for (size_t k = 1; k <= n; k++) {
 		size_t i = (cur + k) % n;
-		if (ui_item_visible(u, i) && u->a->status[i] == STATUS_UNANSWERED) {
+		if (ui_item_visible(u, i) && u->a->status[i] == STATUS_UNANSWERED &&
+		    !answers_no_status(u->a, i)) {
 			go_to(u, i);
 			return;
 		}
 	}
-	ui_message(u, 0, "%s", _("Every item shown has a status."));
+	ui_message(u, 0, "%s", _("Every item shown has a status or an answer."));
 }
 
 static void cycle_filter(struct ui *u)
@@ -450,12 +698,27 @@ static void carry_out(struct ui *u, const struct request *req)
 			external_edit(u, req);
 		break;
 	case REQ_STATUS_MENU:
-		if (can_write(u))
-			push(u, &ui_menu_ops, req);
+		if (can_write(u)) {
+			struct request menu = *req;
+			menu.number = (int)u->n_marked;
+			push(u, &ui_menu_ops, &menu);
+		}
 		break;
 	case REQ_SET_STATUS:
-		if (can_write(u))
+		if (can_write(u) && u->n_marked)
+			set_marked_status(u, (enum status)req->number);
+		else if (can_write(u))
 			set_status(u, req->item, (enum status)req->number);
+		break;
+	case REQ_MARK:
+		toggle_mark(u, req->item);
+		break;
+	case REQ_UNDO:
+		if (can_write(u))
+			undo(u);
+		break;
+	case REQ_HISTORY:
+		push(u, &ui_history_ops, req);
 		break;
 	case REQ_CHANGED:
 		broadcast_changed(u, req->item);
@@ -530,6 +793,16 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 		{ACT_HELP, REQ_HELP},
 		{ACT_QUIT, REQ_QUIT},
 		{ACT_EXPORT, REQ_EXPORT},
+		{ACT_UNDO, REQ_UNDO},
+	};
+
+	static const struct {
+		enum action act;
+		enum request_type req;
+	} on_item[] = {
+		{ACT_STATUS, REQ_STATUS_MENU},
+		{ACT_MARK, REQ_MARK},
+		{ACT_HISTORY, REQ_HISTORY},
 	};
 
 	for (size_t k = 0; k < sizeof map / sizeof map[0]; k++)
@@ -537,10 +810,11 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 			req->type = map[k].req;
 			return 1;
 		}
-	if (act == ACT_STATUS && current_item(u, &req->item)) {
-		req->type = REQ_STATUS_MENU;
-		return 1;
-	}
+	for (size_t k = 0; k < sizeof on_item / sizeof on_item[0]; k++)
+		if (on_item[k].act == act && current_item(u, &req->item)) {
+			req->type = on_item[k].req;
+			return 1;
+		}
 	return 0;
 }
 
@@ -639,18 +913,57 @@ static void layout(struct ui *u)
 			u->stack[k].ops->layout(u, u->stack[k].state);
 }
 
+/* Writes path as the header shows it in at most width columns: $HOME as
+ * ~, control characters in their visible form, and when it is still too
+ * wide its start dropped for "…", whole characters only ("…/tenken/a.db").
+ * Writes "" if not even "…" and a character fit. */
+static void short_path(const char *path, int width, char *out, size_t len)
+{
+	const char *home = getenv("HOME");
+	size_t hl = home ? strlen(home) : 0;
+	char *clean, *p, tilde[4096];
+
+	*out = '\0';
+	if (hl > 1 && home[hl - 1] == '/')
+		hl--;
+	if (hl > 1 && strncmp(path, home, hl) == 0 && (path[hl] == '/' || !path[hl]))
+		snprintf(tilde, sizeof tilde, "~%s", path + hl);
+	else
+		snprintf(tilde, sizeof tilde, "%s", path);
+	if (!(clean = textwidth_sanitize_line(tilde)))
+		return;
+	p = clean;
+	if ((int)textwidth_str(p) > width) {
+		while (*p && (int)textwidth_str(p) + 1 > width) {
+			uint32_t cp;
+			p += textwidth_decode(p, strlen(p), &cp);
+		}
+		if (*p)
+			snprintf(out, len, "…%s", p);
+	} else {
+		snprintf(out, len, "%s", p);
+	}
+	free(clean);
+}
+
 static void draw_header(struct ui *u)
 {
 	WINDOW *w = u->header;
-	size_t counts[STATUS_COUNT];
-	char right[256];
+	char right[512], progress[64], filter[256], path[4096], marks[64];
 	const char *title;
 	int x, rw;
 
-	answers_count(u->a, 0, u->cl->n_items, counts);
-	snprintf(right, sizeof right, "%s%zu/%zu",
-		 u->o->read_only || !u->st ? _("[read-only] ") : "",
-		 u->cl->n_items - counts[STATUS_UNANSWERED], u->cl->n_items);
+	ui_progress(u, 0, u->cl->n_items, progress, sizeof progress);
+	filter_name(u, filter, sizeof filter);
+	*marks = '\0';
+	if (u->n_marked)
+		/* TRANSLATORS: in the header, the items marked for a bulk status. */
+		snprintf(marks, sizeof marks,
+			 ngettext("%zu marked  ", "%zu marked  ", (unsigned long)u->n_marked),
+			 u->n_marked);
+	snprintf(right, sizeof right, "%s%s%s%s%s",
+		 u->o->read_only || !u->st ? _("[read-only] ") : "", marks, progress,
+		 *filter ? " " : "", filter);
 	werase(w);
 	wbkgdset(w, ' ' | A_REVERSE);
 	wattrset(w, A_REVERSE);
@@ -660,18 +973,69 @@ static void draw_header(struct ui *u)
 	title = text_get(&u->cl->title, u->lang);
 	x += ui_put(w, 0, x, title, strlen(title), u->cols - rw - x - 2, A_REVERSE | A_BOLD);
 	x += ui_put(w, 0, x, "  ", 2, u->cols - rw - x - 2, A_REVERSE);
-	ui_put(w, 0, x, u->o->path, strlen(u->o->path), u->cols - rw - x - 2, A_REVERSE);
+	short_path(u->o->path, u->cols - rw - x - 2, path, sizeof path);
+	ui_put(w, 0, x, path, strlen(path), u->cols - rw - x - 2, A_REVERSE);
 	ui_put(w, 0, u->cols - rw - 1, right, strlen(right), rw, A_REVERSE | A_BOLD);
 	wbkgdset(w, ' ');
 	wnoutrefresh(w);
+}
+
+/* Fits a view's key hints into width columns: the hints are listed most
+ * important first and end with the quit key (or help), which stays; the
+ * hints before it go from the last, then the first ones if need be.
+ * Hints are separated by two spaces where one is part of a hint ("j k:choose"),
+ * else by one. */
+static void fit_hints(const char *hints, int width, char *out, size_t len)
+{
+	const char *sep = strstr(hints, "  ") ? "  " : " ";
+	char copy[1024], *tok[32];
+	size_t n = 0, seplen = strlen(sep);
+
+	snprintf(out, len, "%s", hints);
+	if ((int)textwidth_str(hints) <= width)
+		return;
+	snprintf(copy, sizeof copy, "%s", hints);
+	for (char *p = copy; p && n < 32;) {
+		char *next = strstr(p, sep);
+		if (next) {
+			*next = '\0';
+			next += seplen;
+			while (*next == ' ')
+				next++;
+		}
+		tok[n++] = p;
+		p = next;
+	}
+	while (n > 1) {
+		size_t used = 0;
+		*out = '\0';
+		for (size_t k = 0; k < n; k++) {
+			used += (size_t)snprintf(out + used, len > used ? len - used : 0, "%s%s",
+						 k ? sep : "", tok[k]);
+			if (used >= len)
+				used = len - 1;
+		}
+		if ((int)textwidth_str(out) <= width)
+			return;
+		/* Drops the one before the last. */
+		memmove(&tok[n - 2], &tok[n - 1], sizeof tok[0]);
+		n--;
+	}
+	snprintf(out, len, "%s", tok[0]);
 }
 
 static void draw_footer(struct ui *u)
 {
 	WINDOW *w = u->footer;
 	struct view_slot *t = top(u);
-	const char *text = u->msg[0] ? u->msg : t->ops->hints ? t->ops->hints(u, t->state) : "";
+	char hints[1024];
+	const char *text = u->msg;
 
+	if (!u->msg[0]) {
+		fit_hints(t->ops->hints ? t->ops->hints(u, t->state) : "", u->cols - 1, hints,
+			  sizeof hints);
+		text = hints;
+	}
 	werase(w);
 	ui_put(w, 0, 0, text, strlen(text), u->cols - 1,
 	       u->msg[0] && u->msg_error
@@ -680,14 +1044,26 @@ static void draw_footer(struct ui *u)
 	wnoutrefresh(w);
 }
 
+/* Says that the terminal is too small and what tenken needs, wrapped to
+ * the terminal's width; in a shorter form where that does not fit. */
 static void draw_too_small(void)
 {
-	char msg[128];
+	struct textwidth_line lines[16];
+	char msg[256];
+	size_t n;
 
 	erase();
-	snprintf(msg, sizeof msg, _("The terminal is too small (%dx%d; tenken needs %dx%d)"), COLS,
-		 LINES, MIN_COLS, MIN_ROWS);
-	ui_put(stdscr, 0, 0, msg, strlen(msg), COLS, A_BOLD);
+	/* TRANSLATORS: wrapped to the terminal's width, which may be 20 columns. */
+	snprintf(msg, sizeof msg, _("Terminal too small: %dx%d. tenken needs %dx%d. q quits."),
+		 COLS, LINES, MIN_COLS, MIN_ROWS);
+	n = textwidth_wrap(msg, COLS, lines, 16);
+	if (n > (size_t)LINES || n > 16) {
+		/* TRANSLATORS: the same, for a terminal of very few rows. */
+		snprintf(msg, sizeof msg, _("%dx%d < %dx%d"), COLS, LINES, MIN_COLS, MIN_ROWS);
+		n = textwidth_wrap(msg, COLS, lines, 16);
+	}
+	for (size_t k = 0; k < n && k < 16 && k < (size_t)LINES; k++)
+		ui_put(stdscr, (int)k, 0, msg + lines[k].start, lines[k].len, COLS, A_BOLD);
 	wnoutrefresh(stdscr);
 }
 
@@ -1107,8 +1483,33 @@ static void set_signals(void)
 	signal(SIGPIPE, SIG_IGN);
 }
 
-/* Puts the user where they asked: a section, an item, or a recovered
- * draft first. */
+/* Goes back to where the officer left this answer file: the item, open
+ * if it was. */
+static void restore_place(struct ui *u)
+{
+	struct request req = {0};
+	int number, open;
+	long i;
+
+	if (place_load(u->o->path, &number, &open) != 0 ||
+	    (i = checklist_find_item(u->cl, number)) < 0)
+		return;
+	req.type = open ? REQ_OPEN_ITEM : REQ_GO_TO;
+	req.item = (size_t)i;
+	carry_out(u, &req);
+}
+
+/* Keeps where the officer is, for the next start. */
+static void keep_place(struct ui *u)
+{
+	size_t item;
+
+	if (u->o->remember_place && current_item(u, &item))
+		place_save(u->o->path, u->cl->items[item].number, find(u, &ui_item_ops) >= 0);
+}
+
+/* Puts the user where they asked: a section, an item, the place they left
+ * off, or a recovered draft first. */
 static void start_views(struct ui *u)
 {
 	const struct ui_options *o = u->o;
@@ -1128,6 +1529,8 @@ static void start_views(struct ui *u)
 			req.item = (size_t)i;
 			carry_out(u, &req);
 		}
+	} else if (o->remember_place && o->section <= 0) {
+		restore_place(u);
 	}
 	if (u->st) {
 		char err[512];
@@ -1172,7 +1575,12 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	   in it, such as an older edition, whatever language L shows the
 	   checklist in. */
 	u.iface = strcmp(_("en"), "ja") == 0 ? LANG_JA : LANG_EN;
+	u.marked = calloc(o->cl->n_items ? o->cl->n_items : 1, 1);
 	stop_signal = 0;
+	if (!u.marked) {
+		snprintf(err, errlen, "%s", strerror(ENOMEM));
+		return -1;
+	}
 	if (start_terminal(&u, &scr, &fin, &fout, err, errlen) != 0) {
 		rc = -1;
 		goto out;
@@ -1183,6 +1591,7 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	layout(&u);
 	start_views(&u);
 	loop(&u);
+	keep_place(&u);
 	if (o->dump) {
 		u.dirty = 1;
 		draw(&u);
@@ -1204,5 +1613,6 @@ out:
 	if (fout)
 		fclose(fout);
 	examples_free(u.ex_set);
+	free(u.marked);
 	return rc;
 }

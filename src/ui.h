@@ -25,6 +25,9 @@ struct ui_options {
 	enum lang lang;     /* the checklist's language to start with (L switches) */
 	int section;        /* open at this section number (0: none) */
 	int item;           /* open this item number (0: none) */
+	/* Reopen where the officer left this answer file, unless section or
+	 * item is given, and keep the place at the end (place.h). */
+	int remember_place;
 	/* Tests: play these keys instead of reading the terminal (see
 	 * ui_script_next in ui.c for the notation), on a terminal of
 	 * script_cols x script_rows that writes to /dev/null, then store

@@ -96,6 +96,13 @@ static void help_build(struct ui *u, struct help_state *h)
 		size_t r = doc_text(&h->doc, HELP_TEXT_X, status_name((enum status)s), ATTR_NORMAL);
 		doc_decorate(&h->doc, r, 3, m, ATTR_STATUS + s, NULL);
 	}
+	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
+	size_t r = doc_text(&h->doc, HELP_TEXT_X, _("Answered, status not set"), ATTR_NORMAL);
+	doc_decorate(&h->doc, r, 3, "[?]", ATTR_NORMAL, NULL);
+	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
+	r = doc_text(&h->doc, HELP_TEXT_X, _("Marked for a bulk status (Space or m, then s)"),
+		     ATTR_NORMAL);
+	doc_decorate(&h->doc, r, 2, "*", ATTR_NORMAL, NULL);
 	help_checklist(u, &h->doc);
 }
 

@@ -33,11 +33,14 @@ enum action {
 	ACT_UNANSWERED,
 	ACT_FILTER,
 	/* Answering */
+	ACT_MARK, /* mark or unmark the item for a bulk status */
 	ACT_STATUS,
+	ACT_UNDO,
 	ACT_EDIT,
 	ACT_EXTERNAL,
 	ACT_EXPORT,
 	/* Showing */
+	ACT_HISTORY,
 	ACT_NOTES,
 	ACT_HELP,
 	ACT_REDRAW,

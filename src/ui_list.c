@@ -38,29 +38,39 @@ static int target_width(const struct ui *u)
 static void progress_text(const struct ui *u, size_t s, char *out, size_t len)
 {
 	const struct section *sec = &u->cl->sections[s];
-	size_t counts[STATUS_COUNT];
 
-	answers_count(u->a, sec->first_item, sec->n_items, counts);
-	snprintf(out, len, "%zu/%zu", sec->n_items - counts[STATUS_UNANSWERED], sec->n_items);
+	ui_progress(u, sec->first_item, sec->n_items, out, len);
+}
+
+/* An item's number and marks on its first row r: * when it is marked for
+ * a bulk status; the status's mark, or [?] for an answer without a status
+ * (in the prefix: the document draws only the statuses' marks). */
+static void mark_item(struct ui *u, struct doc *d, size_t r, size_t i)
+{
+	char prefix[32];
+	int no_status = answers_no_status(u->a, i);
+
+	snprintf(prefix, sizeof prefix, "%3d%c%s", u->cl->items[i].number, u->marked[i] ? '*' : ' ',
+		 no_status ? "[?]" : "");
+	doc_decorate(d, r, 1, prefix, ATTR_NORMAL, d->rows[r].suffix);
+	d->rows[r].mark = no_status ? 0 : (int)u->a->status[i] + 1;
+	d->rows[r].mark_x = 5;
 }
 
 static void build_item(struct ui *u, struct doc *d, size_t i, int tw)
 {
 	const struct item *it = &u->cl->items[i];
-	char prefix[32];
 
 	struct ui_runs rs = {0};
 
 	doc_block(d, BLOCK_ITEM, i, 1);
-	snprintf(prefix, sizeof prefix, "%3d", it->number);
 	/* The goal, what the last search found in it highlighted. */
 	ui_runs_text(u, &rs, text_get(&it->goal, u->lang), NULL, u->lang, ATTR_NORMAL, ATTR_NORMAL);
 	size_t r = ui_runs_lay(d, 9, tw + 2, &rs, ATTR_NORMAL);
 	ui_runs_free(&rs);
-	doc_decorate(d, r, 1, prefix, ATTR_NORMAL,
+	doc_decorate(d, r, 1, NULL, ATTR_NORMAL,
 		     text_get(&u->cl->targets[it->target].name, u->lang));
-	d->rows[r].mark = (int)u->a->status[i] + 1;
-	d->rows[r].mark_x = 5;
+	mark_item(u, d, r, i);
 }
 
 static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
@@ -160,7 +170,7 @@ static int list_changed(struct ui *u, void *state, size_t item)
 			doc_decorate(d, bl->first, r->prefix_x, r->prefix, r->prefix_attr,
 				     progress);
 		else if (bl->kind == BLOCK_ITEM && bl->ref == item)
-			r->mark = (int)u->a->status[item] + 1;
+			mark_item(u, d, bl->first, item);
 	}
 	return UI_REDRAW;
 }

@@ -14,6 +14,7 @@ struct menu_state {
 	WINDOW *w;
 	size_t item;
 	int choice;
+	int marked; /* the items marked: the status is for them all */
 };
 
 static void *menu_open(struct ui *u, const struct request *req)
@@ -23,6 +24,7 @@ static void *menu_open(struct ui *u, const struct request *req)
 	if (m) {
 		m->item = req->item;
 		m->choice = (int)u->a->status[req->item];
+		m->marked = req->number;
 	}
 	return m;
 }
@@ -39,7 +41,13 @@ static void menu_close(struct ui *u, void *state)
 
 static void menu_title(const struct ui *u, const struct menu_state *m, char *out, size_t len)
 {
-	snprintf(out, len, _("Status of item %d"), u->cl->items[m->item].number);
+	if (m->marked)
+		snprintf(out, len,
+			 ngettext("Status of %d marked item", "Status of %d marked items",
+				  (unsigned long)m->marked),
+			 m->marked);
+	else
+		snprintf(out, len, _("Status of item %d"), u->cl->items[m->item].number);
 }
 
 static void menu_layout(struct ui *u, void *state)

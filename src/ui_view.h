@@ -50,7 +50,10 @@ enum request_type {
 	REQ_GO_TO,         /* move every view to item (a match, the next unanswered) */
 	REQ_EDIT,          /* edit item's column in the editor; text: a draft to start from */
 	REQ_EXTERNAL,      /* edit item's column in $VISUAL/$EDITOR */
-	REQ_STATUS_MENU,   /* choose the status of item */
+	REQ_STATUS_MENU,   /* choose the status of item (number: how many are marked) */
+	REQ_MARK,          /* mark or unmark item for a bulk status */
+	REQ_UNDO,          /* undo this session's last change */
+	REQ_HISTORY,       /* show item's history */
 	REQ_SET_STATUS,    /* set item's status to number */
 	REQ_CHANGED,       /* item's answer was saved: tell every view */
 	REQ_CONFIRM,       /* ask text; the view gets ACT_YES if the answer is yes */
@@ -138,13 +141,18 @@ struct ui {
 	const struct ui_options *o;
 	struct checklist *cl;
 	struct answers *a;
-	struct store *st; /* NULL when read-only */
-	enum lang lang;   /* the checklist text's (L switches it) */
-	enum lang iface;  /* the interface's, gettext's: the labels' */
-	int original;     /* English shown with its Japanese original (J) */
-	int filter;       /* 0: all; k: targets[k-1] and common */
-	char query[512];  /* the last search */
-	int match_marks;  /* the terminal has no reverse video: matches between *s */
+	struct store *st;      /* NULL when read-only */
+	enum lang lang;        /* the checklist text's (L switches it) */
+	enum lang iface;       /* the interface's, gettext's: the labels' */
+	int original;          /* English shown with its Japanese original (J) */
+	int filter;            /* 0: all; k: targets[k-1] and common */
+	unsigned char *marked; /* per item index: marked for a bulk status (Space, m) */
+	size_t n_marked;
+	/* The history ids of this session's last bulk change (or undo), which
+	 * U undoes whole. */
+	long long undo_first, undo_last;
+	char query[512]; /* the last search */
+	int match_marks; /* the terminal has no reverse video: matches between *s */
 	const struct examples *ex;
 	struct examples_set *ex_set;
 	int ex_tried;
@@ -180,6 +188,15 @@ int ui_put(WINDOW *w, int y, int x, const char *s, size_t len, int maxw, int att
 
 /* Returns whether item index i is shown under the target filter. */
 int ui_item_visible(const struct ui *u, size_t i);
+
+/* Writes the progress of the items [first, first+n) that the filter
+ * shows to out: "3/5" (with a status of those shown), and " ?1" when
+ * some are answered without a status. */
+void ui_progress(const struct ui *u, size_t first, size_t n, char *out, size_t len);
+
+/* Returns the name of an answer field as the interface shows it: "status"
+ * translated, or the answer column's name (field is a column's id). */
+const char *ui_field_name(const struct ui *u, const char *field);
 
 /* Returns the older edition's 手法例, read the first time they are asked
  * for (NULL if the checklist names none or they cannot be read). */

@@ -29,7 +29,7 @@ checklist=fisc-api-2017-trial
 tmp=$(mktemp -d /tmp/tenken-kill9.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
-export XDG_DATA_HOME="$tmp/xdg" XDG_CONFIG_HOME="$tmp/config" LC_ALL=C.UTF-8 LANGUAGE=
+export XDG_DATA_HOME="$tmp/xdg" XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" LC_ALL=C.UTF-8 LANGUAGE=
 db=$tmp/answers.db
 passed=0 failed=0
 

@@ -24,7 +24,8 @@ import time
 TENKEN = os.path.abspath(sys.argv[1])
 TMP = tempfile.mkdtemp(prefix="tenken-pty.")
 ENV = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", LANGUAGE="",
-           XDG_DATA_HOME=os.path.join(TMP, "data"), XDG_CONFIG_HOME=os.path.join(TMP, "config"))
+           XDG_DATA_HOME=os.path.join(TMP, "data"), XDG_CONFIG_HOME=os.path.join(TMP, "config"),
+           XDG_STATE_HOME=os.path.join(TMP, "state"))
 for k in ("VISUAL", "EDITOR", "NO_COLOR"):
     ENV.pop(k, None)
 os.makedirs(os.path.join(TMP, "config", "tenken"))

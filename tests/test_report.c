@@ -357,13 +357,15 @@ static void test_md_document(void **state)
 			    strlen("# 小さなチェックリスト\n\n- **Edition:** 2017-06-28\n"
 				   "- **Answer file:** /tmp/回答.db\n"
 				   "- **Report date:** 2026-04-01\n")) == 0);
-	assert_non_null(strstr(buf, "\n| Section | Answered | Unanswered | Implemented | Partly "
-				    "implemented | Not implemented | Not applicable |\n"
-				    "| :--- | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-				    "| 1. 情報・セキュリティ管理態勢 | 2/2 | 0 | 1 | 1 | 0 | 0 |\n"
-				    "| 2. 外部委託管理 | 1/1 | 0 | 0 | 0 | 1 | 0 |\n"
-				    "| **Total** | 3/3 | 0 | 1 | 1 | 1 | 0 |\n"));
-	assert_md_rows(buf, 7);
+	assert_non_null(strstr(buf,
+			       "\n| Section | Answered | Unanswered | Answered, status not "
+			       "set | Implemented | Partly "
+			       "implemented | Not implemented | Not applicable |\n"
+			       "| :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+			       "| 1. 情報・セキュリティ管理態勢 | 2/2 | 0 | 0 | 1 | 1 | 0 | 0 |\n"
+			       "| 2. 外部委託管理 | 1/1 | 0 | 0 | 0 | 0 | 1 | 0 |\n"
+			       "| **Total** | 3/3 | 0 | 0 | 1 | 1 | 1 | 0 |\n"));
+	assert_md_rows(buf, 8);
 	assert_non_null(
 		strstr(buf, "\n## 1. 情報・セキュリティ管理態勢\n\n### No. 1 `[x]` Implemented\n\n"
 			    "- **Security goal:** 責任の所在を明確にする\n"
@@ -399,7 +401,7 @@ static void test_md_table_bars(void **state)
 	CAPTURE(buf, len, assert_int_equal(export_md(out_, &r), 0));
 	assert_non_null(strstr(buf, "| 2. 外部\\|委託管理 | 0/1 |"));
 	assert_non_null(strstr(buf, "a\\|b\\|\\|c"));
-	assert_md_rows(buf, 7);
+	assert_md_rows(buf, 8);
 	free(buf);
 	free_answers(a);
 }
@@ -472,7 +474,7 @@ static void test_html_document(void **state)
 				    "&lt;script&gt;alert(1)&lt;/script&gt;</dd>"));
 	assert_non_null(strstr(buf, "<tr><th scope=\"row\"><a href=\"#section-2\">2. "
 				    "外部委託管理</a></th><td>1/1</td><td>0</td><td>0</td><td>0</"
-				    "td><td>1</td><td>0</td></tr>\n"));
+				    "td><td>0</td><td>1</td><td>0</td></tr>\n"));
 	assert_non_null(strstr(buf, "<section class=\"section\" id=\"section-2\">\n"));
 	assert_non_null(strstr(buf,
 			       "<article class=\"item status-not-implemented\" id=\"item-3\">\n"
@@ -495,6 +497,31 @@ static void test_html_document(void **state)
 }
 
 /* A section report links only to what it holds; English when asked. */
+/* An item with an answer but no status is counted and shown as such:
+ * [?] "Answered, status not set", not Unanswered. */
+static void test_answered_without_status(void **state)
+{
+	struct answers *a = mini_answers();
+	struct report r = mini_report(a, -1, 0);
+	char *buf = NULL;
+	size_t len = 0;
+	(void)state;
+	a->status[2] = STATUS_UNANSWERED;
+	answers_set_text(a, 2, 0, "回答のみ");
+	CAPTURE(buf, len, assert_int_equal(export_md(out_, &r), 0));
+	assert_non_null(strstr(buf, "| 2. 外部委託管理 | 0/1 | 0 | 1 | 0 | 0 | 0 | 0 |\n"));
+	assert_non_null(strstr(buf, "\n### No. 3 `[?]` Answered, status not set\n"));
+	free(buf);
+	buf = NULL;
+	CAPTURE(buf, len, assert_int_equal(export_html(out_, &r), 0));
+	assert_non_null(strstr(buf,
+			       "<article class=\"item status-no-status\" id=\"item-3\">\n"
+			       "<h3>No. 3 <span class=\"status\"><span class=\"mark\">[?]</span> "
+			       "Answered, status not set</span></h3>\n"));
+	free(buf);
+	free_answers(a);
+}
+
 static void test_html_section_en(void **state)
 {
 	struct answers *a = mini_answers();
@@ -520,10 +547,15 @@ static void test_html_section_en(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_report_keeps),  cmocka_unit_test(test_report_walk),
-		cmocka_unit_test(test_md_text),       cmocka_unit_test(test_html_text),
-		cmocka_unit_test(test_md_document),   cmocka_unit_test(test_md_table_bars),
-		cmocka_unit_test(test_html_document), cmocka_unit_test(test_html_section_en),
+		cmocka_unit_test(test_report_keeps),
+		cmocka_unit_test(test_report_walk),
+		cmocka_unit_test(test_md_text),
+		cmocka_unit_test(test_html_text),
+		cmocka_unit_test(test_md_document),
+		cmocka_unit_test(test_md_table_bars),
+		cmocka_unit_test(test_html_document),
+		cmocka_unit_test(test_html_section_en),
+		cmocka_unit_test(test_answered_without_status),
 	};
 	setlocale(LC_CTYPE, "C.UTF-8");
 	return cmocka_run_group_tests(tests, NULL, NULL);

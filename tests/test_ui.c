@@ -138,6 +138,10 @@ static void other_session(void *ctx)
 	answers_free(a);
 }
 
+/* Whether the runs below keep and restore the place (and at which
+ * section number they start, 0: none). */
+static int run_remember, run_section;
+
 static char *run_sized(struct fx *f, const char *script, int cols, int rows, int read_only,
 		       int item)
 {
@@ -157,6 +161,8 @@ static char *run_sized(struct fx *f, const char *script, int cols, int rows, int
 	o.path = f->path;
 	o.read_only = read_only;
 	o.item = item;
+	o.section = run_section;
+	o.remember_place = run_remember;
 	o.lang = run_lang;
 	o.script = script;
 	o.script_cols = cols;
@@ -1371,6 +1377,9 @@ static const struct {
 	{IN_EXPORT, ACT_ACCEPT, "", "<Enter>", ""},
 	{IN_EXPORT, ACT_CANCEL, "", "<Esc>", ""},
 	{IN_BROWSE, ACT_EXPORT, "", "x", "<Esc>"},
+	{IN_BROWSE, ACT_MARK, "", "m", "s3"},
+	{IN_BROWSE, ACT_UNDO, "s2", "U", ""},
+	{IN_BROWSE, ACT_HISTORY, "s2", "H", ""},
 };
 
 /* Runs prepare then script on a new answer file; returns the screen, and
@@ -1897,10 +1906,356 @@ static void test_header_long_path(void **state)
 	snprintf(f->path, sizeof f->path, "%s/%s.db", f->dir,
 		 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
 	s = run(f, "");
-	assert_screen_has(s, "a 0/60\n");
+	assert_screen_has(s, "  …aaaa");
+	assert_screen_has(s, "aaaa.db 0/60\n");
 	assert_fits(s, 80, 24);
 	free(s);
 	memcpy(f->path, keep, sizeof keep);
+}
+
+/* Switches the interface's messages to Japanese (1) or back to English. */
+static void messages_in_japanese(int on)
+{
+	bindtextdomain(PACKAGE, BUILDLOCALEDIR);
+	if (on)
+		setenv("LANGUAGE", "ja", 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	textdomain(PACKAGE);
+}
+
+/* The screen's text with its line breaks and blanks taken out. */
+static void squeeze(const char *screen, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; *screen && n + 1 < len; screen++)
+		if (*screen != '\n' && *screen != ' ')
+			out[n++] = *screen;
+	out[n] = '\0';
+}
+
+/* "Too small" says all it has to say, wrapped, at 38x9 and 50x8 and down
+ * to a few cells, in both languages. */
+static void test_too_small_fits(void **state)
+{
+	static const struct {
+		int cols, rows;
+		const char *en, *ja;
+	} sizes[] = {
+		{38, 9, "Terminaltoosmall:38x9.tenkenneeds40x10.qquits.",
+		 "端末が小さすぎます:38x9。tenkenには40x10以上が必要です。qで終了。"},
+		{50, 8, "Terminaltoosmall:50x8.tenkenneeds40x10.qquits.",
+		 "端末が小さすぎます:50x8。tenkenには40x10以上が必要です。qで終了。"},
+		{20, 3, "Terminaltoosmall:20x3.tenkenneeds40x10.qquits.", "40x10"},
+		{12, 1, "12x1<40x10", "12x1<40x10"},
+	};
+	char flat[4096], *s;
+
+	for (int ja = 0; ja < 2; ja++) {
+		messages_in_japanese(ja);
+		for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			s = run_sized(*state, "", sizes[k].cols, sizes[k].rows, 0, 0);
+			assert_fits(s, sizes[k].cols, sizes[k].rows);
+			squeeze(s, flat, sizeof flat);
+			if (!strstr(flat, ja ? sizes[k].ja : sizes[k].en))
+				fail_msg("%dx%d: \"%s\" not whole:\n%s", sizes[k].cols,
+					 sizes[k].rows, ja ? sizes[k].ja : sizes[k].en, s);
+			free(s);
+		}
+	}
+	messages_in_japanese(0);
+}
+
+/* The header shortens the path from the left, with ~ for $HOME and …,
+ * never cutting a character; at 60 columns too. */
+static void test_header_path_shortened(void **state)
+{
+	struct fx *f = *state;
+	char keep[sizeof f->path], *home = getenv("HOME"), *s;
+	char saved_home[512];
+
+	snprintf(saved_home, sizeof saved_home, "%s", home ? home : "");
+	memcpy(keep, f->path, sizeof keep);
+	setenv("HOME", f->dir, 1);
+	snprintf(f->path, sizeof f->path, "%s/回答ファイル/チェック結果.db", f->dir);
+	{
+		char d[300];
+		snprintf(d, sizeof d, "%s/回答ファイル", f->dir);
+		assert_int_equal(mkdir(d, 0700), 0);
+	}
+	s = run(f, "");
+	assert_screen_has(s, "  ~/回答ファイル/チェック結果.db ");
+	free(s);
+	s = run_sized(f, "", 60, 20, 0, 0);
+	assert_fits(s, 60, 20);
+	assert_screen_has(s, "…");
+	assert_screen_has(s, "/チェック結果.db ");
+	free(s);
+	s = run_sized(f, "", 52, 20, 0, 0);
+	assert_fits(s, 52, 20);
+	assert_screen_lacks(s, "  /");
+	free(s);
+	memcpy(f->path, keep, sizeof keep);
+	setenv("HOME", saved_home, 1);
+}
+
+/* At 60x20 the footer drops the least important hints, never q; in
+ * Japanese too. */
+static void test_footer_keeps_quit(void **state)
+{
+	char *s;
+
+	for (int ja = 0; ja < 2; ja++) {
+		messages_in_japanese(ja);
+		s = run_sized(*state, "", 60, 20, 0, 0);
+		assert_fits(s, 60, 20);
+		assert_screen_has(s, ja ? "q:終了" : "q:quit");
+		assert_screen_has(s, ja ? "Enter:開く" : "Enter:open");
+		free(s);
+		s = run_sized(*state, "", 40, 20, 0, 0);
+		assert_screen_has(s, ja ? "q:終了" : "q:quit");
+		free(s);
+	}
+	messages_in_japanese(0);
+}
+
+/* An item with an answer but no status shows [?], is counted as such in
+ * the header and its section, and u passes it by. */
+static void test_answered_without_status(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *s;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+
+	assert_non_null(st);
+	assert_int_equal(store_set_text(st, a, 1, 0, "回答だけ", err, sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+	s = run(f, "");
+	assert_screen_has(s, "\n   2 [?] ");
+	assert_screen_has(s, "0/60 ?1\n");
+	assert_screen_has(s, "0/10 ?1\n");
+	free(s);
+	s = run(f, "u");
+	assert_screen_has(s, "\n>  3 [ ] ");
+	free(s);
+	s = run(f, "s2");
+	assert_screen_has(s, "1/60 ?1\n");
+	free(s);
+	s = run(f, "js2");
+	assert_screen_has(s, "\n>  2 [x] ");
+	assert_screen_has(s, "2/60\n");
+	free(s);
+}
+
+/* The target filter stays in the header after the next key, and the
+ * header and the sections count only the items shown. */
+static void test_filter_shown_in_header(void **state)
+{
+	struct fx *f = *state;
+	size_t shown = 0, in_first = 0;
+	char want[128], *s;
+
+	for (size_t i = 0; i < f->cl->n_items; i++) {
+		const char *id = f->cl->targets[f->cl->items[i].target].id;
+		int keep = !strcmp(id, f->cl->targets[0].id) || !strcmp(id, "common");
+		shown += keep;
+		in_first += keep && f->cl->items[i].section == 0;
+	}
+	assert_true(shown < f->cl->n_items);
+	s = run(f, "fj");
+	snprintf(want, sizeof want, "0/%zu (API接続先+共通)\n", shown);
+	assert_screen_has(s, want);
+	snprintf(want, sizeof want, " 0/%zu\n", in_first);
+	assert_screen_has(s, want);
+	free(s);
+	s = run(f, "fs2j");
+	snprintf(want, sizeof want, "1/%zu (API接続先+共通)\n", shown);
+	assert_screen_has(s, want);
+	free(s);
+	s = run(f, "fffj");
+	assert_screen_has(s, "1/60\n");
+	assert_screen_lacks(s, "+共通)");
+	free(s);
+}
+
+/* The history rows of item number item in the file. */
+static size_t history_rows(struct fx *f, int item)
+{
+	char err[512];
+	size_t n;
+	struct store *st = store_open(f->path, f->cl, STORE_READONLY, err, sizeof err);
+	struct store_change *c = store_history(st, item, &n);
+
+	store_changes_free(c, n);
+	store_close(st);
+	return n;
+}
+
+/* Space and m mark items (a * in the list, a count in the header), s sets
+ * the status of them all in one go, each change in the history, and the
+ * marks go. */
+static void test_bulk_status(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "  j ");
+
+	assert_screen_has(s, "\n   1*[ ] ");
+	assert_screen_has(s, "\n   2*[ ] ");
+	assert_screen_has(s, "\n   3 [ ] ");
+	assert_screen_has(s, "\n   4*[ ] ");
+	assert_screen_has(s, "3 marked  0/60\n");
+	assert_screen_has(s, "3 items marked");
+	free(s);
+	s = run(f, "  j s5");
+	assert_screen_has(s, "3 items: Not applicable (saved)");
+	assert_screen_has(s, "\n   1 [-] ");
+	assert_screen_has(s, "\n   3 [ ] ");
+	assert_screen_lacks(s, "marked");
+	free(s);
+	a = saved(f);
+	assert_int_equal(a->status[0], STATUS_NOT_APPLICABLE);
+	assert_int_equal(a->status[1], STATUS_NOT_APPLICABLE);
+	assert_int_equal(a->status[2], STATUS_UNANSWERED);
+	assert_int_equal(a->status[3], STATUS_NOT_APPLICABLE);
+	answers_free(a);
+	assert_int_equal(history_rows(f, 1) + history_rows(f, 2) + history_rows(f, 4), 3);
+	/* m marks in an open item too, and unmarks. */
+	s = run(f, "<Enter>mm");
+	assert_screen_has(s, "No item marked");
+	free(s);
+	s = run(f, "<Enter>m<Esc>");
+	assert_screen_has(s, "\n>  1*[-] ");
+	free(s);
+}
+
+/* U undoes this session's last change from the history: a bulk status
+ * whole, one status, one answer; U again redoes it. The undo is in the
+ * history too. */
+static void test_undo(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "  s3U");
+
+	assert_screen_has(s, "Undone: the last change to 2 items");
+	assert_screen_has(s, "\n   1 [ ] ");
+	assert_screen_has(s, "\n   2 [ ] ");
+	free(s);
+	assert_int_equal(history_rows(f, 1), 2);
+	assert_int_equal(history_rows(f, 2), 2);
+	s = run(f, "  s3UU");
+	assert_screen_has(s, "Undone: the last change to 2 items");
+	assert_screen_has(s, "\n   2 [/] ");
+	free(s);
+	s = run(f, "js4U");
+	assert_screen_has(s, "Undone: item 2's status is Partly implemented again");
+	free(s);
+	free(run(f, "e最初の回答<C-x>"));
+	s = run(f, "e<C-u>二度目<C-x>U");
+	assert_screen_has(s, "Undone: item 1's");
+	assert_screen_has(s, "is as it was before");
+	free(s);
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "最初の回答");
+	assert_int_equal(a->status[1], STATUS_PARTIAL);
+	answers_free(a);
+	s = run(f, "U");
+	assert_screen_has(s, "Nothing to undo");
+	free(s);
+}
+
+/* U refuses when another session changed the value since. */
+static void test_undo_refused_after_other_session(void **state)
+{
+	struct fx *f = *state;
+	struct answers *a;
+	char *s = run(f, "jjs3<Hook>U");
+
+	assert_screen_has(s, "Not undone: item 3's status was changed since in another session");
+	free(s);
+	a = saved(f);
+	assert_int_equal(a->status[2], other_status);
+	answers_free(a);
+}
+
+/* H shows the item's history, newest first, with who, the field and old →
+ * new; from an open item too; an escape in an answer is shown, not sent. */
+static void test_history_view(void **state)
+{
+	struct fx *f = *state;
+	char err[512], *s, *newer, *older;
+	struct answers *a = answers_new(f->cl);
+	struct store *st = store_open(f->path, f->cl, 0, err, sizeof err);
+
+	assert_non_null(st);
+	assert_int_equal(store_set_text(st, a, 0, 0, "回答\x1b[2J", err, sizeof err), 0);
+	store_close(st);
+	answers_free(a);
+	s = run(f, "s2s3H");
+	assert_screen_has(s, "History of item 1, newest first");
+	assert_screen_has(s, "Implemented → Partly implemented");
+	assert_screen_has(s, "Unanswered → Implemented");
+	assert_screen_has(s, "(empty) → 回答^[[2J");
+	assert_screen_has(s, "  status");
+	newer = strstr(s, "Implemented → Partly");
+	older = strstr(s, "Unanswered → Implemented");
+	assert_true(newer && older && newer < older);
+	assert_screen_has(s, "q Esc h:close");
+	free(s);
+	s = run(f, "s2Hq");
+	assert_screen_lacks(s, "History of item");
+	assert_screen_has(s, "\n>  1 [x] ");
+	free(s);
+	s = run(f, "j<Enter>H");
+	assert_screen_has(s, "History of item 2, newest first");
+	assert_screen_has(s, "No change recorded for this item.");
+	free(s);
+}
+
+/* The interface reopens on the item and view where the officer left the
+ * answer file, kept under $XDG_STATE_HOME; not when --item or --section
+ * says where to go. */
+static void test_place_kept_across_starts(void **state)
+{
+	struct fx *f = *state;
+	char *s;
+
+	setenv("XDG_STATE_HOME", f->dir, 1);
+	run_remember = 1;
+	free(run(f, "jjj<Enter>"));
+	s = run(f, "");
+	assert_screen_has(s, "Item 4  (section 1");
+	free(s);
+	s = run(f, "<Esc>j");
+	assert_screen_lacks(s, "Item 4  (section 1");
+	assert_screen_has(s, "\n>  5 [ ] ");
+	free(s);
+	s = run(f, "");
+	assert_screen_has(s, "\n>  5 [ ] ");
+	free(s);
+	s = run_sized(f, "", 80, 24, 0, 2);
+	assert_screen_has(s, "Item 2  (section 1");
+	free(s);
+	run_section = 3;
+	s = run(f, "");
+	assert_screen_lacks(s, "Item 2  (section 1");
+	assert_screen_lacks(s, "\n>  2 [ ] ");
+	free(s);
+	run_section = 0;
+	s = run(f, "");
+	assert_screen_lacks(s, "Item 2  (section 1"); /* where --section left it */
+	assert_screen_lacks(s, "\n>  1 [ ] ");
+	free(s);
+	run_remember = 0;
+	s = run(f, "");
+	assert_screen_has(s, "\n>  1 [ ] ");
+	free(s);
+	unsetenv("XDG_STATE_HOME");
 }
 
 int main(void)
@@ -1962,6 +2317,16 @@ int main(void)
 		T(test_search_everywhere),
 		T(test_editor_tab),
 		T(test_header_long_path),
+		T(test_answered_without_status),
+		T(test_filter_shown_in_header),
+		T(test_too_small_fits),
+		T(test_header_path_shortened),
+		T(test_footer_keeps_quit),
+		T(test_bulk_status),
+		T(test_undo),
+		T(test_undo_refused_after_other_session),
+		T(test_history_view),
+		T(test_place_kept_across_starts),
 	};
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("TERM", "xterm-256color", 1);

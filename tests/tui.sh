@@ -12,7 +12,7 @@ fi
 tmp=$(mktemp -d)
 n=0
 sock="$tmp/tmux.0.sock"
-export XDG_DATA_HOME="$tmp/data" LC_ALL=C.UTF-8 LANGUAGE= TMPDIR="$tmp/tmpdir"
+export XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state" LC_ALL=C.UTF-8 LANGUAGE= TMPDIR="$tmp/tmpdir"
 mkdir -p "$TMPDIR" "$tmp/config/tenken"
 # These checks use the trial edition, named once in the settings file.
 echo "checklist = fisc-api-2017-trial" >"$tmp/config/tenken/config"
@@ -27,6 +27,9 @@ t() { tmux -S "$sock" "$@"; }
 start() { # start command...: each on a server of its own, so that one
 	# shutting down after its program quit cannot race with the next
 	t kill-server 2>/dev/null
+	# Each check starts where a new user would, unless it is of the place
+	# kept across starts (keep_place=1).
+	[ -n "${keep_place:-}" ] || rm -f "$XDG_STATE_HOME/tenken/places"
 	n=$((n + 1))
 	sock="$tmp/tmux.$n.sock"
 	t -f /dev/null new-session -d -x 80 -y 24 "$@"
@@ -252,6 +255,46 @@ if [ "$(sqlite3 "$XDG_DATA_HOME/tenken/fisc-api-2017-trial.db" "SELECT old FROM 
 	ok "two sessions: the history says what was replaced"
 else bad "two sessions: the history's old value is wrong"; fi
 keys q
+
+# --- The place is kept: tenken reopens on the item left open; --item wins.
+start "$TENKEN"
+check "place: first start" "Outsourcing management"
+keys j j j Enter
+check "place: item 4 open" "Item 4"
+keys q
+keep_place=1
+start "$TENKEN"
+check "place: reopened on item 4" "Item 4"
+keys q
+start "$TENKEN" --item 7
+check "place: --item goes where it says" "Item 7"
+keys Escape
+check "place: back in the list" "Enter:open"
+keys q
+start "$TENKEN"
+check "place: the list on item 7" ">  7 ["
+keys q
+keep_place=
+if [ -s "$XDG_STATE_HOME/tenken/places" ]; then ok "place: kept under XDG_STATE_HOME"; else bad "place: no file under XDG_STATE_HOME"; fi
+
+# --- 60x20 in Japanese: the footer keeps q:終了; the path is shortened.
+t kill-server 2>/dev/null
+rm -f "$XDG_STATE_HOME/tenken/places"
+n=$((n + 1))
+sock="$tmp/tmux.$n.sock"
+t -f /dev/null new-session -d -x 60 -y 20 "$TENKEN" --lang ja
+pid_of >>"$tmp/pids" 2>/dev/null
+check "60x20 ja: the footer keeps q:終了" "q:終了"
+check "60x20 ja: the path shortened with …" "…"
+keys m m
+check "60x20 ja: two marked" "2 件選択"
+keys s 5
+check "60x20 ja: both set at once" "2 件: 対象外"
+keys U
+check "60x20 ja: undone whole" "元に戻しました: 直前の 2 件の変更"
+keys H
+check "60x20 ja: the history of the item" "変更履歴"
+keys q q
 
 before=$fail
 reap
