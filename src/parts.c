@@ -72,6 +72,17 @@ static void officer_parts(struct walk *w, const struct checklist *cl, const stru
 		p.answer = answers_text(a, i, c);
 		emit(w, &p);
 	}
+	if (a->verdict[i] == VERDICT_NONE && !a->comment[i])
+		return;
+	p.kind = PART_VERDICT;
+	p.index = 0;
+	p.answer = NULL;
+	emit(w, &p);
+	if (a->comment[i]) {
+		p.kind = PART_COMMENT;
+		p.answer = a->comment[i];
+		emit(w, &p);
+	}
 }
 
 static void reference_parts(struct walk *w, const struct checklist *cl, const struct item *it)

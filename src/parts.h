@@ -1,6 +1,7 @@
 /* parts: everything the item view shows of an item, in the order it shows
  * it, as a walk over parts of at most one text each: the officer's part
- * first (the goal, the target, the status and the answers), then the
+ * first (the goal, the target, the status and the answers, and the review's
+ * verdict and latest comment once it has begun), then the
  * reference material (the references and their note, the 手法例 and 注記,
  * the older edition's 手法例, the remarks and warnings, and the reviews'
  * notes on 基準, one fold per 基準).
@@ -29,6 +30,8 @@ enum part_kind {
 	PART_TARGET,       /* 対象者 */
 	PART_STATUS,       /* the status: no text */
 	PART_ANSWER,       /* an answer column: answer, index the column */
+	PART_VERDICT,      /* the review's verdict, once the review has begun: no text */
+	PART_COMMENT,      /* the review's latest comment: answer holds it */
 	PART_REF_SOURCE,   /* a reference's 関連規定; index the reference */
 	PART_REF_LOCATION, /* its 関連規定箇所, shown on the source's line */
 	PART_REFS_NOTE,    /* where the references are known from */
@@ -55,7 +58,7 @@ struct part {
 	 * are those of the note before it under the same 基準. */
 	const struct text *text;
 	const struct marked *marked; /* a text with added runs; text is its text */
-	const char *answer;          /* PART_ANSWER: the column's text, "" if empty */
+	const char *answer;          /* PART_ANSWER, PART_COMMENT: the text, "" if empty */
 	enum outline_kind line;      /* PART_OUTLINE, PART_EXAMPLE_LINE */
 	int depth;
 	const char *label; /* "1.", "(注1)", "①", or "" */

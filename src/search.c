@@ -42,7 +42,7 @@ size_t search_part_texts(const struct part *p, enum lang lang, const char *out[2
 {
 	const struct text *t = p->text;
 
-	if (p->kind == PART_ANSWER) {
+	if (p->kind == PART_ANSWER || p->kind == PART_COMMENT) {
 		out[0] = p->answer;
 		return p->answer && *p->answer;
 	}

@@ -231,6 +231,38 @@ static void lay_answer(struct build *b, const struct part *p)
 		doc_text(d, 3, _("(empty)"), ATTR_EMPTY);
 }
 
+/* The review, once begun: the verdict, and the latest comment of the
+ * thread (tenken review shows it all). */
+static void lay_verdict(struct build *b)
+{
+	struct doc *d = &b->is->doc;
+	enum verdict v = b->u->a->verdict[b->is->item];
+	char shown[128];
+
+	doc_block(d, BLOCK_PART, 0, 1);
+	/* TRANSLATORS: the label of the review's verdict in the item view
+	   (確認結果). */
+	doc_text(d, 1, _("Review verdict"), ATTR_LABEL);
+	if (v == VERDICT_NONE)
+		doc_text(d, 3, _("none yet"), ATTR_EMPTY);
+	else
+		doc_text(d, 3, verdict_shown(v, shown, sizeof shown), ATTR_NORMAL);
+}
+
+static void lay_comment(struct build *b, const struct part *p)
+{
+	struct doc *d = &b->is->doc;
+	char label[128];
+
+	doc_block(d, BLOCK_PART, 0, 1);
+	/* TRANSLATORS: the label of the review's latest comment in the item
+	   view, and the command that shows the whole thread. */
+	snprintf(label, sizeof label, _("Latest comment (tenken review %d shows all)"),
+		 b->u->cl->items[b->is->item].number);
+	doc_text(d, 1, label, ATTR_LABEL);
+	lay_part(b, p, 3, 3, "", "", ATTR_NORMAL);
+}
+
 /* A reference: its source and location on one line, and under it their
  * Japanese originals where either is shown. */
 static void lay_reference(struct build *b, const struct part *loc)
@@ -416,6 +448,12 @@ static void part_row(void *ctx, const struct part *p)
 		break;
 	case PART_ANSWER:
 		lay_answer(b, p);
+		break;
+	case PART_VERDICT:
+		lay_verdict(b);
+		break;
+	case PART_COMMENT:
+		lay_comment(b, p);
 		break;
 	case PART_REF_SOURCE:
 		b->source = *p;

@@ -296,6 +296,20 @@ keys H
 check "60x20 ja: the history of the item" "変更履歴"
 keys q q
 
+# --- The review in the item view: the verdict and the latest comment, after
+# the answers, and found by search.
+"$TENKEN" review 4 --verdict finding --comment 'The access log is not kept' >/dev/null
+"$TENKEN" review 4 --comment 'Kept for a year from April' >/dev/null
+start "$TENKEN" --item 4
+check "review: the verdict in the item" "Review verdict"
+check "review: the verdict's name" "指摘あり (Finding)"
+check "review: the latest comment" "Kept for a year from April"
+keys q
+start "$TENKEN"
+keys / "from April" Enter
+check "review: search finds the latest comment" "/from April: match 1 of 1"
+keys q q
+
 before=$fail
 reap
 [ "$fail" -ne "$before" ] || ok "every tenken started here ended with its terminal"
