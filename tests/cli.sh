@@ -69,6 +69,24 @@ has "missing item is named" "$tmp/err" "61"
 run "print --section 10" 1 "$TENKEN" print --section 10
 run "print creates no answer file" 0 test ! -e "$tmp/xdg/tenken/fisc-api-2017-trial.db"
 
+# A mistyped -f is refused by every command that only reads, with the path
+# and how a file comes to be; nothing is created, and no blank form written.
+for c in "print --item 1" "status" "export --format csv -o $tmp/typo.csv" "-R ui"; do
+	# shellcheck disable=SC2086
+	run "-f typo.db $c: refused" 1 "$TENKEN" -f "$tmp/typo.db" $c
+	has "-f typo.db $c: names the path" "$tmp/err" "no answer file at $tmp/typo.db"
+	has "-f typo.db $c: says how to make one" "$tmp/err" "tenken -f FILE set"
+done
+run "-f typo.db: nothing created" 0 test ! -e "$tmp/typo.db"
+run "-f typo.db: no CSV written" 0 test ! -e "$tmp/typo.csv"
+run "export without the default answer file: refused" 1 "$TENKEN" export --format csv
+has "export: the default file is named" "$tmp/err" "no answer file at $tmp/xdg/tenken/fisc-api-2017-trial.db"
+hasnt "export: no blank form on standard output" "$tmp/out" "通番"
+run "export --blank: the blank form" 0 "$TENKEN" export --blank --format csv
+has "export --blank: the items" "$tmp/out" "通番"
+run "export --blank -f: refused" 2 "$TENKEN" -f "$tmp/typo.db" export --blank --format csv
+run "export --blank creates no answer file" 0 test ! -e "$tmp/xdg/tenken/fisc-api-2017-trial.db"
+
 # set, status, export.
 run "set 50" 0 "$TENKEN" set 50 --status implemented \
 	--field current='トークンは暗号化して保存し、有効期限は1時間。' --field plan='鍵の定期更新を導入する'
@@ -154,7 +172,7 @@ run "checklists" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" checklists
 has "checklists: the 2018 edition, default" "$tmp/out" "* fisc-api-2018          2018-10-12   44"
 has "checklists: the trial edition" "$tmp/out" "fisc-api-2017-trial    2017-06-28   60"
 cp "$tmp/out" "$tmp/none.list"
-run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" --lang ja status -f "$tmp/none.db"
+run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" XDG_DATA_HOME="$tmp/nodata" "$TENKEN" --lang ja status
 has "2018: 44 items" "$tmp/out" "0/44"
 has "2018: chapter 9" "$tmp/out" "9. API利用セキュリティ"
 has "2018: chapter 3 is 金融機関・…" "$tmp/out" "金融機関・API接続先の協力体制"
@@ -203,10 +221,10 @@ has "item 10: 統21's first row" "$tmp/out" "⑤目的外使用の禁止"
 run "2018: the whole checklist" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --width 1000
 has "the review's notes on standards no item cites" "$tmp/out" "どの項目も関連規定としていない基準の改訂:"
 has "one of them, its standard marked as added" "$tmp/out" "2025年度見直し: 【追加部分】実153 AIの利用に係る教育、注意喚起等を行うこと。【ここまで】"
-run "2018: CSV" 0 "$TENKEN" export -c fisc-api-2018 --format csv -o "$tmp/2018.csv"
+run "2018: CSV" 0 "$TENKEN" export -c fisc-api-2018 --blank --format csv -o "$tmp/2018.csv"
 has "CSV: where item 10's references are known from, after them" "$tmp/2018.csv" "\"統20、統21、統23$(printf '\r')"
 
-run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --format csv
+run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --blank --format csv
 has "2018 CSV header" "$tmp/out" '"通番","区分","セキュリティ対応目標","対象者","現在の対応状況","課題認識","課題への対応計画","関連規定","関連規定箇所","備考","回答状況"'
 
 # The FinTech協会 guideline: do's are items, don'ts their section's warnings.
@@ -277,7 +295,7 @@ has "lang = ja: Japanese labels" "$tmp/out" "回答済"
 
 # English content: every Japanese text of these checklists has a translation.
 for c in fisc-api-2018 fisc-api-2017-trial fintech-guideline-2016; do
-	"$TENKEN" export -c "$c" --format json >"$tmp/$c.json"
+	"$TENKEN" export -c "$c" --blank --format json >"$tmp/$c.json"
 	if grep -q '"ja":"[^"][^"]*","en":null' "$tmp/$c.json"; then
 		bad "$c: every text has English" "$tmp/$c.json"
 		grep -o '"ja":"[^"][^"]*","en":null' "$tmp/$c.json" | head -5
@@ -303,9 +321,9 @@ has "--lang en: English goal" "$tmp/out" "Authenticate at system access."
 has "--lang en: identifiers kept" "$tmp/out" "実1, 実8, 実9, 実16, 実26"
 
 # Exports keep the official Japanese format; --lang en adds English to it.
-run "export, English locale" 0 "$TENKEN" export -c fisc-api-2018 --format csv
+run "export, English locale" 0 "$TENKEN" export -c fisc-api-2018 --blank --format csv
 hasnt "export keeps Japanese-only headers" "$tmp/out" "Security goal"
-run "export --lang en" 0 "$TENKEN" export --lang en -c fisc-api-2018 --format csv
+run "export --lang en" 0 "$TENKEN" export --lang en -c fisc-api-2018 --blank --format csv
 has "export --lang en: English headers added" "$tmp/out" "Security goal"
 has "export --lang en: the Japanese goal stays" "$tmp/out" "システムアクセス時の認証を実施する。"
 has "export --lang en: English goal added" "$tmp/out" "Authenticate at system access."
@@ -492,7 +510,7 @@ has "md: | escaped in the table" "$tmp/rep.md" '| 1. 規程\|体制 & '"'"'そ�
 for h in "$tmp/rep.html" "$tmp/s3.html" "$tmp/st.html" "$tmp/none.html"; do
 	run "html parses strictly, self-contained: ${h##*/}" 0 python3 "${srcdir:-.}/tests/check_html.py" "$h"
 done
-"$TENKEN" --lang ja -c fisc-api-2018 -f "$tmp/none.db" export --format html -o "$tmp/2018.html"
+"$TENKEN" --lang ja -c fisc-api-2018 export --blank --format html -o "$tmp/2018.html"
 run "html of the 2018 edition in Japanese parses" 0 python3 "${srcdir:-.}/tests/check_html.py" "$tmp/2018.html"
 has "html --lang ja: lang=ja" "$tmp/2018.html" '<html lang="ja">'
 has "html --lang ja: Japanese labels" "$tmp/2018.html" "<dt>回答ファイル</dt>"
@@ -817,6 +835,25 @@ for cmd in "print" "status" "set 3 --status partial --field current=回答" \
 	else ok "tenken $cmd makes no network call"; fi
 done
 if [ -s "$net" ]; then ok "the commands traced did their work"; else bad "the traced commands made no answer file"; fi
+
+# quickstart.sh passes what it is given to tenken, and "check" stays the
+# test suite. Run on stubs: a make, a dpkg-query and a tenken that say what
+# they were asked.
+qs="$tmp/qs"
+mkdir -p "$qs/bin" "$qs/src"
+cp "${srcdir:-.}/quickstart.sh" "$qs/"
+printf '#!/bin/sh\necho "install ok installed"\n' >"$qs/bin/dpkg-query"
+printf '#!/bin/sh\necho "make $*" >>"%s/log"\n' "$qs" >"$qs/bin/make"
+printf '#!/bin/sh\necho "tenken $*" >>"%s/log"\n' "$qs" >"$qs/src/tenken"
+printf '#!/bin/sh\n' >"$qs/configure"
+: >"$qs/Makefile"
+chmod +x "$qs/bin/dpkg-query" "$qs/bin/make" "$qs/src/tenken" "$qs/configure"
+run "quickstart.sh --lang ja" 0 env PATH="$qs/bin:$PATH" "$qs/quickstart.sh" --lang ja
+has "quickstart.sh passes its arguments to tenken" "$qs/log" "tenken --lang ja"
+: >"$qs/log"
+env PATH="$qs/bin:$PATH" "$qs/quickstart.sh" check >/dev/null 2>&1
+has "quickstart.sh check runs the tests" "$qs/log" "check"
+hasnt "quickstart.sh check does not start tenken" "$qs/log" "tenken"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

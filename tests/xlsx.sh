@@ -91,9 +91,12 @@ run "trial: export --lang en" 0 "$TENKEN" -f "$trial" export --lang en --format 
 check "trial --lang en" "$tmp/trial-en.xlsx" --json "$tmp/trial.json" --db "$trial" --lang en
 
 # No answer file yet: every item unanswered, no times, and no file made.
-run "no answer file: export" 0 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" \
+run "no answer file: export refused" 1 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" \
 	export --format xlsx -o "$tmp/none.xlsx"
-"$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" export --format json >"$tmp/none.json"
+run "no answer file: no workbook" 0 test ! -e "$tmp/none.xlsx"
+run "a blank form: export --blank" 0 "$TENKEN" -c fisc-api-2017-trial \
+	export --blank --format xlsx -o "$tmp/none.xlsx"
+"$TENKEN" -c fisc-api-2017-trial export --blank --format json >"$tmp/none.json"
 check "no answer file" "$tmp/none.xlsx" --json "$tmp/none.json"
 run "no answer file: none made" 0 test ! -e "$tmp/none.db"
 
