@@ -175,6 +175,10 @@ void cmd_status_usage(FILE *out);
 int cmd_set(struct cmd *c, int argc, char **argv);
 void cmd_set_usage(FILE *out);
 
+/* history: the recorded changes, newest first, of one item or all. */
+int cmd_history(struct cmd *c, int argc, char **argv);
+void cmd_history_usage(FILE *out);
+
 /* export: the checklist and answers as CSV, JSON or an Excel workbook, or a
  * report in Markdown or HTML, to a file or stdout (a workbook to a file). */
 int cmd_export(struct cmd *c, int argc, char **argv);

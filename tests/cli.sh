@@ -42,7 +42,7 @@ run "--help" 0 "$TENKEN" --help
 has "--help lists the commands" "$tmp/out" "export"
 run "--version" 0 "$TENKEN" --version
 has "--version names tenken" "$tmp/out" "tenken "
-for c in print status set export; do
+for c in print status set export history; do
 	run "$c --help" 0 "$TENKEN" "$c" --help
 	has "$c --help shows its usage" "$tmp/out" "tenken $c"
 done
@@ -662,7 +662,7 @@ has "migrate --version names tenken" "$tmp/out" "tenken "
 db="$tmp/xdg/tenken/fisc-api-2017-trial.db"
 cp "$db" "$tmp/table.db"
 run "-s 3 set: refused" 2 "$TENKEN" -s 3 set 5 --field current=hello
-has "-s 3 set: names --section and set" "$tmp/err" "--section does not go with set"
+has "-s 3 set: --section is not taken with an item" "$tmp/err" "give items or --section, not both"
 hasnt "-s 3 set: 3 is not taken for a status" "$tmp/err" "unknown status"
 run "-R set: refused" 2 "$TENKEN" -R set 5 --field current=hello
 has "-R set: names --read-only and set" "$tmp/err" "--read-only does not go with set"
@@ -721,7 +721,7 @@ status|--ambiguous-width 2||
 set|-f $tmp/ba-notdb.db|1 --status partial|shows
 set|-c fisc-api-2018|45 --status partial|shows
 set|--lang ja|99 --status partial|shows
-set|--ambiguous-width 2|1 --status partial -f $tmp/ba-set.db|
+set|--ambiguous-width 2|1 --status partial -q -f $tmp/ba-set.db|
 export|-f $tmp/ba-notdb.db|--format csv|shows
 export|-c fisc-api-2018|--format csv|shows
 export|-R|--format json|
@@ -835,6 +835,72 @@ for cmd in "print" "status" "set 3 --status partial --field current=回答" \
 	else ok "tenken $cmd makes no network call"; fi
 done
 if [ -s "$net" ]; then ok "the commands traced did their work"; else bad "the traced commands made no answer file"; fi
+
+# set on many items: a range, a list, a section; one transaction, each
+# change in the history; it says what it changed unless -q.
+many="$tmp/many.db"
+m() { "$TENKEN" -c fisc-api-2018 -f "$many" "$@"; }
+run "set 12-16" 0 m set 12-16 --status not-applicable
+has "set 12-16: says item 12 changed" "$tmp/out" "Item 12: status set to Not applicable"
+has "set 12-16: says item 16 changed" "$tmp/out" "Item 16: status set to Not applicable"
+run "set 12-16: five statuses" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM status WHERE status = 'not-applicable'")" = 5
+run "set 12-16: five history rows" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM history WHERE field = 'status'")" = 5
+run "set 3,5,12-16 -q" 0 m set 3,5,12-16 -q --field issues=なし
+run "set -q says nothing" 0 test ! -s "$tmp/out"
+run "set 3,5,12-16: seven answers" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM answer WHERE field = 'issues'")" = 7
+run "set --section 2" 0 m set --section 2 --status partial
+run "set --section 2: the section's items, 10 and 11" 0 test "$(sqlite3 "$many" "SELECT group_concat(item) FROM (SELECT item FROM status WHERE status = 'partial' ORDER BY item)")" = "10,11"
+run "set: a column by its Japanese name" 0 m --lang ja set 5 --field 課題認識=特になし --field 現在の対応状況=実施中
+has "set: says so in Japanese" "$tmp/out" "通番 5: 現在の対応状況 を保存しました"
+run "set: the Japanese name's column" 0 test "$(sqlite3 "$many" "SELECT text FROM answer WHERE item = 5 AND field = 'issues'")" = 特になし
+run "set: an unchanged value" 0 m set 5 --field issues=特になし
+has "set: says it is unchanged" "$tmp/out" "Item 5: Issues identified unchanged"
+run "set: an unknown column" 2 m set 5 --field bogus=x
+has "set: the unknown column lists the valid ones" "$tmp/err" "one of current (現在の対応状況), issues (課題認識), plan (課題への対応計画), remarks (備考)"
+run "set --help lists the columns" 0 "$TENKEN" -c fisc-api-2018 set --help
+has "set --help: issues and its name" "$tmp/out" "issues     課題認識"
+has "set --help: remarks" "$tmp/out" "remarks    備考"
+run "set 40-50 on 44 items" 1 m set 40-50 --status partial
+has "set 40-50: names the item and the range" "$tmp/err" "there is no item 50 in fisc-api-2018 (its items are 1 to 44)"
+run "set 40-50: nothing changed" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM status WHERE item >= 40")" = 0
+run "set: items and --section" 2 m set 5 --section 3 --status partial
+run "set: a bad range" 2 m set 16-12 --status partial
+# A failure at item 14 (a trigger stands in for a full disk) keeps nothing.
+sqlite3 "$many" "CREATE TRIGGER fail14 BEFORE UPDATE ON status WHEN NEW.item = 14 BEGIN SELECT RAISE(ABORT, 'no room'); END; CREATE TRIGGER fail14i BEFORE INSERT ON status WHEN NEW.item = 14 BEGIN SELECT RAISE(ABORT, 'no room'); END;"
+before=$(sqlite3 "$many" "SELECT count(*) FROM history")
+run "set 12-16 failing at 14" 1 m set 12-16 --status implemented
+has "set: says nothing was changed" "$tmp/err" "nothing was changed"
+run "set: item 12 and 13 untouched" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM status WHERE status = 'implemented'")" = 0
+run "set: no history of the failed set" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM history")" = "$before"
+sqlite3 "$many" "DROP TRIGGER fail14; DROP TRIGGER fail14i;"
+
+# history: who, when in local time, what, before and after; newest first.
+hist="$tmp/hist.db"
+h() { TZ=JST-9 "$TENKEN" -c fisc-api-2018 -f "$hist" "$@"; }
+run "history: no answer file" 1 h history
+has "history: names the missing file" "$tmp/err" "no answer file at $hist"
+h set 5 --status implemented -q
+h set 5 --field current='一行目
+二行目' -q
+h set 7 --field plan=来期 -q
+run "history" 0 h history
+has "history: the time in local time" "$tmp/out" " JST  "
+has "history: the item and the column's name" "$tmp/out" "item 5  Current status of measures"
+has "history: the status by its name" "$tmp/out" "after:  Implemented"
+has "history: a second line indented" "$tmp/out" "            二行目"
+run "history: newest first" 0 test "$(sed -n 's/.*  item \([0-9]*\)  .*/\1/p' "$tmp/out" | tr '\n' ' ')" = "7 5 5 "
+run "history 5 --oldest-first" 0 h history 5 --oldest-first
+run "history 5: only item 5, oldest first" 0 test "$(sed -n 's/.*  item \([0-9]*\)  \(.*\)/\1 \2/p' "$tmp/out" | tr '\n' '|')" = "5 status|5 Current status of measures|"
+run "history --since tomorrow" 0 h history --since "$(date -d tomorrow +%Y-%m-%d)"
+has "history --since: nothing newer" "$tmp/out" "No change is recorded."
+run "history --since today" 0 h history --since "$(TZ=JST-9 date +%Y-%m-%d)"
+has "history --since today: today's changes" "$tmp/out" "item 7"
+run "history --lang ja" 0 h --lang ja history 5
+has "history --lang ja: Japanese" "$tmp/out" "通番 5  現在の対応状況"
+run "history --since a bad date" 2 h history --since yesterday
+run "history 50 on 44 items" 1 h history 50
+run "history: -f typo.db refused" 1 "$TENKEN" -f "$tmp/typo.db" history
+run "history created nothing" 0 test ! -e "$tmp/typo.db"
 
 # quickstart.sh passes what it is given to tenken, and "check" stays the
 # test suite. Run on stubs: a make, a dpkg-query and a tenken that say what
