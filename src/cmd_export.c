@@ -17,12 +17,13 @@ void cmd_export_usage(FILE *out)
 {
 	fputs(_("Usage: tenken export --format csv|json|xlsx|md|html [-o FILE] [-f FILE]\n"
 		"                     [--checklist ID|FILE] [--section N] [--status KEY]...\n"
-		"                     [--blank]\n"
+		"                     [--blank] [--history]\n"
 		"Write the checklist with its answers. CSV has the official column order and\n"
 		"Japanese headers, UTF-8 with a byte order mark so that Excel reads it; JSON\n"
 		"holds the whole checklist and every answer. XLSX is an Excel workbook in the\n"
 		"official layout, with a drop-down of the statuses and a sheet that counts\n"
-		"them; it is written to a file only (-o FILE). md (Markdown) and html are a\n"
+		"them, and with --history a sheet 変更履歴 of every recorded change; it is\n"
+		"written to a file only (-o FILE). md (Markdown) and html are a\n"
 		"report to read: the progress by section, then each item's goal, target,\n"
 		"status and answers; --section N keeps the items of section N, and --status\n"
 		"KEY those with the status KEY (unanswered, implemented, partial,\n"
@@ -67,13 +68,12 @@ static int status_option(const char *key, unsigned *statuses)
 /* Parses export's own options: --format (required), --output and --status
  * (into *statuses). Returns 0, or -1 to exit with c->exit. */
 static int export_options(struct cmd *c, int argc, char **argv, const char **format,
-			  const char **output, unsigned *statuses, int *blank)
+			  const char **output, unsigned *statuses, int *blank, int *history)
 {
-	static const struct option opts[] = {{"format", required_argument, NULL, 'F'},
-					     {"output", required_argument, NULL, 'o'},
-					     {"status", required_argument, NULL, 'S'},
-					     {"blank", no_argument, NULL, 'B'},
-					     {NULL, 0, NULL, 0}};
+	static const struct option opts[] = {
+		{"format", required_argument, NULL, 'F'}, {"output", required_argument, NULL, 'o'},
+		{"status", required_argument, NULL, 'S'}, {"blank", no_argument, NULL, 'B'},
+		{"history", no_argument, NULL, 'H'},      {NULL, 0, NULL, 0}};
 	char names[64];
 	int opt;
 
@@ -84,6 +84,8 @@ static int export_options(struct cmd *c, int argc, char **argv, const char **for
 		}
 		if (opt == 'B')
 			*blank = 1;
+		else if (opt == 'H')
+			*history = 1;
 		else if (opt != 'S')
 			*(opt == 'F' ? format : output) = optarg;
 	}
@@ -103,6 +105,13 @@ static int export_options(struct cmd *c, int argc, char **argv, const char **for
 	}
 	if (check_filters(c, *format, *statuses) != 0)
 		return -1;
+	if (*history && strcmp(*format, "xlsx") != 0) {
+		/* TRANSLATORS: %s is a format such as csv. */
+		cmd_error(_("export: --history does not go with --format %s, only with --format "
+			    "xlsx (tenken history prints it)"),
+			  *format);
+		return -1;
+	}
 	if (!export_format_streams(*format) && (!*output || strcmp(*output, "-") == 0)) {
 		/* TRANSLATORS: %s is the format, xlsx; FILE is a placeholder. */
 		cmd_error(_("export: --format %s writes a file: give -o FILE"), *format);
@@ -135,7 +144,8 @@ int cmd_export(struct cmd *c, int argc, char **argv)
 	char err[1024];
 	int blank = 0;
 
-	if (export_options(c, argc, argv, &format, &output, &j.filter.statuses, &blank) != 0)
+	if (export_options(c, argc, argv, &format, &output, &j.filter.statuses, &blank,
+			   &j.history) != 0)
 		return c->exit;
 	if (c->g.lang_given)
 		j.lang = c->g.lang;

@@ -62,10 +62,13 @@ static int write_html(const struct export_job *j, FILE *out)
 /* The workbook, with each item's last change when the answer file exists. */
 static int write_xlsx(const struct export_job *j, const char *path, char *err, size_t errlen)
 {
-	struct export_xlsx_opts o = {.lang = j->lang};
+	struct export_xlsx_opts o = {.lang = j->lang, .history = j->history};
+	struct store_change *changes = NULL;
 	int rc = -1;
 
 	clock_gettime(CLOCK_REALTIME, &o.when);
+	if (j->history && j->st)
+		o.changes = changes = store_history(j->st, 0, &o.n_changes);
 	if (j->st && !(o.times = calloc(j->cl->n_items + 1, sizeof *o.times)))
 		snprintf(err, errlen, "%s", _("out of memory"));
 	else if (j->st && store_item_times(j->st, o.times) != 0)
@@ -73,6 +76,7 @@ static int write_xlsx(const struct export_job *j, const char *path, char *err, s
 	else
 		rc = export_xlsx(path, j->cl, j->a, &o, err, errlen);
 	free(o.times);
+	store_changes_free(changes, o.n_changes);
 	return rc;
 }
 

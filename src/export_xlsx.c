@@ -13,6 +13,7 @@
 #include "export.h"
 #include "gettext.h"
 #include "textwidth.h"
+#include "timefmt.h"
 
 /* A4, in the numbering of Excel's page set-up. */
 #define PAPER_A4 9
@@ -264,8 +265,8 @@ static int title_row(struct book *b, lxw_worksheet *ws)
 	char ja[64], en[64];
 
 	localtime_r(&b->o->when.tv_sec, &tm);
-	strftime(ja, sizeof ja, "出力日: %Y-%m-%d", &tm);
-	strftime(en, sizeof en, "Exported: %Y-%m-%d", &tm);
+	strftime(ja, sizeof ja, "出力日: %Y-%m-%d %H:%M %Z", &tm);
+	strftime(en, sizeof en, "Exported: %Y-%m-%d %H:%M %Z", &tm);
 	worksheet_set_row(ws, 0, b->o->lang == LANG_EN ? 42 : 24, NULL);
 	if (check(b, worksheet_merge_range(ws, 0, 0, 0, last - 2, "", b->st.title)) ||
 	    check(b, worksheet_merge_range(ws, 0, last - 1, 0, last, "", b->st.date)))
@@ -737,6 +738,59 @@ static int meta_properties(struct book *b)
 }
 
 /* Finds the columns the formulas read: 区分 and 回答状況. */
+/* The sheet 変更履歴's cells of one change, in row r. */
+static int history_row(struct book *b, lxw_worksheet *ws, lxw_row_t r,
+		       const struct store_change *ch)
+{
+	int is_status = strcmp(ch->field, "status") == 0, st;
+	const char *values[2] = {ch->old_value ? ch->old_value : "",
+				 ch->new_value ? ch->new_value : ""};
+	long col = checklist_find_column(b->cl, ch->field);
+	char when[64];
+
+	if (check(b, worksheet_write_number(ws, r, 0, ch->item, b->st.number)) ||
+	    check(b, put_text(ws, r, 1,
+			      is_status  ? "回答状況"
+			      : col >= 0 ? text_get(&b->cl->columns[col].name, LANG_JA)
+					 : ch->field,
+			      b->st.text)))
+		return -1;
+	for (int k = 0; k < 2; k++) {
+		if (is_status && (st = status_parse(values[k])) >= 0)
+			values[k] = status_official((enum status)st);
+		if (check(b, put_text(ws, r, (lxw_col_t)(2 + k), values[k], b->st.text)))
+			return -1;
+	}
+	timefmt_local(ch->time, when, sizeof when);
+	if (check(b, put_text(ws, r, 4, ch->user, b->st.text)) ||
+	    check(b, put_text(ws, r, 5, when, b->st.text)))
+		return -1;
+	return 0;
+}
+
+/* The sheet 変更履歴: a header, then every change, oldest first. */
+static int history_sheet(struct book *b)
+{
+	static const char *const heads[] = {"通番", "項目", "変更前", "変更後", "変更者", "日時"};
+	static const double col_widths[] = {6, 18, 40, 40, 12, 20};
+	lxw_worksheet *ws;
+
+	if (!b->o->history)
+		return 0;
+	if (!(ws = workbook_add_worksheet(b->wb, EXPORT_XLSX_HISTORY)))
+		return oom(b);
+	for (lxw_col_t c = 0; c < 6; c++) {
+		worksheet_set_column(ws, c, c, col_widths[c], NULL);
+		if (check(b, put_text(ws, 0, c, heads[c], b->st.head)))
+			return -1;
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t k = 0; k < b->o->n_changes; k++)
+		if (history_row(b, ws, (lxw_row_t)(k + 1), &b->o->changes[k]) != 0)
+			return -1;
+	return 0;
+}
+
 static void find_columns(struct book *b)
 {
 	for (size_t k = 0; k < b->n_cols; k++) {
@@ -758,7 +812,7 @@ static int write_book(struct book *b)
 	b->first = b->o->lang == LANG_EN ? 3 : 2;
 	find_columns(b);
 	if (make_styles(b) != 0 || checklist_sheet(b) != 0 || summary_sheet(b) != 0 ||
-	    meta_sheet(b) != 0)
+	    history_sheet(b) != 0 || meta_sheet(b) != 0)
 		return -1;
 	return meta_properties(b);
 }
