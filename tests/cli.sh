@@ -79,6 +79,14 @@ for c in "print --item 1" "status" "export --format csv -o $tmp/typo.csv" "-R ui
 done
 run "-f typo.db: nothing created" 0 test ! -e "$tmp/typo.db"
 run "-f typo.db: no CSV written" 0 test ! -e "$tmp/typo.csv"
+# An answer file of another checklist is refused too, named, and nothing written.
+"$TENKEN" -c fisc-api-2018 -f "$tmp/other-cl.db" set 1 --status partial -q
+for c in "print --item 1" "status" "export --format csv -o $tmp/other-cl.csv" "history"; do
+	# shellcheck disable=SC2086
+	run "another checklist's file: $c refused" 1 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/other-cl.db" $c
+	has "another checklist's file: $c names it" "$tmp/err" 'answers the checklist "fisc-api-2018"'
+done
+run "another checklist's file: no CSV written" 0 test ! -e "$tmp/other-cl.csv"
 run "export without the default answer file: refused" 1 "$TENKEN" export --format csv
 has "export: the default file is named" "$tmp/err" "no answer file at $tmp/xdg/tenken/fisc-api-2017-trial.db"
 hasnt "export: no blank form on standard output" "$tmp/out" "通番"
