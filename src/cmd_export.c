@@ -23,7 +23,8 @@ void cmd_export_usage(FILE *out)
 		"holds the whole checklist and every answer. XLSX is an Excel workbook in the\n"
 		"official layout, with a drop-down of the statuses and a sheet that counts\n"
 		"them, and with --history a sheet 変更履歴 of every recorded change; it is\n"
-		"written to a file only (-o FILE). md (Markdown) and html are a\n"
+		"written to a file only (-o FILE). With --history, CSV is that history\n"
+		"instead of the checklist. md (Markdown) and html are a\n"
 		"report to read: the progress by section, then each item's goal, target,\n"
 		"status and answers; --section N keeps the items of section N, and --status\n"
 		"KEY those with the status KEY (unanswered, implemented, partial,\n"
@@ -105,10 +106,10 @@ static int export_options(struct cmd *c, int argc, char **argv, const char **for
 	}
 	if (check_filters(c, *format, *statuses) != 0)
 		return -1;
-	if (*history && strcmp(*format, "xlsx") != 0) {
-		/* TRANSLATORS: %s is a format such as csv. */
+	if (*history && strcmp(*format, "xlsx") != 0 && strcmp(*format, "csv") != 0) {
+		/* TRANSLATORS: %s is a format such as json. */
 		cmd_error(_("export: --history does not go with --format %s, only with --format "
-			    "xlsx (tenken history prints it)"),
+			    "xlsx or csv (tenken history prints it)"),
 			  *format);
 		return -1;
 	}

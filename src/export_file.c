@@ -17,9 +17,19 @@
 #include "fileio.h"
 #include "gettext.h"
 
+/* The CSV: the checklist, or with --history its history, oldest first. */
 static int write_csv(const struct export_job *j, FILE *out)
 {
-	return export_csv_lang(out, j->cl, j->a, j->lang);
+	struct store_change *ch;
+	size_t n = 0;
+	int rc;
+
+	if (!j->history)
+		return export_csv_lang(out, j->cl, j->a, j->lang);
+	ch = j->st ? store_history(j->st, 0, &n) : NULL;
+	rc = export_csv_history(out, j->cl, ch, n);
+	store_changes_free(ch, n);
+	return rc;
 }
 
 static int write_json(const struct export_job *j, FILE *out)

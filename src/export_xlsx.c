@@ -13,7 +13,6 @@
 #include "export.h"
 #include "gettext.h"
 #include "textwidth.h"
-#include "timefmt.h"
 
 /* A4, in the numbering of Excel's page set-up. */
 #define PAPER_A4 9
@@ -742,36 +741,21 @@ static int meta_properties(struct book *b)
 static int history_row(struct book *b, lxw_worksheet *ws, lxw_row_t r,
 		       const struct store_change *ch)
 {
-	int is_status = strcmp(ch->field, "status") == 0, st;
-	const char *values[2] = {ch->old_value ? ch->old_value : "",
-				 ch->new_value ? ch->new_value : ""};
-	long col = checklist_find_column(b->cl, ch->field);
+	const char *cells[5];
 	char when[64];
 
-	if (check(b, worksheet_write_number(ws, r, 0, ch->item, b->st.number)) ||
-	    check(b, put_text(ws, r, 1,
-			      is_status  ? "回答状況"
-			      : col >= 0 ? text_get(&b->cl->columns[col].name, LANG_JA)
-					 : ch->field,
-			      b->st.text)))
+	export_change_cells(b->cl, ch, cells, when);
+	if (check(b, worksheet_write_number(ws, r, 0, ch->item, b->st.number)))
 		return -1;
-	for (int k = 0; k < 2; k++) {
-		if (is_status && (st = status_parse(values[k])) >= 0)
-			values[k] = status_official((enum status)st);
-		if (check(b, put_text(ws, r, (lxw_col_t)(2 + k), values[k], b->st.text)))
+	for (lxw_col_t c = 0; c < 5; c++)
+		if (check(b, put_text(ws, r, c + 1, cells[c], b->st.text)))
 			return -1;
-	}
-	timefmt_local(ch->time, when, sizeof when);
-	if (check(b, put_text(ws, r, 4, ch->user, b->st.text)) ||
-	    check(b, put_text(ws, r, 5, when, b->st.text)))
-		return -1;
 	return 0;
 }
 
 /* The sheet 変更履歴: a header, then every change, oldest first. */
 static int history_sheet(struct book *b)
 {
-	static const char *const heads[] = {"通番", "項目", "変更前", "変更後", "変更者", "日時"};
 	static const double col_widths[] = {6, 18, 40, 40, 12, 20};
 	lxw_worksheet *ws;
 
@@ -781,7 +765,7 @@ static int history_sheet(struct book *b)
 		return oom(b);
 	for (lxw_col_t c = 0; c < 6; c++) {
 		worksheet_set_column(ws, c, c, col_widths[c], NULL);
-		if (check(b, put_text(ws, 0, c, heads[c], b->st.head)))
+		if (check(b, put_text(ws, 0, c, export_history_headers[c], b->st.head)))
 			return -1;
 	}
 	worksheet_freeze_panes(ws, 1, 0);

@@ -908,6 +908,12 @@ run "history --since today" 0 h history --since "$(TZ=JST-9 date +%Y-%m-%d)"
 has "history --since today: today's changes" "$tmp/out" "item 7"
 run "history --lang ja" 0 h --lang ja history 5
 has "history --lang ja: Japanese" "$tmp/out" "通番 5  現在の対応状況"
+run "export --format csv --history" 0 h export --format csv --history
+has "history CSV: the headers" "$tmp/out" '"通番","項目","変更前","変更後","変更者","日時"'
+has "history CSV: a status by its official name" "$tmp/out" '5,"回答状況","未回答","対応済",'
+has "history CSV: a column by its name" "$tmp/out" '7,"課題への対応計画","","来期",'
+has "history CSV: the time in local time" "$tmp/out" ' JST"'
+run "history CSV: oldest first, a row per change" 0 test "$(sed -n 's/^\([0-9][0-9]*\),.*/\1/p' "$tmp/out" | tr '\n' ' ')" = "5 5 7 "
 run "history --since a bad date" 2 h history --since yesterday
 run "history 50 on 44 items" 1 h history 50
 run "history: -f typo.db refused" 1 "$TENKEN" -f "$tmp/typo.db" history

@@ -76,7 +76,7 @@ run "2018: the workbook is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/2018.xlsx')\" 
 check "2018" "$tmp/2018.xlsx" --json "$tmp/2018.json" --db "$db2018" --changed "$tmp/2018-changed.xlsx"
 run "2018: export --history" 0 env TZ=JST-9 "$TENKEN" export --format xlsx --history -o "$tmp/2018-h.xlsx"
 check "2018 --history" "$tmp/2018-h.xlsx" --json "$tmp/2018.json" --db "$db2018" --history
-run "export --history with csv: refused" 2 "$TENKEN" export --format csv --history
+run "export --history with json: refused" 2 "$TENKEN" export --format json --history
 run "2018: export --lang en" 0 "$TENKEN" export --lang en --format xlsx -o "$tmp/2018-en.xlsx"
 check "2018 --lang en" "$tmp/2018-en.xlsx" --json "$tmp/2018.json" --db "$db2018" --lang en
 
