@@ -24,7 +24,7 @@ enum { EXIT_USAGE = 2 };
 enum cmd_flags {
 	CMD_FILE = 1 << 0,          /* -f: an answer file */
 	CMD_CHECKLIST = 1 << 1,     /* -c: a checklist */
-	CMD_SECTION = 1 << 2,       /* -s: a section to show */
+	CMD_SECTION = 1 << 2,       /* -s: a section to show (set: to change) */
 	CMD_ITEM = 1 << 3,          /* -i: an item to show */
 	CMD_READ_ONLY = 1 << 4,     /* -R: it honours read-only */
 	CMD_WRITES = 1 << 5,        /* it writes the answer file (and creates it) */
