@@ -1,6 +1,7 @@
 #!/bin/sh
 # Quick start: installs the missing Debian/Ubuntu build dependencies, builds
-# tenken and starts it. "./quickstart.sh check" builds, then runs the whole
+# tenken and starts it, with any arguments given (./quickstart.sh --lang ja
+# passes --lang ja to tenken). "./quickstart.sh check" builds, then runs the whole
 # test suite: the tests, then the same tests again from the distribution
 # tarball built with AddressSanitizer and UndefinedBehaviorSanitizer, then
 # the fuzz targets for 20 seconds each (FUZZ_TIME).
@@ -52,11 +53,8 @@ check)
 		exit 1
 	fi
 	;;
-"")
-	exec ./src/tenken
-	;;
 *)
-	echo "usage: $0 [check]" >&2
-	exit 2
+	# Anything else is tenken's: ./quickstart.sh --lang ja
+	exec ./src/tenken "$@"
 	;;
 esac

@@ -44,6 +44,18 @@ long checklist_find_column(const struct checklist *cl, const char *id)
 	return -1;
 }
 
+long checklist_find_column_named(const struct checklist *cl, const char *name)
+{
+	long c = checklist_find_column(cl, name);
+
+	for (size_t i = 0; c < 0 && i < cl->n_columns; i++) {
+		const struct text *t = &cl->columns[i].name;
+		if ((t->ja && strcmp(t->ja, name) == 0) || (t->en && strcmp(t->en, name) == 0))
+			c = (long)i;
+	}
+	return c;
+}
+
 const char *text_get(const struct text *t, enum lang lang)
 {
 	if (lang == LANG_EN && t->en && *t->en)

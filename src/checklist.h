@@ -159,6 +159,10 @@ long checklist_find_section(const struct checklist *cl, int n);
 /* Returns the index of the answer column with the given id, or -1. */
 long checklist_find_column(const struct checklist *cl, const char *id);
 
+/* Returns the index of the answer column whose id, Japanese name or English
+ * name is name (課題認識 as well as issues), or -1. */
+long checklist_find_column_named(const struct checklist *cl, const char *name);
+
 /* Returns the text in lang, falling back to Japanese where there is no
  * English. Never NULL. */
 const char *text_get(const struct text *t, enum lang lang);

@@ -226,6 +226,23 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 	return 0;
 }
 
+/* Says that the answer file at path, given with -f if given, does not
+ * exist, and how one comes to be. */
+static void missing_answers(const char *path, int given)
+{
+	if (given)
+		/* TRANSLATORS: %s is the path of the answer file given with -f;
+		   FILE and … are placeholders the user fills in. */
+		cmd_error(_("no answer file at %s: check the path (tenken -f FILE set … or the "
+			    "interface, tenken -f FILE, creates one)"),
+			  path);
+	else
+		/* TRANSLATORS: %s is the path of the default answer file. */
+		cmd_error(_("nothing is answered yet: there is no answer file at %s (tenken set … "
+			    "or the interface creates it)"),
+			  path);
+}
+
 int cmd_open_answers(struct cmd_data *d, const char *file, int flags)
 {
 	int writable = !(flags & STORE_READONLY);
@@ -242,9 +259,13 @@ int cmd_open_answers(struct cmd_data *d, const char *file, int flags)
 		cmd_error("%s", _("out of memory"));
 		return -1;
 	}
-	if (!writable && lstat(d->path, &sb) != 0 && errno == ENOENT)
-		return 0; /* nothing answered yet: the empty answers stand */
-	d->st = store_open(d->path, d->cl, flags, err, sizeof err);
+	if (!writable && lstat(d->path, &sb) != 0 && errno == ENOENT) {
+		if (!(flags & CMD_MUST_EXIST))
+			return 0; /* nothing answered yet: the empty answers stand */
+		missing_answers(d->path, file != NULL);
+		return -1;
+	}
+	d->st = store_open(d->path, d->cl, flags & ~CMD_MUST_EXIST, err, sizeof err);
 	if (!d->st || store_load(d->st, d->a, err, sizeof err) != 0) {
 		cmd_error("%s", err);
 		return -1;
@@ -265,6 +286,11 @@ int cmd_open(struct cmd *c)
 	 * file it cannot write read-only; one that only writes refuses it. */
 	if ((flags & CMD_WRITES) && !c->g.read_only)
 		how = flags & CMD_READ_ONLY ? STORE_OR_READONLY : 0;
+	/* A command that only reads refuses a file given with -f that does
+	 * not exist (a typing error must not give a blank form), and so does
+	 * one that needs answers (export, history) for the default file. */
+	if (how == STORE_READONLY && (c->g.file || (flags & CMD_NEEDS_ANSWERS)))
+		how |= CMD_MUST_EXIST;
 	if (cmd_load_checklist(c, &c->d, c->g.file, c->g.checklist) != 0)
 		return -1;
 	return cmd_open_answers(&c->d, c->g.file, how);

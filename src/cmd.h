@@ -22,15 +22,20 @@ enum { EXIT_USAGE = 2 };
  * it needs. --lang, --ambiguous-width, --help and --version go with every
  * command. */
 enum cmd_flags {
-	CMD_FILE = 1 << 0,      /* -f: an answer file */
-	CMD_CHECKLIST = 1 << 1, /* -c: a checklist */
-	CMD_SECTION = 1 << 2,   /* -s: a section to show */
-	CMD_ITEM = 1 << 3,      /* -i: an item to show */
-	CMD_READ_ONLY = 1 << 4, /* -R: it honours read-only */
-	CMD_WRITES = 1 << 5,    /* it writes the answer file (and creates it) */
-	CMD_UTF8 = 1 << 6,      /* it needs a terminal that speaks UTF-8 */
-	CMD_FROM_TO = 1 << 7,   /* it takes its files as --from and --to, not -f and -c */
+	CMD_FILE = 1 << 0,          /* -f: an answer file */
+	CMD_CHECKLIST = 1 << 1,     /* -c: a checklist */
+	CMD_SECTION = 1 << 2,       /* -s: a section to show (set: to change) */
+	CMD_ITEM = 1 << 3,          /* -i: an item to show */
+	CMD_READ_ONLY = 1 << 4,     /* -R: it honours read-only */
+	CMD_WRITES = 1 << 5,        /* it writes the answer file (and creates it) */
+	CMD_UTF8 = 1 << 6,          /* it needs a terminal that speaks UTF-8 */
+	CMD_FROM_TO = 1 << 7,       /* it takes its files as --from and --to, not -f and -c */
+	CMD_NEEDS_ANSWERS = 1 << 8, /* it only reads, and refuses even a missing default file */
 };
+
+/* A flag of cmd_open_answers beside store_open's: a missing file is
+ * refused, with the path and how to create one. */
+enum { CMD_MUST_EXIST = 1 << 8 };
 
 struct cmd;
 
@@ -131,14 +136,16 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 
 /* Opens the answers of d's loaded checklist: file (the default answer file
  * if NULL) with store_open's flags: created unless STORE_READONLY, where a
- * missing file gives empty answers. Returns 0, or -1 with the error
- * printed. */
+ * missing file gives empty answers, or with CMD_MUST_EXIST is refused.
+ * Returns 0, or -1 with the error printed. */
 int cmd_open_answers(struct cmd_data *d, const char *file, int flags);
 
 /* Loads the checklist and opens the answers the global options name into
  * c->d, writable if the command writes and -R was not given (read-only if
- * the file cannot be written and the command also reviews). Returns 0, or
- * -1 with the error printed. */
+ * the file cannot be written and the command also reviews). Read-only, a
+ * missing file given with -f is refused, and so is a missing default file
+ * for a command flagged CMD_NEEDS_ANSWERS. Returns 0, or -1 with the error
+ * printed. */
 int cmd_open(struct cmd *c);
 
 /* Closes what d holds; d may be empty. */
@@ -167,6 +174,10 @@ void cmd_status_usage(FILE *out);
 /* set: the status and answers of one item, every argument checked first. */
 int cmd_set(struct cmd *c, int argc, char **argv);
 void cmd_set_usage(FILE *out);
+
+/* history: the recorded changes, newest first, of one item or all. */
+int cmd_history(struct cmd *c, int argc, char **argv);
+void cmd_history_usage(FILE *out);
 
 /* export: the checklist and answers as CSV, JSON or an Excel workbook, or a
  * report in Markdown or HTML, to a file or stdout (a workbook to a file). */

@@ -89,15 +89,16 @@ static struct store *create_new(const char *path, const struct checklist *cl, ch
 }
 
 /* Carries old's answers into new (opened at partial) and renames it to
- * out, reporting on standard output. Returns 0 or -1 (error printed). */
+ * out, reporting on standard output in lang. Returns 0 or -1 (error
+ * printed). */
 static int migrate_write(struct cmd_data *old, struct cmd_data *new, const struct mapping *m,
-			 const char *partial, const char *out)
+			 const char *partial, const char *out, enum lang lang)
 {
 	char err[1024];
 	int review;
 
 	printf(_("From %s (%s) to %s (%s):\n"), old->path, old->cl->id, out, new->cl->id);
-	review = migrate_answers(old->cl, old->a, new->cl, new->a, new->st, m, stdout, err,
+	review = migrate_answers(old->cl, old->a, new->cl, new->a, new->st, m, lang, stdout, err,
 				 sizeof err);
 	store_close(new->st);
 	new->st = NULL;
@@ -131,7 +132,7 @@ int cmd_migrate(struct cmd *c, int argc, char **argv)
 	    cmd_load_checklist(c, &new, NULL, args.to) == 0 && (m = load_mapping(old.cl, new.cl)) &&
 	    (new.a = answers_new(new.cl)) &&
 	    (new.st = create_new(args.out, new.cl, partial, sizeof partial)) &&
-	    migrate_write(&old, &new, m, partial, args.out) == 0)
+	    migrate_write(&old, &new, m, partial, args.out, c->g.lang) == 0)
 		rc = EXIT_SUCCESS;
 	mapping_free(m);
 	cmd_data_free(&old);

@@ -11,6 +11,7 @@
 
 #include "outline.h"
 #include "textwidth.h"
+#include "timefmt.h"
 
 static int formula_like(const char *s)
 {
@@ -256,6 +257,51 @@ int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers 
 		rc = csv_row(out, cols, n, 0, cl, a, i, lang);
 	free(cols);
 	return rc == 0 && fflush(out) == 0 && !ferror(out) ? 0 : -1;
+}
+
+const char *const export_history_headers[6] = {"通番",   "項目",   "変更前",
+					       "変更後", "変更者", "日時"};
+
+void export_change_cells(const struct checklist *cl, const struct store_change *ch,
+			 const char *cells[5], char when[64])
+{
+	int is_status = strcmp(ch->field, "status") == 0, st;
+	long col = checklist_find_column(cl, ch->field);
+
+	cells[0] = is_status  ? "回答状況"
+		   : col >= 0 ? text_get(&cl->columns[col].name, LANG_JA)
+			      : ch->field;
+	cells[1] = ch->old_value ? ch->old_value : "";
+	cells[2] = ch->new_value ? ch->new_value : "";
+	for (int k = 1; k <= 2; k++)
+		if (is_status && (st = status_parse(cells[k])) >= 0)
+			cells[k] = status_official((enum status)st);
+	cells[3] = ch->user;
+	cells[4] = timefmt_local(ch->time, when, 64);
+}
+
+int export_csv_history(FILE *out, const struct checklist *cl, const struct store_change *ch,
+		       size_t n)
+{
+	const char *cells[5];
+	char when[64];
+
+	fputs("\xEF\xBB\xBF", out);
+	for (int k = 0; k < 6; k++) {
+		fputs(k ? "," : "", out);
+		export_csv_field(out, export_history_headers[k]);
+	}
+	fputs("\r\n", out);
+	for (size_t i = 0; i < n; i++) {
+		export_change_cells(cl, &ch[i], cells, when);
+		fprintf(out, "%d", ch[i].item);
+		for (int k = 0; k < 5; k++) {
+			fputc(',', out);
+			export_csv_field(out, cells[k]);
+		}
+		fputs("\r\n", out);
+	}
+	return fflush(out) == 0 && !ferror(out) ? 0 : -1;
 }
 
 void export_json_string(FILE *out, const char *text)

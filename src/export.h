@@ -7,6 +7,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "store.h"
 
 /* Writes one CSV field with RFC 4180 quoting. A field that a spreadsheet
  * would run as a formula (=, +, @, or - before a non-space) gets a leading
@@ -59,6 +60,23 @@ int export_csv(FILE *out, const struct checklist *cl, const struct answers *a);
 /* The same; with lang LANG_EN, every header and every text of the
  * checklist also carries its English, on a line after the Japanese. */
 int export_csv_lang(FILE *out, const struct checklist *cl, const struct answers *a, enum lang lang);
+
+/* The headers of the history table (変更履歴) that the CSV and the
+ * workbook write: 通番, 項目, 変更前, 変更後, 変更者, 日時. */
+extern const char *const export_history_headers[6];
+
+/* The text cells of change ch in the history table, as both write them:
+ * cells[0] 項目 (回答状況, or the answer column's Japanese name), [1] 変更前
+ * and [2] 変更後 (a status by its official Japanese name), [3] 変更者, and
+ * [4] 日時 in local time (written to when, 64 bytes). */
+void export_change_cells(const struct checklist *cl, const struct store_change *ch,
+			 const char *cells[5], char when[64]);
+
+/* Writes the history ch (n changes, oldest first) as CSV like
+ * export_csv: a BOM, CRLF, the headers, a row per change. Returns 0 or
+ * -1. */
+int export_csv_history(FILE *out, const struct checklist *cl, const struct store_change *ch,
+		       size_t n);
 
 /* Writes a JSON string literal with every control character escaped and
  * invalid UTF-8 replaced by U+FFFD. */

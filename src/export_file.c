@@ -17,9 +17,19 @@
 #include "fileio.h"
 #include "gettext.h"
 
+/* The CSV: the checklist, or with --history its history, oldest first. */
 static int write_csv(const struct export_job *j, FILE *out)
 {
-	return export_csv_lang(out, j->cl, j->a, j->lang);
+	struct store_change *ch;
+	size_t n = 0;
+	int rc;
+
+	if (!j->history)
+		return export_csv_lang(out, j->cl, j->a, j->lang);
+	ch = j->st ? store_history(j->st, 0, &n) : NULL;
+	rc = export_csv_history(out, j->cl, ch, n);
+	store_changes_free(ch, n);
+	return rc;
 }
 
 static int write_json(const struct export_job *j, FILE *out)
@@ -62,10 +72,13 @@ static int write_html(const struct export_job *j, FILE *out)
 /* The workbook, with each item's last change when the answer file exists. */
 static int write_xlsx(const struct export_job *j, const char *path, char *err, size_t errlen)
 {
-	struct export_xlsx_opts o = {.lang = j->lang};
+	struct export_xlsx_opts o = {.lang = j->lang, .history = j->history};
+	struct store_change *changes = NULL;
 	int rc = -1;
 
 	clock_gettime(CLOCK_REALTIME, &o.when);
+	if (j->history && j->st)
+		o.changes = changes = store_history(j->st, 0, &o.n_changes);
 	if (j->st && !(o.times = calloc(j->cl->n_items + 1, sizeof *o.times)))
 		snprintf(err, errlen, "%s", _("out of memory"));
 	else if (j->st && store_item_times(j->st, o.times) != 0)
@@ -73,6 +86,7 @@ static int write_xlsx(const struct export_job *j, const char *path, char *err, s
 	else
 		rc = export_xlsx(path, j->cl, j->a, &o, err, errlen);
 	free(o.times);
+	store_changes_free(changes, o.n_changes);
 	return rc;
 }
 

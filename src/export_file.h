@@ -23,6 +23,7 @@ struct export_job {
 	enum lang lang;              /* the official forms': LANG_JA, or LANG_EN to add English */
 	enum lang report_lang;       /* the reports' text: the language tenken shows */
 	struct report_filter filter; /* the reports' items */
+	int history;                 /* the workbook: add the sheet 変更履歴 */
 };
 
 /* Returns whether name is a format tenken writes. */

@@ -266,8 +266,8 @@ static int title_row(struct book *b, lxw_worksheet *ws)
 	char ja[64], en[64];
 
 	localtime_r(&b->o->when.tv_sec, &tm);
-	strftime(ja, sizeof ja, "出力日: %Y-%m-%d", &tm);
-	strftime(en, sizeof en, "Exported: %Y-%m-%d", &tm);
+	strftime(ja, sizeof ja, "出力日: %Y-%m-%d %H:%M %Z", &tm);
+	strftime(en, sizeof en, "Exported: %Y-%m-%d %H:%M %Z", &tm);
 	worksheet_set_row(ws, 0, b->o->lang == LANG_EN ? 42 : 24, NULL);
 	if (check(b, worksheet_merge_range(ws, 0, 0, 0, last - 2, "", b->st.title)) ||
 	    check(b, worksheet_merge_range(ws, 0, last - 1, 0, last, "", b->st.date)))
@@ -764,6 +764,44 @@ static int meta_properties(struct book *b)
 }
 
 /* Finds the columns the formulas read: 区分 and 回答状況. */
+/* The sheet 変更履歴's cells of one change, in row r. */
+static int history_row(struct book *b, lxw_worksheet *ws, lxw_row_t r,
+		       const struct store_change *ch)
+{
+	const char *cells[5];
+	char when[64];
+
+	export_change_cells(b->cl, ch, cells, when);
+	if (check(b, worksheet_write_number(ws, r, 0, ch->item, b->st.number)))
+		return -1;
+	for (lxw_col_t c = 0; c < 5; c++)
+		if (check(b, put_text(ws, r, c + 1, cells[c], b->st.text)))
+			return -1;
+	return 0;
+}
+
+/* The sheet 変更履歴: a header, then every change, oldest first. */
+static int history_sheet(struct book *b)
+{
+	static const double col_widths[] = {6, 18, 40, 40, 12, 20};
+	lxw_worksheet *ws;
+
+	if (!b->o->history)
+		return 0;
+	if (!(ws = workbook_add_worksheet(b->wb, EXPORT_XLSX_HISTORY)))
+		return oom(b);
+	for (lxw_col_t c = 0; c < 6; c++) {
+		worksheet_set_column(ws, c, c, col_widths[c], NULL);
+		if (check(b, put_text(ws, 0, c, export_history_headers[c], b->st.head)))
+			return -1;
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	for (size_t k = 0; k < b->o->n_changes; k++)
+		if (history_row(b, ws, (lxw_row_t)(k + 1), &b->o->changes[k]) != 0)
+			return -1;
+	return 0;
+}
+
 static void find_columns(struct book *b)
 {
 	for (size_t k = 0; k < b->n_cols; k++) {
@@ -787,7 +825,7 @@ static int write_book(struct book *b)
 	b->first = b->o->lang == LANG_EN ? 3 : 2;
 	find_columns(b);
 	if (make_styles(b) != 0 || checklist_sheet(b) != 0 || summary_sheet(b) != 0 ||
-	    meta_sheet(b) != 0)
+	    history_sheet(b) != 0 || meta_sheet(b) != 0)
 		return -1;
 	return meta_properties(b);
 }

@@ -2,11 +2,12 @@
  * with libxlsxwriter, in the layout of the official form, for the bank that
  * reads it in Excel or LibreOffice Calc and may send it back.
  *
- * The workbook has three sheets, in this order:
+ * The workbook has three sheets (four with the history), in this order:
  *
  * "チェックリスト": the official layout, walking export_columns() as the
  *     CSV does. Row 1: the checklist's title (cl->title) over all columns
- *     but the last two, and the export date (local time) over those two.
+ *     but the last two, and the export time (local time, to the minute,
+ *     with the zone) over those two.
  *     Row 2: the official Japanese column names in the official order, 回答
  *     状況 last; with English, row 3 holds the English names. Then one row
  *     per item in the checklist's order: 通番 is a number, every other cell
@@ -19,6 +20,11 @@
  *     (a status other than 未回答), the progress and the count of each
  *     status, as formulas over チェックリスト's 区分 and 回答状況 columns
  *     (COUNTIF, COUNTIFS), with their values cached as exported.
+ * "変更履歴": only when asked for (export --history): the answer file's
+ *     history, oldest first, a row per change: 通番, 項目 (回答状況 or the
+ *     answer column's Japanese name), 変更前, 変更後 (a status by its
+ *     official Japanese name), 変更者, 日時 (local time, with the zone:
+ *     2026-12-02 03:54 JST). import does not read it.
  * "tenken": hidden; what brings the workbook back (below).
  *
  * The metadata, for tenken import. It is written twice, and a workbook
@@ -62,6 +68,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "store.h"
 
 /* The version of the layout above, in tenken-layout and the sheet. */
 #define EXPORT_XLSX_LAYOUT "1"
@@ -69,6 +76,7 @@
 /* The names of the sheets, and of the document properties. */
 #define EXPORT_XLSX_SHEET          "チェックリスト"
 #define EXPORT_XLSX_SUMMARY        "集計"
+#define EXPORT_XLSX_HISTORY        "変更履歴"
 #define EXPORT_XLSX_META           "tenken"
 #define EXPORT_XLSX_PROP_LAYOUT    "tenken-layout"
 #define EXPORT_XLSX_PROP_CHECKLIST "tenken-checklist"
@@ -81,6 +89,9 @@ struct export_xlsx_opts {
 	enum lang lang;       /* LANG_EN adds the English */
 	struct timespec when; /* the export time */
 	char (*times)[32];    /* each item's last change (store_item_times), or NULL */
+	const struct store_change *changes; /* the history (store_history), oldest first */
+	size_t n_changes;
+	int history; /* 1: add the sheet 変更履歴 of changes */
 };
 
 /* Writes the workbook of cl and a to the file path (replacing it). Returns

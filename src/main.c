@@ -21,8 +21,11 @@ static const struct command commands[] = {
 	{"print", cmd_print, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY,
 	 cmd_print_usage},
 	{"status", cmd_status, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY, cmd_status_usage},
-	{"set", cmd_set, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_set_usage},
-	{"export", cmd_export, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_READ_ONLY,
+	{"set", cmd_set, CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_WRITES, cmd_set_usage},
+	{"history", cmd_history, CMD_FILE | CMD_CHECKLIST | CMD_READ_ONLY | CMD_NEEDS_ANSWERS,
+	 cmd_history_usage},
+	{"export", cmd_export,
+	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_READ_ONLY | CMD_NEEDS_ANSWERS,
 	 cmd_export_usage},
 	{"ui", cmd_ui,
 	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8,
@@ -125,7 +128,8 @@ static void usage_main(FILE *out)
 		"Commands:\n"
 		"  print      print the checklist with its answers\n"
 		"  status     show progress per section and overall\n"
-		"  set ITEM   set the status or an answer of one item\n"
+		"  set ITEMS  set the status or the answers of items (5, 12-16, 3,5,12-16)\n"
+		"  history [ITEM] the recorded changes, newest first, times in local time\n"
 		"  export     write the checklist and answers: a workbook, CSV, JSON or a report\n"
 		"  import FILE read the answers of a workbook or CSV back, showing the changes\n"
 		"  review ITEM the bank's verdict and comments on an item, set or shown\n"

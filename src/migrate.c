@@ -103,7 +103,8 @@ static int any_answer(const struct checklist *from, const struct answers *a,
 
 static int carry_item(const struct checklist *from, const struct answers *from_a,
 		      const struct checklist *to, struct answers *to_a, struct store *st,
-		      const struct mapping_link *l, FILE *out, char *err, size_t errlen)
+		      const struct mapping_link *l, enum lang lang, FILE *out, char *err,
+		      size_t errlen)
 {
 	long ti = checklist_find_item(to, l->to);
 	int review = 0, s;
@@ -136,10 +137,11 @@ static int carry_item(const struct checklist *from, const struct answers *from_a
 		}
 		free(t);
 		if (n > 1) {
-			fprintf(out, _("; %s: %d answers joined (review)"), to->columns[c].id, n);
+			fprintf(out, _("; %s: %d answers joined (review)"),
+				text_get(&to->columns[c].name, lang), n);
 			review = 1;
 		} else if (n) {
-			fprintf(out, "; %s", to->columns[c].id);
+			fprintf(out, "; %s", text_get(&to->columns[c].name, lang));
 		}
 	}
 	fputc('\n', out);
@@ -159,12 +161,13 @@ static int answered(const struct checklist *from, const struct answers *a, size_
 
 int migrate_answers(const struct checklist *from, const struct answers *from_a,
 		    const struct checklist *to, struct answers *to_a, struct store *to_st,
-		    const struct mapping *m, FILE *out, char *err, size_t errlen)
+		    const struct mapping *m, enum lang lang, FILE *out, char *err, size_t errlen)
 {
 	int review = 0;
 
 	for (size_t i = 0; i < m->n_links; i++) {
-		int r = carry_item(from, from_a, to, to_a, to_st, &m->links[i], out, err, errlen);
+		int r = carry_item(from, from_a, to, to_a, to_st, &m->links[i], lang, out, err,
+				   errlen);
 		if (r < 0)
 			return -1;
 		review += r;
@@ -174,7 +177,7 @@ int migrate_answers(const struct checklist *from, const struct answers *from_a,
 			fprintf(out,
 				_("column %s has no counterpart in %s: its texts were not carried "
 				  "(review)\n"),
-				from->columns[c].id, to->id);
+				text_get(&from->columns[c].name, lang), to->id);
 	for (size_t d = 0; d < m->n_dropped; d++) {
 		long i = checklist_find_item(from, m->dropped[d].from);
 		if (i < 0 || !answered(from, from_a, (size_t)i))

@@ -19,10 +19,10 @@
  * - several: each text prefixed with its old item number, joined, so that
  *   nothing is merged silently; the status carried only if they agree;
  * - a dropped item's answers are reported, never written anywhere.
- * Prints the report to out. Returns the number of items that need review,
+ * Prints the report to out, naming columns in lang. Returns the number of items that need review,
  * or -1 with a message in err if the store fails. */
 int migrate_answers(const struct checklist *from, const struct answers *from_a,
 		    const struct checklist *to, struct answers *to_a, struct store *to_st,
-		    const struct mapping *m, FILE *out, char *err, size_t errlen);
+		    const struct mapping *m, enum lang lang, FILE *out, char *err, size_t errlen);
 
 #endif

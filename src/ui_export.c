@@ -149,7 +149,7 @@ static void export_draw(struct ui *u, void *state)
 /* Writes the export to the file named; says where it went. */
 static int write_it(struct ui *u, struct export_state *x)
 {
-	struct export_job job = {u->cl, u->a, u->o->st, u->o->path, LANG_JA, u->lang, {-1, 0}};
+	struct export_job job = {u->cl, u->a, u->o->st, u->o->path, LANG_JA, u->lang, {-1, 0}, 0};
 	char *name = editor_text(&x->name), path[PATH_MAX], err[1024];
 
 	if (!name || !*name) {

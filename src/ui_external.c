@@ -27,18 +27,53 @@ static int clean_text(const char *s)
 	return textwidth_storable(s, strlen(s), NULL, NULL) == TEXTWIDTH_TEXT;
 }
 
-/* Runs the user's editor on path with the terminal given back to it.
- * Returns 0 if it exited successfully. */
-static int run_editor(const char *path)
+/* The editor to run: $VISUAL, else $EDITOR, else vi; *var receives the
+ * variable that chose it, or NULL for the default. */
+static const char *choose_editor(const char **var)
 {
-	const char *ed = getenv("VISUAL");
+	static const char *const vars[] = {"VISUAL", "EDITOR"};
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *ed = getenv(vars[i]);
+		if (ed && *ed) {
+			*var = vars[i];
+			return ed;
+		}
+	}
+	*var = NULL;
+	return "vi";
+}
+
+/* Says that the editor ed, chosen by var (NULL: the default), failed with
+ * the shell's status code (127: it could not be run). */
+static void editor_failed(struct ui *u, const char *ed, const char *var, int code)
+{
+	if (var && code == 127)
+		/* TRANSLATORS: the first %s is the command, the second VISUAL or EDITOR. */
+		ui_message(u, 1,
+			   _("The editor \"%s\" (from $%s) could not be run; nothing was saved."),
+			   ed, var);
+	else if (var)
+		/* TRANSLATORS: the first %s is the command, the second VISUAL or EDITOR. */
+		ui_message(
+			u, 1,
+			_("The editor \"%s\" (from $%s) failed with status %d; nothing was saved."),
+			ed, var, code);
+	else
+		ui_message(u, 1,
+			   _("The editor \"%s\" (the default: neither $VISUAL nor $EDITOR is set) "
+			     "failed with status %d; nothing was saved."),
+			   ed, code);
+}
+
+/* Runs the user's editor ed on path with the terminal given back to it.
+ * Returns 0 if it exited successfully, else its status as the shell gives
+ * it (127: not found, 128 + N: killed by signal N). */
+static int run_editor(const char *ed, const char *path)
+{
 	pid_t pid;
 	int status;
 
-	if (!ed || !*ed)
-		ed = getenv("EDITOR");
-	if (!ed || !*ed)
-		ed = "vi";
 	def_prog_mode();
 	endwin();
 	pid = fork();
@@ -54,7 +89,9 @@ static int run_editor(const char *path)
 		;
 	reset_prog_mode();
 	clearok(curscr, TRUE);
-	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+	if (pid <= 0)
+		return 127;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 static char *read_all(int fd, size_t limit)
@@ -165,7 +202,8 @@ enum external_result ui_external_edit(struct ui *u, size_t item, size_t column, 
 		unlink(path);
 		return EXTERNAL_NONE;
 	}
-	int ok = run_editor(path) == 0;
+	const char *var, *ed = choose_editor(&var);
+	int code = run_editor(ed, path);
 	text = read_back(fd, path);
 	close(fd);
 	unlink(path);
@@ -173,8 +211,8 @@ enum external_result ui_external_edit(struct ui *u, size_t item, size_t column, 
 		ui_message(u, 1, "%s", _("Cannot read the text back from the editor."));
 		return EXTERNAL_NONE;
 	}
-	if (!ok && !ui_stopping())
-		ui_message(u, 1, "%s", _("The editor failed; nothing was saved."));
+	if (code != 0 && !ui_stopping())
+		editor_failed(u, ed, var, code);
 	else
 		r = take_external(u, item, column, text, ui_stopping(), out);
 	free(text);

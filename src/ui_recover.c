@@ -9,6 +9,7 @@
 #include "gettext.h"
 #include "store.h"
 #include "textwidth.h"
+#include "timefmt.h"
 #include "ui_view.h"
 
 struct recover_state {
@@ -73,15 +74,18 @@ static void recover_draw(struct ui *u, void *state)
 	const struct store_draft *d = &r->drafts[r->at];
 	const struct item *it = &u->cl->items[d->item];
 	int w = getmaxx(r->w), h = getmaxy(r->w);
-	char line[512];
+	char line[512], when[64];
 
 	werase(r->w);
 	ui_box(r->w);
-	snprintf(line, sizeof line, _("A draft was recovered (%zu of %zu)"), r->at + 1, r->n);
+	/* TRANSLATORS: offered, not yet taken: 下書きがあります. */
+	snprintf(line, sizeof line, _("A draft is waiting (%zu of %zu)"), r->at + 1, r->n);
 	ui_put(r->w, 1, 2, line, strlen(line), w - 4, A_BOLD);
-	/* TRANSLATORS: item number, answer column, and when the draft was kept (UTC). */
-	snprintf(line, sizeof line, _("Item %d, %s, kept %s UTC"), it->number,
-		 text_get(&u->cl->columns[d->column].name, u->lang), d->time);
+	/* TRANSLATORS: item number, answer column, and when the draft was
+	   kept, in local time with the zone (2026-12-02 03:54 JST). */
+	snprintf(line, sizeof line, _("Item %d, %s, kept %s"), it->number,
+		 text_get(&u->cl->columns[d->column].name, u->lang),
+		 timefmt_local(d->time, when, sizeof when));
 	ui_put(r->w, 2, 2, line, strlen(line), w - 4, A_NORMAL);
 	draw_text(r, d->text, w);
 	snprintf(line, sizeof line, "%s",

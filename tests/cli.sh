@@ -42,7 +42,7 @@ run "--help" 0 "$TENKEN" --help
 has "--help lists the commands" "$tmp/out" "export"
 run "--version" 0 "$TENKEN" --version
 has "--version names tenken" "$tmp/out" "tenken "
-for c in print status set export; do
+for c in print status set export history; do
 	run "$c --help" 0 "$TENKEN" "$c" --help
 	has "$c --help shows its usage" "$tmp/out" "tenken $c"
 done
@@ -68,6 +68,32 @@ run "print --item 61" 1 "$TENKEN" print --item 61
 has "missing item is named" "$tmp/err" "61"
 run "print --section 10" 1 "$TENKEN" print --section 10
 run "print creates no answer file" 0 test ! -e "$tmp/xdg/tenken/fisc-api-2017-trial.db"
+
+# A mistyped -f is refused by every command that only reads, with the path
+# and how a file comes to be; nothing is created, and no blank form written.
+for c in "print --item 1" "status" "export --format csv -o $tmp/typo.csv" "-R ui"; do
+	# shellcheck disable=SC2086
+	run "-f typo.db $c: refused" 1 "$TENKEN" -f "$tmp/typo.db" $c
+	has "-f typo.db $c: names the path" "$tmp/err" "no answer file at $tmp/typo.db"
+	has "-f typo.db $c: says how to make one" "$tmp/err" "tenken -f FILE set"
+done
+run "-f typo.db: nothing created" 0 test ! -e "$tmp/typo.db"
+run "-f typo.db: no CSV written" 0 test ! -e "$tmp/typo.csv"
+# An answer file of another checklist is refused too, named, and nothing written.
+"$TENKEN" -c fisc-api-2018 -f "$tmp/other-cl.db" set 1 --status partial -q
+for c in "print --item 1" "status" "export --format csv -o $tmp/other-cl.csv" "history"; do
+	# shellcheck disable=SC2086
+	run "another checklist's file: $c refused" 1 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/other-cl.db" $c
+	has "another checklist's file: $c names it" "$tmp/err" 'answers the checklist "fisc-api-2018"'
+done
+run "another checklist's file: no CSV written" 0 test ! -e "$tmp/other-cl.csv"
+run "export without the default answer file: refused" 1 "$TENKEN" export --format csv
+has "export: the default file is named" "$tmp/err" "no answer file at $tmp/xdg/tenken/fisc-api-2017-trial.db"
+hasnt "export: no blank form on standard output" "$tmp/out" "通番"
+run "export --blank: the blank form" 0 "$TENKEN" export --blank --format csv
+has "export --blank: the items" "$tmp/out" "通番"
+run "export --blank -f: refused" 2 "$TENKEN" -f "$tmp/typo.db" export --blank --format csv
+run "export --blank creates no answer file" 0 test ! -e "$tmp/xdg/tenken/fisc-api-2017-trial.db"
 
 # set, status, export.
 run "set 50" 0 "$TENKEN" set 50 --status implemented \
@@ -154,7 +180,7 @@ run "checklists" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" checklists
 has "checklists: the 2018 edition, default" "$tmp/out" "* fisc-api-2018          2018-10-12   44"
 has "checklists: the trial edition" "$tmp/out" "fisc-api-2017-trial    2017-06-28   60"
 cp "$tmp/out" "$tmp/none.list"
-run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" "$TENKEN" --lang ja status -f "$tmp/none.db"
+run "2018 by default" 0 env XDG_CONFIG_HOME="$tmp/none" XDG_DATA_HOME="$tmp/nodata" "$TENKEN" --lang ja status
 has "2018: 44 items" "$tmp/out" "0/44"
 has "2018: chapter 9" "$tmp/out" "9. API利用セキュリティ"
 has "2018: chapter 3 is 金融機関・…" "$tmp/out" "金融機関・API接続先の協力体制"
@@ -203,10 +229,10 @@ has "item 10: 統21's first row" "$tmp/out" "⑤目的外使用の禁止"
 run "2018: the whole checklist" 0 "$TENKEN" print --lang ja -c fisc-api-2018 --width 1000
 has "the review's notes on standards no item cites" "$tmp/out" "どの項目も関連規定としていない基準の改訂:"
 has "one of them, its standard marked as added" "$tmp/out" "2025年度見直し: 【追加部分】実153 AIの利用に係る教育、注意喚起等を行うこと。【ここまで】"
-run "2018: CSV" 0 "$TENKEN" export -c fisc-api-2018 --format csv -o "$tmp/2018.csv"
+run "2018: CSV" 0 "$TENKEN" export -c fisc-api-2018 --blank --format csv -o "$tmp/2018.csv"
 has "CSV: where item 10's references are known from, after them" "$tmp/2018.csv" "\"統20、統21、統23$(printf '\r')"
 
-run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --format csv
+run "2018: CSV in the official column order" 0 "$TENKEN" export -c fisc-api-2018 --blank --format csv
 has "2018 CSV header" "$tmp/out" '"通番","区分","セキュリティ対応目標","対象者","現在の対応状況","課題認識","課題への対応計画","関連規定","関連規定箇所","備考","回答状況"'
 
 # The FinTech協会 guideline: do's are items, don'ts their section's warnings.
@@ -241,7 +267,10 @@ cp "$m" "$tmp/mig.orig"
 run "migrate" 0 "$TENKEN" migrate --from "$m" --to fisc-api-2018 -o "$tmp/new.db"
 cp "$tmp/out" "$tmp/report"
 run "migrate leaves the original untouched" 0 cmp "$m" "$tmp/mig.orig"
-has "report: several items joined" "$tmp/report" "3 <- 3, 4, 9: Implemented; current: 3 answers joined (review)"
+has "report: several items joined" "$tmp/report" "3 <- 3, 4, 9: Implemented; Current status of measures: 3 answers joined (review)"
+run "migrate --lang ja" 0 "$TENKEN" --lang ja migrate --from "$m" --to fisc-api-2018 -o "$tmp/new-ja.db"
+has "migrate --lang ja: a column by its Japanese name" "$tmp/out" "; 現在の対応状況: "
+hasnt "migrate --lang ja: no column id" "$tmp/out" "; current"
 hasnt "report: no trial item is left behind" "$tmp/report" "has no counterpart"
 "$TENKEN" -f "$tmp/new.db" export --format json >"$tmp/new.json"
 lost=""
@@ -277,7 +306,7 @@ has "lang = ja: Japanese labels" "$tmp/out" "回答済"
 
 # English content: every Japanese text of these checklists has a translation.
 for c in fisc-api-2018 fisc-api-2017-trial fintech-guideline-2016; do
-	"$TENKEN" export -c "$c" --format json >"$tmp/$c.json"
+	"$TENKEN" export -c "$c" --blank --format json >"$tmp/$c.json"
 	if grep -q '"ja":"[^"][^"]*","en":null' "$tmp/$c.json"; then
 		bad "$c: every text has English" "$tmp/$c.json"
 		grep -o '"ja":"[^"][^"]*","en":null' "$tmp/$c.json" | head -5
@@ -303,9 +332,9 @@ has "--lang en: English goal" "$tmp/out" "Authenticate at system access."
 has "--lang en: identifiers kept" "$tmp/out" "実1, 実8, 実9, 実16, 実26"
 
 # Exports keep the official Japanese format; --lang en adds English to it.
-run "export, English locale" 0 "$TENKEN" export -c fisc-api-2018 --format csv
+run "export, English locale" 0 "$TENKEN" export -c fisc-api-2018 --blank --format csv
 hasnt "export keeps Japanese-only headers" "$tmp/out" "Security goal"
-run "export --lang en" 0 "$TENKEN" export --lang en -c fisc-api-2018 --format csv
+run "export --lang en" 0 "$TENKEN" export --lang en -c fisc-api-2018 --blank --format csv
 has "export --lang en: English headers added" "$tmp/out" "Security goal"
 has "export --lang en: the Japanese goal stays" "$tmp/out" "システムアクセス時の認証を実施する。"
 has "export --lang en: English goal added" "$tmp/out" "Authenticate at system access."
@@ -500,7 +529,7 @@ has "md: | escaped in the table" "$tmp/rep.md" '| 1. 規程\|体制 & '"'"'そ�
 for h in "$tmp/rep.html" "$tmp/s3.html" "$tmp/st.html" "$tmp/none.html"; do
 	run "html parses strictly, self-contained: ${h##*/}" 0 python3 "${srcdir:-.}/tests/check_html.py" "$h"
 done
-"$TENKEN" --lang ja -c fisc-api-2018 -f "$tmp/none.db" export --format html -o "$tmp/2018.html"
+"$TENKEN" --lang ja -c fisc-api-2018 export --blank --format html -o "$tmp/2018.html"
 run "html of the 2018 edition in Japanese parses" 0 python3 "${srcdir:-.}/tests/check_html.py" "$tmp/2018.html"
 has "html --lang ja: lang=ja" "$tmp/2018.html" '<html lang="ja">'
 has "html --lang ja: Japanese labels" "$tmp/2018.html" "<dt>回答ファイル</dt>"
@@ -652,7 +681,7 @@ has "migrate --version names tenken" "$tmp/out" "tenken "
 db="$tmp/xdg/tenken/fisc-api-2017-trial.db"
 cp "$db" "$tmp/table.db"
 run "-s 3 set: refused" 2 "$TENKEN" -s 3 set 5 --field current=hello
-has "-s 3 set: names --section and set" "$tmp/err" "--section does not go with set"
+has "-s 3 set: --section is not taken with an item" "$tmp/err" "give items or --section, not both"
 hasnt "-s 3 set: 3 is not taken for a status" "$tmp/err" "unknown status"
 run "-R set: refused" 2 "$TENKEN" -R set 5 --field current=hello
 has "-R set: names --read-only and set" "$tmp/err" "--read-only does not go with set"
@@ -711,7 +740,7 @@ status|--ambiguous-width 2||
 set|-f $tmp/ba-notdb.db|1 --status partial|shows
 set|-c fisc-api-2018|45 --status partial|shows
 set|--lang ja|99 --status partial|shows
-set|--ambiguous-width 2|1 --status partial -f $tmp/ba-set.db|
+set|--ambiguous-width 2|1 --status partial -q -f $tmp/ba-set.db|
 export|-f $tmp/ba-notdb.db|--format csv|shows
 export|-c fisc-api-2018|--format csv|shows
 export|-R|--format json|
@@ -880,6 +909,97 @@ for cmd in "print" "status" "set 3 --status partial --field current=回答" \
 	else ok "tenken $cmd makes no network call"; fi
 done
 if [ -s "$net" ]; then ok "the commands traced did their work"; else bad "the traced commands made no answer file"; fi
+
+# set on many items: a range, a list, a section; one transaction, each
+# change in the history; it says what it changed unless -q.
+many="$tmp/many.db"
+m() { "$TENKEN" -c fisc-api-2018 -f "$many" "$@"; }
+run "set 12-16" 0 m set 12-16 --status not-applicable
+has "set 12-16: says item 12 changed" "$tmp/out" "Item 12: status set to Not applicable"
+has "set 12-16: says item 16 changed" "$tmp/out" "Item 16: status set to Not applicable"
+run "set 12-16: five statuses" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM status WHERE status = 'not-applicable'")" = 5
+run "set 12-16: five history rows" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM history WHERE field = 'status'")" = 5
+run "set 3,5,12-16 -q" 0 m set 3,5,12-16 -q --field issues=なし
+run "set -q says nothing" 0 test ! -s "$tmp/out"
+run "set 3,5,12-16: seven answers" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM answer WHERE field = 'issues'")" = 7
+run "set --section 2" 0 m set --section 2 --status partial
+run "set --section 2: the section's items, 10 and 11" 0 test "$(sqlite3 "$many" "SELECT group_concat(item) FROM (SELECT item FROM status WHERE status = 'partial' ORDER BY item)")" = "10,11"
+run "set: a column by its Japanese name" 0 m --lang ja set 5 --field 課題認識=特になし --field 現在の対応状況=実施中
+has "set: says so in Japanese" "$tmp/out" "通番 5: 現在の対応状況 を保存しました"
+run "set: the Japanese name's column" 0 test "$(sqlite3 "$many" "SELECT text FROM answer WHERE item = 5 AND field = 'issues'")" = 特になし
+run "set: an unchanged value" 0 m set 5 --field issues=特になし
+has "set: says it is unchanged" "$tmp/out" "Item 5: Issues identified unchanged"
+run "set: an unknown column" 2 m set 5 --field bogus=x
+has "set: the unknown column lists the valid ones" "$tmp/err" "one of current (現在の対応状況), issues (課題認識), plan (課題への対応計画), remarks (備考)"
+run "set --help lists the columns" 0 "$TENKEN" -c fisc-api-2018 set --help
+has "set --help: issues and its name" "$tmp/out" "issues     課題認識"
+has "set --help: remarks" "$tmp/out" "remarks    備考"
+run "set 40-50 on 44 items" 1 m set 40-50 --status partial
+has "set 40-50: names the item and the range" "$tmp/err" "there is no item 50 in fisc-api-2018 (its items are 1 to 44)"
+run "set 40-50: nothing changed" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM status WHERE item >= 40")" = 0
+run "set: items and --section" 2 m set 5 --section 3 --status partial
+run "set: a bad range" 2 m set 16-12 --status partial
+# A failure at item 14 (a trigger stands in for a full disk) keeps nothing.
+sqlite3 "$many" "CREATE TRIGGER fail14 BEFORE UPDATE ON status WHEN NEW.item = 14 BEGIN SELECT RAISE(ABORT, 'no room'); END; CREATE TRIGGER fail14i BEFORE INSERT ON status WHEN NEW.item = 14 BEGIN SELECT RAISE(ABORT, 'no room'); END;"
+before=$(sqlite3 "$many" "SELECT count(*) FROM history")
+run "set 12-16 failing at 14" 1 m set 12-16 --status implemented
+has "set: says nothing was changed" "$tmp/err" "nothing was changed"
+run "set: item 12 and 13 untouched" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM status WHERE status = 'implemented'")" = 0
+run "set: no history of the failed set" 0 test "$(sqlite3 "$many" "SELECT count(*) FROM history")" = "$before"
+sqlite3 "$many" "DROP TRIGGER fail14; DROP TRIGGER fail14i;"
+
+# history: who, when in local time, what, before and after; newest first.
+hist="$tmp/hist.db"
+h() { TZ=JST-9 "$TENKEN" -c fisc-api-2018 -f "$hist" "$@"; }
+run "history: no answer file" 1 h history
+has "history: names the missing file" "$tmp/err" "no answer file at $hist"
+h set 5 --status implemented -q
+h set 5 --field current='一行目
+二行目' -q
+h set 7 --field plan=来期 -q
+run "history" 0 h history
+has "history: the time in local time" "$tmp/out" " JST  "
+has "history: the item and the column's name" "$tmp/out" "item 5  Current status of measures"
+has "history: the status by its name" "$tmp/out" "after:  Implemented"
+has "history: a second line indented" "$tmp/out" "            二行目"
+run "history: newest first" 0 test "$(sed -n 's/.*  item \([0-9]*\)  .*/\1/p' "$tmp/out" | tr '\n' ' ')" = "7 5 5 "
+run "history 5 --oldest-first" 0 h history 5 --oldest-first
+run "history 5: only item 5, oldest first" 0 test "$(sed -n 's/.*  item \([0-9]*\)  \(.*\)/\1 \2/p' "$tmp/out" | tr '\n' '|')" = "5 status|5 Current status of measures|"
+run "history --since tomorrow" 0 h history --since "$(date -d tomorrow +%Y-%m-%d)"
+has "history --since: nothing newer" "$tmp/out" "No change is recorded."
+run "history --since today" 0 h history --since "$(TZ=JST-9 date +%Y-%m-%d)"
+has "history --since today: today's changes" "$tmp/out" "item 7"
+run "history --lang ja" 0 h --lang ja history 5
+has "history --lang ja: Japanese" "$tmp/out" "通番 5  現在の対応状況"
+run "export --format csv --history" 0 h export --format csv --history
+has "history CSV: the headers" "$tmp/out" '"通番","項目","変更前","変更後","変更者","日時"'
+has "history CSV: a status by its official name" "$tmp/out" '5,"回答状況","未回答","対応済",'
+has "history CSV: a column by its name" "$tmp/out" '7,"課題への対応計画","","来期",'
+has "history CSV: the time in local time" "$tmp/out" ' JST"'
+run "history CSV: oldest first, a row per change" 0 test "$(sed -n 's/^\([0-9][0-9]*\),.*/\1/p' "$tmp/out" | tr '\n' ' ')" = "5 5 7 "
+run "history --since a bad date" 2 h history --since yesterday
+run "history 50 on 44 items" 1 h history 50
+run "history: -f typo.db refused" 1 "$TENKEN" -f "$tmp/typo.db" history
+run "history created nothing" 0 test ! -e "$tmp/typo.db"
+
+# quickstart.sh passes what it is given to tenken, and "check" stays the
+# test suite. Run on stubs: a make, a dpkg-query and a tenken that say what
+# they were asked.
+qs="$tmp/qs"
+mkdir -p "$qs/bin" "$qs/src"
+cp "${srcdir:-.}/quickstart.sh" "$qs/"
+printf '#!/bin/sh\necho "install ok installed"\n' >"$qs/bin/dpkg-query"
+printf '#!/bin/sh\necho "make $*" >>"%s/log"\n' "$qs" >"$qs/bin/make"
+printf '#!/bin/sh\necho "tenken $*" >>"%s/log"\n' "$qs" >"$qs/src/tenken"
+printf '#!/bin/sh\n' >"$qs/configure"
+: >"$qs/Makefile"
+chmod +x "$qs/bin/dpkg-query" "$qs/bin/make" "$qs/src/tenken" "$qs/configure"
+run "quickstart.sh --lang ja" 0 env PATH="$qs/bin:$PATH" "$qs/quickstart.sh" --lang ja
+has "quickstart.sh passes its arguments to tenken" "$qs/log" "tenken --lang ja"
+: >"$qs/log"
+env PATH="$qs/bin:$PATH" "$qs/quickstart.sh" check >/dev/null 2>&1
+has "quickstart.sh check runs the tests" "$qs/log" "check"
+hasnt "quickstart.sh check does not start tenken" "$qs/log" "tenken"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -67,7 +67,7 @@ def main():
     failures = []
     pairs = {}
     for cid in CHECKLISTS:
-        out = subprocess.run([tenken, "export", "-c", cid, "--format", "json"],
+        out = subprocess.run([tenken, "export", "-c", cid, "--blank", "--format", "json"],
                              capture_output=True, check=True, text=True).stdout
         found = []
         texts(json.loads(out)["checklist"], found)

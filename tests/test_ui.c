@@ -413,7 +413,7 @@ static void test_draft_after_idle_then_recovered(void **state)
 	answers_free(a);
 
 	s = run(f, "");
-	assert_screen_has(s, "A draft was recovered");
+	assert_screen_has(s, "A draft is waiting");
 	assert_screen_has(s, "Item 3");
 	/* The end of input kept the text typed after the idle pause too. */
 	assert_screen_has(s, "入力途中の回答続き");

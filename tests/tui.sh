@@ -102,8 +102,10 @@ keys -l "回線が切れる前の文"
 check "typed before the hang-up" "回線が切れる前の文"
 t kill-server
 sleep 0.5
-start "$TENKEN"
-check "draft recovered after a hang-up" "A draft was recovered"
+start env TZ=JST-9 "$TENKEN"
+check "draft offered after a hang-up" "A draft is waiting"
+check "draft: kept when, in local time" " JST"
+if screen | grep -q "UTC\|[0-9]T[0-9]"; then bad "draft: a UTC time shown"; screen; else ok "draft: no UTC time shown"; fi
 check "draft text shown" "回線が切れる前の文"
 keys t
 check "draft taken into the editor" "回線が切れる前の文"
@@ -210,6 +212,18 @@ sleep 0.3
 start "$TENKEN"
 check "draft recovered after SIGKILL" "強制終了前に入力"
 keys d
+keys q
+
+# --- A failing editor is named, with the variable that chose it.
+start env EDITOR=false VISUAL= "$TENKEN"
+check "start for a failing EDITOR" "API Connection Checklist"
+keys 6 E
+check "a failing EDITOR is named" 'The editor "false" (from $EDITOR) failed with status 1'
+keys q
+start env VISUAL=no-such-editor-tk EDITOR=false "$TENKEN"
+check "start for a missing VISUAL" "API Connection Checklist"
+keys 6 E
+check "a missing VISUAL is named" 'The editor "no-such-editor-tk" (from $VISUAL) could not be run'
 keys q
 
 # --- A control character written in $EDITOR is not saved as it is: the

@@ -74,6 +74,9 @@ run "set 44" 0 "$TENKEN" set 44 --status implemented --field current='最後の�
 run "2018: export --format xlsx" 0 "$TENKEN" export --format xlsx -o "$tmp/2018.xlsx"
 run "2018: the workbook is 0600" 0 sh -c "[ \"\$(stat -c %a '$tmp/2018.xlsx')\" = 600 ]"
 check "2018" "$tmp/2018.xlsx" --json "$tmp/2018.json" --db "$db2018" --changed "$tmp/2018-changed.xlsx"
+run "2018: export --history" 0 env TZ=JST-9 "$TENKEN" export --format xlsx --history -o "$tmp/2018-h.xlsx"
+check "2018 --history" "$tmp/2018-h.xlsx" --json "$tmp/2018.json" --db "$db2018" --history
+run "export --history with json: refused" 2 "$TENKEN" export --format json --history
 run "2018: export --lang en" 0 "$TENKEN" export --lang en --format xlsx -o "$tmp/2018-en.xlsx"
 check "2018 --lang en" "$tmp/2018-en.xlsx" --json "$tmp/2018.json" --db "$db2018" --lang en
 
@@ -91,9 +94,12 @@ run "trial: export --lang en" 0 "$TENKEN" -f "$trial" export --lang en --format 
 check "trial --lang en" "$tmp/trial-en.xlsx" --json "$tmp/trial.json" --db "$trial" --lang en
 
 # No answer file yet: every item unanswered, no times, and no file made.
-run "no answer file: export" 0 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" \
+run "no answer file: export refused" 1 "$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" \
 	export --format xlsx -o "$tmp/none.xlsx"
-"$TENKEN" -c fisc-api-2017-trial -f "$tmp/none.db" export --format json >"$tmp/none.json"
+run "no answer file: no workbook" 0 test ! -e "$tmp/none.xlsx"
+run "a blank form: export --blank" 0 "$TENKEN" -c fisc-api-2017-trial \
+	export --blank --format xlsx -o "$tmp/none.xlsx"
+"$TENKEN" -c fisc-api-2017-trial export --blank --format json >"$tmp/none.json"
 check "no answer file" "$tmp/none.xlsx" --json "$tmp/none.json"
 run "no answer file: none made" 0 test ! -e "$tmp/none.db"
 

@@ -33,6 +33,7 @@ import openpyxl
 from openpyxl.utils import get_column_letter
 
 SHEET, SUMMARY, META = "チェックリスト", "集計", "tenken"
+HISTORY = "変更履歴"
 STATUSES = [
     ("unanswered", "未回答"),
     ("implemented", "対応済"),
@@ -153,11 +154,13 @@ class Expect:
 
 def check_sheet(wb, ex, args):
     ws = wb[SHEET]
-    same("the sheets, in order", wb.sheetnames, [SHEET, SUMMARY, META])
+    same("the sheets, in order", wb.sheetnames,
+         [SHEET, SUMMARY, HISTORY, META] if args.history else [SHEET, SUMMARY, META])
     same("the sheet tenken is hidden", wb[META].sheet_state, "hidden")
     same("the title row holds the checklist's title", ws["A1"].value, two(ex.cl["title"], ex.lang))
     last = get_column_letter(len(ex.headers) - 1)
-    report(re.fullmatch(r"出力日: \d{4}-\d\d-\d\d(\nExported: \d{4}-\d\d-\d\d)?",
+    report(re.fullmatch(r"出力日: \d{4}-\d\d-\d\d \d\d:\d\d \S+"
+                        r"(\nExported: \d{4}-\d\d-\d\d \d\d:\d\d \S+)?",
                         str(ws[f"{last}1"].value)) is not None,
            "the title row holds the export date", repr(ws[f"{last}1"].value))
     row = [ws.cell(2, c).value for c in range(1, ws.max_column + 1)]
@@ -465,6 +468,29 @@ def check_meta(path, wb, ex, args):
         report(any(t.values()), "some item has a last change to compare")
 
 
+def check_history(wb, ex, args):
+    """The sheet 変更履歴 (export --history): a header, then each change of
+    the answer file's history, oldest first, its time in local time."""
+    ws = wb[HISTORY]
+    same("history: the headers", [ws.cell(1, c).value for c in range(1, 7)],
+         ["通番", "項目", "変更前", "変更後", "変更者", "日時"])
+    db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    rows = db.execute("SELECT item, field, old, new, user FROM history ORDER BY id").fetchall()
+    names = {c["id"]: c["name"]["ja"] for c in ex.columns}
+    want = []
+    for item, field, old, new, user in rows:
+        if field == "status":
+            want.append((item, "回答状況", OFFICIAL[old] if old else None, OFFICIAL[new], user))
+        else:
+            want.append((item, names.get(field, field), old or None, new or None, user))
+    got = [tuple(ws.cell(r, c).value for c in range(1, 6)) for r in range(2, ws.max_row + 1)]
+    same("history: every change, oldest first", got, want)
+    report(len(want) > 2, "history: some changes to compare", len(want))
+    times = [ws.cell(r, 6).value for r in range(2, ws.max_row + 1)]
+    report(all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d JST", t or "") for t in times),
+           "history: the times in local time (TZ=JST-9)", times[:3])
+
+
 def edit(src, dest, cells):
     """Writes src to dest with the cells of the checklist's sheet set to new
     texts ("K5=対象外"), everything else as it was: the document properties
@@ -502,6 +528,7 @@ def main():
     p.add_argument("--saved-by-calc", action="store_true")
     p.add_argument("--changed")
     p.add_argument("--counts-only", action="store_true")
+    p.add_argument("--history", action="store_true")
     args = p.parse_args()
     with open(args.json, encoding="utf-8") as f:
         ex = Expect(json.load(f), args.lang)
@@ -513,6 +540,8 @@ def main():
     check_format(ws, ex, args)
     check_summary(args.workbook, ex, args)
     check_meta(args.workbook, wb, ex, args)
+    if args.history:
+        check_history(wb, ex, args)
     return 1 if failures else 0
 
 
