@@ -317,6 +317,48 @@ static void set_status(struct ui *u, size_t item, enum status s)
 	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
 }
 
+/* Sets the review's verdict of item, as set_status sets a status. */
+static void set_verdict(struct ui *u, size_t item, enum verdict v)
+{
+	char err[1024] = "", shown[128];
+	int rc = store_set_verdict(u->st, u->a, item, v, 0, err, sizeof err);
+
+	if (rc == STORE_CHANGED) {
+		broadcast_changed(u, item);
+		ui_message(u, 1,
+			   _("Item %d's verdict was changed meanwhile in the file, to %s; set it "
+			     "again to change it"),
+			   u->cl->items[item].number,
+			   verdict_shown(u->a->verdict[item], shown, sizeof shown));
+		return;
+	}
+	if (rc != 0) {
+		ui_message(u, 1, "%s", err);
+		return;
+	}
+	broadcast_changed(u, item);
+	ui_message(u, 0, _("Item %d: verdict %s (saved)"), u->cl->items[item].number,
+		   verdict_shown(v, shown, sizeof shown));
+}
+
+/* Adds text to item's review thread; an empty text adds nothing. */
+static void add_comment(struct ui *u, size_t item, const char *text)
+{
+	char err[1024] = "";
+
+	if (!text || !*text) {
+		ui_message(u, 0, "%s", _("No comment added"));
+		return;
+	}
+	if (store_add_comment(u->st, u->a, item, text, err, sizeof err) != 0) {
+		ui_message(u, 1, "%s", err);
+		return;
+	}
+	broadcast_changed(u, item);
+	ui_message(u, 0, _("Item %d: comment added to the review (saved)"),
+		   u->cl->items[item].number);
+}
+
 const char *ui_field_name(const struct ui *u, const char *field)
 {
 	for (size_t c = 0; c < u->cl->n_columns; c++)
@@ -710,6 +752,19 @@ static void carry_out(struct ui *u, const struct request *req)
 		else if (can_write(u))
 			set_status(u, req->item, (enum status)req->number);
 		break;
+	case REQ_VERDICT_MENU:
+	case REQ_COMMENT_PROMPT:
+		if (can_write(u))
+			push(u, req->type == REQ_VERDICT_MENU ? &ui_menu_ops : &ui_prompt_ops, req);
+		break;
+	case REQ_SET_VERDICT:
+		if (can_write(u))
+			set_verdict(u, req->item, (enum verdict)req->number);
+		break;
+	case REQ_ADD_COMMENT:
+		if (can_write(u))
+			add_comment(u, req->item, req->text);
+		break;
 	case REQ_MARK:
 		toggle_mark(u, req->item);
 		break;
@@ -800,8 +855,8 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 		enum action act;
 		enum request_type req;
 	} on_item[] = {
-		{ACT_STATUS, REQ_STATUS_MENU},
-		{ACT_MARK, REQ_MARK},
+		{ACT_STATUS, REQ_STATUS_MENU},     {ACT_VERDICT, REQ_VERDICT_MENU},
+		{ACT_COMMENT, REQ_COMMENT_PROMPT}, {ACT_MARK, REQ_MARK},
 		{ACT_HISTORY, REQ_HISTORY},
 	};
 

@@ -1,5 +1,6 @@
 /* ui_prompt: the search prompt on the footer line. Enter searches, an
- * empty search repeats the last; Esc, or Backspace on nothing, cancels. */
+ * empty search repeats the last; Esc, or Backspace on nothing, cancels.
+ * The same line asks for a comment on an item's review: Enter adds it. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -16,7 +17,9 @@ enum { PROMPT_MAX = 200 };
 struct prompt_state {
 	WINDOW *w;
 	struct editor ed;
-	char *text; /* what Enter searched for, kept until the view is closed */
+	char *text;  /* what Enter searched for, kept until the view is closed */
+	int comment; /* a comment on item, not a search */
+	size_t item;
 };
 
 static void *prompt_open(struct ui *u, const struct request *req)
@@ -24,7 +27,10 @@ static void *prompt_open(struct ui *u, const struct request *req)
 	struct prompt_state *p = calloc(1, sizeof *p);
 
 	(void)u;
-	(void)req;
+	if (p) {
+		p->comment = req->type == REQ_COMMENT_PROMPT;
+		p->item = req->item;
+	}
 	if (p && editor_init(&p->ed, NULL) != 0) {
 		free(p);
 		return NULL;
@@ -60,13 +66,19 @@ static void prompt_layout(struct ui *u, void *state)
 static void prompt_draw(struct ui *u, void *state)
 {
 	struct prompt_state *p = state;
-	char *text = editor_text(&p->ed);
-	int w = getmaxx(p->w) - 2, col;
+	char *text = editor_text(&p->ed), label[64] = "/";
+	int w, col, lw;
 	size_t row;
 
-	(void)u;
+	/* TRANSLATORS: before a comment being typed on the footer line; the
+	   item's number. */
+	if (p->comment)
+		snprintf(label, sizeof label, _("Comment on item %d: "),
+			 u->cl->items[p->item].number);
+	lw = (int)textwidth_str(label);
+	w = getmaxx(p->w) - 1 - lw;
 	werase(p->w);
-	ui_put(p->w, 0, 0, "/", 1, 1, A_BOLD);
+	ui_put(p->w, 0, 0, label, strlen(label), lw, A_BOLD);
 	if (text) {
 		const char *s = text;
 		int hidden;
@@ -75,9 +87,9 @@ static void prompt_draw(struct ui *u, void *state)
 			s += textwidth_decode(s, strlen(s), &cp);
 		}
 		hidden = (int)textwidth_str(text) - (int)textwidth_str(s);
-		ui_put(p->w, 0, 1, s, strlen(s), w, A_NORMAL);
+		ui_put(p->w, 0, lw, s, strlen(s), w, A_NORMAL);
 		editor_cursor_pos(&p->ed, 1 << 20, &row, &col);
-		wmove(p->w, 0, 1 + (hidden > col ? 0 : col - hidden));
+		wmove(p->w, 0, lw + (hidden > col ? 0 : col - hidden));
 	}
 	free(text);
 	wnoutrefresh(p->w);
@@ -92,7 +104,8 @@ static int prompt_key(struct ui *u, void *state, int key, enum action act, struc
 	case ACT_ACCEPT:
 		free(p->text);
 		p->text = editor_text(&p->ed);
-		req->type = REQ_SEARCH;
+		req->type = p->comment ? REQ_ADD_COMMENT : REQ_SEARCH;
+		req->item = p->item;
 		req->text = p->text ? p->text : "";
 		return UI_HANDLED | UI_CLOSE;
 	case ACT_CANCEL:
@@ -127,7 +140,7 @@ static const char *prompt_hints(struct ui *u, void *state)
 }
 
 const struct view_ops ui_prompt_ops = {
-	.name = "search prompt",
+	.name = "search or comment prompt",
 	.where = IN_PROMPT,
 	.flags = VIEW_OVERLAY | VIEW_TYPING,
 	.open = prompt_open,

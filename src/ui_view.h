@@ -46,22 +46,26 @@ enum {
 /* What a view asks the dispatcher to do. */
 enum request_type {
 	REQ_NONE,
-	REQ_OPEN_ITEM,     /* show item open (the item view), the list on it */
-	REQ_GO_TO,         /* move every view to item (a match, the next unanswered) */
-	REQ_EDIT,          /* edit item's column in the editor; text: a draft to start from */
-	REQ_EXTERNAL,      /* edit item's column in $VISUAL/$EDITOR */
-	REQ_STATUS_MENU,   /* choose the status of item (number: how many are marked) */
-	REQ_MARK,          /* mark or unmark item for a bulk status */
-	REQ_UNDO,          /* undo this session's last change */
-	REQ_HISTORY,       /* show item's history */
-	REQ_SET_STATUS,    /* set item's status to number */
-	REQ_CHANGED,       /* item's answer was saved: tell every view */
-	REQ_CONFIRM,       /* ask text; the view gets ACT_YES if the answer is yes */
-	REQ_CONFLICT,      /* item's column changed in the file while text was typed: show both;
-			      the view gets ACT_KEEP_MINE, ACT_TAKE_THEIRS or ACT_MERGE */
-	REQ_REPLY,         /* deliver action (a dialog's answer) to the view below */
-	REQ_SEARCH_PROMPT, /* ask for a search */
-	REQ_SEARCH,        /* search for text ("" repeats the last search) */
+	REQ_OPEN_ITEM,      /* show item open (the item view), the list on it */
+	REQ_GO_TO,          /* move every view to item (a match, the next unanswered) */
+	REQ_EDIT,           /* edit item's column in the editor; text: a draft to start from */
+	REQ_EXTERNAL,       /* edit item's column in $VISUAL/$EDITOR */
+	REQ_STATUS_MENU,    /* choose the status of item (number: how many are marked) */
+	REQ_MARK,           /* mark or unmark item for a bulk status */
+	REQ_UNDO,           /* undo this session's last change */
+	REQ_HISTORY,        /* show item's history */
+	REQ_SET_STATUS,     /* set item's status to number */
+	REQ_VERDICT_MENU,   /* choose the review's verdict of item */
+	REQ_SET_VERDICT,    /* set item's verdict to number */
+	REQ_COMMENT_PROMPT, /* ask for a comment on item */
+	REQ_ADD_COMMENT,    /* add text to item's review thread */
+	REQ_CHANGED,        /* item's answer was saved: tell every view */
+	REQ_CONFIRM,        /* ask text; the view gets ACT_YES if the answer is yes */
+	REQ_CONFLICT,       /* item's column changed in the file while text was typed: show both;
+			       the view gets ACT_KEEP_MINE, ACT_TAKE_THEIRS or ACT_MERGE */
+	REQ_REPLY,          /* deliver action (a dialog's answer) to the view below */
+	REQ_SEARCH_PROMPT,  /* ask for a search */
+	REQ_SEARCH,         /* search for text ("" repeats the last search) */
 	REQ_NEXT_MATCH,
 	REQ_PREV_MATCH,
 	REQ_NEXT_UNANSWERED,

@@ -1380,6 +1380,8 @@ static const struct {
 	{IN_BROWSE, ACT_MARK, "", "m", "s3"},
 	{IN_BROWSE, ACT_UNDO, "s2", "U", ""},
 	{IN_BROWSE, ACT_HISTORY, "s2", "H", ""},
+	{IN_BROWSE, ACT_VERDICT, "", "v", "3"},
+	{IN_BROWSE, ACT_COMMENT, "", "c", "abc<Enter>"},
 };
 
 /* Runs prepare then script on a new answer file; returns the screen, and

@@ -323,6 +323,22 @@ start "$TENKEN"
 keys / "from April" Enter
 check "review: search finds the latest comment" "/from April: match 1 of 1"
 keys q q
+# The reviewer in the interface: v and a number set the verdict, c a
+# comment on the footer line; both in the file, the thread growing.
+start "$TENKEN" --item 6
+check "review: item 6 open" "Item 6"
+keys v
+check "review: the verdict menu" "Review verdict of item 6"
+keys 3
+check "review: the verdict saved" "Item 6: verdict 要確認 (Query) (saved)"
+keys c
+keys -l "Who approves the change?"
+check "review: the comment typed on the footer" "Comment on item 6: Who approves the change?"
+keys Enter
+check "review: the comment added" "Item 6: comment added to the review (saved)"
+check "review: the comment in the item" "Who approves the change?"
+keys q q
+if "$TENKEN" review 6 | grep -q "Who approves the change?"; then ok "review: the comment in the file"; else bad "review: the comment not in the file"; fi
 
 before=$fail
 reap
