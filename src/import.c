@@ -307,19 +307,31 @@ static int read_answer(const struct reading *rd, size_t r, size_t c, size_t item
 	return add_change(rd, r, c, item, column, old, text, 0);
 }
 
+/* Notes a 回答状況 (column IMPORT_STATUS) or 確認結果 cell that names no
+ * status or verdict: it is not imported. Returns 0, or -1 if memory runs
+ * out. */
+static int not_named(const struct reading *rd, size_t r, size_t c, const char *text, long column)
+{
+	char where[256], *shown = textwidth_sanitize_line(text);
+	int rc;
+
+	place(rd->t, r, c, where, sizeof where);
+	if (column == IMPORT_VERDICT)
+		rc = add_note(rd->out, _("%s: \"%s\" is not a verdict; not imported"), where,
+			      shown ? shown : "");
+	else
+		rc = add_note(rd->out, _("%s: \"%s\" is not a status; not imported"), where,
+			      shown ? shown : "");
+	free(shown);
+	return rc;
+}
+
 static int read_verdict(const struct reading *rd, size_t r, size_t c, size_t item, const char *text)
 {
 	int v = verdict_named(text);
-	char where[256], *shown;
 
-	if (v < 0) {
-		place(rd->t, r, c, where, sizeof where);
-		shown = textwidth_sanitize_line(text);
-		add_note(rd->out, _("%s: \"%s\" is not a verdict; not imported"), where,
-			 shown ? shown : "");
-		free(shown);
-		return 0;
-	}
+	if (v < 0)
+		return not_named(rd, r, c, text, IMPORT_VERDICT);
 	if ((enum verdict)v == rd->a->verdict[item])
 		return 0;
 	return add_change(rd, r, c, item, IMPORT_VERDICT,
@@ -330,16 +342,9 @@ static int read_verdict(const struct reading *rd, size_t r, size_t c, size_t ite
 static int read_status(const struct reading *rd, size_t r, size_t c, size_t item, const char *text)
 {
 	int s = status_named(text);
-	char where[256], *shown;
 
-	if (s < 0) {
-		place(rd->t, r, c, where, sizeof where);
-		shown = textwidth_sanitize_line(text);
-		add_note(rd->out, _("%s: \"%s\" is not a status; not imported"), where,
-			 shown ? shown : "");
-		free(shown);
-		return 0;
-	}
+	if (s < 0)
+		return not_named(rd, r, c, text, IMPORT_STATUS);
 	if ((enum status)s == rd->a->status[item])
 		return 0;
 	return add_change(rd, r, c, item, IMPORT_STATUS, status_official(rd->a->status[item]),

@@ -89,44 +89,21 @@ static int make_dirs(char *path)
 	return mkdir(path, 0700) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-int paths_default_answers(const char *id, int create, char *out, size_t outlen)
+/* Writes tenken's folder under the XDG base directory named by the
+ * variable xdg_var (an absolute path), or else under $HOME/home_rel, and
+ * then "/" and name, to out; makes the folder (mode 0700) if create. Returns
+ * 0, or -1 with errno set. */
+static int xdg_file(const char *xdg_var, const char *home_rel, const char *name, int create,
+		    char *out, size_t outlen)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv(xdg_var), *home = getenv("HOME");
 	char dir[PATH_MAX];
 	int n;
 
 	if (xdg && *xdg == '/')
 		n = snprintf(dir, sizeof dir, "%s/tenken", xdg);
 	else if (home && *home)
-		n = snprintf(dir, sizeof dir, "%s/.local/share/tenken", home);
-	else {
-		errno = ENOENT;
-		return -1;
-	}
-	if (n < 0 || (size_t)n >= sizeof dir) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	if (create && make_dirs(dir) != 0)
-		return -1;
-	n = snprintf(out, outlen, "%s/%s.db", dir, id);
-	if (n < 0 || (size_t)n >= outlen) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	return 0;
-}
-
-int paths_state_file(const char *name, int create, char *out, size_t outlen)
-{
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	char dir[PATH_MAX];
-	int n;
-
-	if (xdg && *xdg == '/')
-		n = snprintf(dir, sizeof dir, "%s/tenken", xdg);
-	else if (home && *home)
-		n = snprintf(dir, sizeof dir, "%s/.local/state/tenken", home);
+		n = snprintf(dir, sizeof dir, "%s/%s/tenken", home, home_rel);
 	else {
 		errno = ENOENT;
 		return -1;
@@ -143,4 +120,21 @@ int paths_state_file(const char *name, int create, char *out, size_t outlen)
 		return -1;
 	}
 	return 0;
+}
+
+int paths_default_answers(const char *id, int create, char *out, size_t outlen)
+{
+	char name[PATH_MAX];
+	int n = snprintf(name, sizeof name, "%s.db", id);
+
+	if (n < 0 || (size_t)n >= sizeof name) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return xdg_file("XDG_DATA_HOME", ".local/share", name, create, out, outlen);
+}
+
+int paths_state_file(const char *name, int create, char *out, size_t outlen)
+{
+	return xdg_file("XDG_STATE_HOME", ".local/state", name, create, out, outlen);
 }

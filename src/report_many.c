@@ -266,15 +266,35 @@ static void gap_part(char *text, size_t *len, const struct connectors *cs, size_
 		}
 }
 
+/* Writes an item's line of a list: its number, then text shown safely on
+ * one line, wrapped to width under itself. */
+static void item_line(FILE *out, int number, const char *text, int width)
+{
+	struct textwidth_line lines[128];
+	char *clean = textwidth_sanitize_line(text);
+	size_t nl;
+
+	if (!clean)
+		return;
+	nl = textwidth_wrap(clean, width - 6, lines, sizeof lines / sizeof lines[0]);
+	for (size_t l = 0; l < nl && l < sizeof lines / sizeof lines[0]; l++) {
+		if (l)
+			fprintf(out, "%6s", "");
+		else
+			fprintf(out, "%4d  ", number);
+		fprintf(out, "%.*s\n", (int)lines[l].len, clean + lines[l].start);
+	}
+	free(clean);
+}
+
 /* Writes item i's line of the gaps: its number, then each gap status with
  * its files, wrapped to width under itself. */
 static void text_gap(FILE *out, const struct report_many *r, size_t i, int width)
 {
 	const struct connectors *cs = r->cs;
 	static const enum status gaps[] = {STATUS_NOT_IMPLEMENTED, STATUS_UNANSWERED};
-	size_t counts[STATUS_COUNT], len = 0, size = 256, nl;
-	struct textwidth_line lines[128];
-	char *text, *clean;
+	size_t counts[STATUS_COUNT], len = 0, size = 256;
+	char *text;
 
 	for (size_t k = 0; k < cs->n; k++)
 		size += strlen(cs->files[k].name) + 2;
@@ -285,17 +305,7 @@ static void text_gap(FILE *out, const struct report_many *r, size_t i, int width
 	for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++)
 		if (counts[gaps[g]])
 			gap_part(text, &len, cs, i, gaps[g], counts[gaps[g]]);
-	if ((clean = textwidth_sanitize_line(text))) {
-		nl = textwidth_wrap(clean, width - 6, lines, sizeof lines / sizeof lines[0]);
-		for (size_t l = 0; l < nl && l < sizeof lines / sizeof lines[0]; l++) {
-			if (l)
-				fprintf(out, "%6s", "");
-			else
-				fprintf(out, "%4d  ", r->cl->items[i].number);
-			fprintf(out, "%.*s\n", (int)lines[l].len, clean + lines[l].start);
-		}
-	}
-	free(clean);
+	item_line(out, r->cl->items[i].number, text, width);
 	free(text);
 }
 
@@ -324,9 +334,8 @@ static int text_verdict(FILE *out, const struct report_many *r, size_t i, int wi
 {
 	static const enum verdict open_verdicts[] = {VERDICT_FINDING, VERDICT_QUERY};
 	const struct connectors *cs = r->cs;
-	size_t size = 256, len = 0, nl;
-	struct textwidth_line lines[128];
-	char *text, *clean;
+	size_t size = 256, len = 0;
+	char *text;
 
 	for (size_t k = 0; k < cs->n; k++)
 		size += strlen(cs->files[k].name) + 2;
@@ -350,17 +359,8 @@ static int text_verdict(FILE *out, const struct report_many *r, size_t i, int wi
 				first = 0;
 			}
 	}
-	if (len && (clean = textwidth_sanitize_line(text))) {
-		nl = textwidth_wrap(clean, width - 6, lines, sizeof lines / sizeof lines[0]);
-		for (size_t l = 0; l < nl && l < sizeof lines / sizeof lines[0]; l++) {
-			if (l)
-				fprintf(out, "%6s", "");
-			else
-				fprintf(out, "%4d  ", r->cl->items[i].number);
-			fprintf(out, "%.*s\n", (int)lines[l].len, clean + lines[l].start);
-		}
-		free(clean);
-	}
+	if (len)
+		item_line(out, r->cl->items[i].number, text, width);
 	free(text);
 	return len != 0;
 }
