@@ -12,8 +12,7 @@
 #include "ui_view.h"
 
 struct help_state {
-	WINDOW *w;
-	struct doc doc;
+	struct ui_page page;
 };
 
 /* The column the descriptions start at, clear of the longest key names. */
@@ -84,26 +83,27 @@ static void help_build(struct ui *u, struct help_state *h)
 {
 	char m[4];
 
-	doc_clear(&h->doc);
-	h->doc.width = u->cols;
+	doc_clear(&h->page.doc);
+	h->page.doc.width = u->cols;
 	for (size_t g = 0; g < ui_n_help_groups; g++)
-		help_group(&h->doc, _(ui_help_groups[g].title), ui_help_groups[g].where);
-	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
-	doc_text(&h->doc, 1, _("Status marks"), ATTR_HEADING);
+		help_group(&h->page.doc, _(ui_help_groups[g].title), ui_help_groups[g].where);
+	doc_block(&h->page.doc, BLOCK_TEXT, 0, 0);
+	doc_text(&h->page.doc, 1, _("Status marks"), ATTR_HEADING);
 	for (int s = 0; s < STATUS_COUNT; s++) {
 		status_mark((enum status)s, m);
-		doc_block(&h->doc, BLOCK_TEXT, 0, 0);
-		size_t r = doc_text(&h->doc, HELP_TEXT_X, status_name((enum status)s), ATTR_NORMAL);
-		doc_decorate(&h->doc, r, 3, m, ATTR_STATUS + s, NULL);
+		doc_block(&h->page.doc, BLOCK_TEXT, 0, 0);
+		size_t r = doc_text(&h->page.doc, HELP_TEXT_X, status_name((enum status)s),
+				    ATTR_NORMAL);
+		doc_decorate(&h->page.doc, r, 3, m, ATTR_STATUS + s, NULL);
 	}
-	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
-	size_t r = doc_text(&h->doc, HELP_TEXT_X, _("Answered, status not set"), ATTR_NORMAL);
-	doc_decorate(&h->doc, r, 3, "[?]", ATTR_NORMAL, NULL);
-	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
-	r = doc_text(&h->doc, HELP_TEXT_X, _("Marked for a bulk status (Space or m, then s)"),
+	doc_block(&h->page.doc, BLOCK_TEXT, 0, 0);
+	size_t r = doc_text(&h->page.doc, HELP_TEXT_X, _("Answered, status not set"), ATTR_NORMAL);
+	doc_decorate(&h->page.doc, r, 3, "[?]", ATTR_NORMAL, NULL);
+	doc_block(&h->page.doc, BLOCK_TEXT, 0, 0);
+	r = doc_text(&h->page.doc, HELP_TEXT_X, _("Marked for a bulk status (Space or m, then s)"),
 		     ATTR_NORMAL);
-	doc_decorate(&h->doc, r, 2, "*", ATTR_NORMAL, NULL);
-	help_checklist(u, &h->doc);
+	doc_decorate(&h->page.doc, r, 2, "*", ATTR_NORMAL, NULL);
+	help_checklist(u, &h->page.doc);
 }
 
 static void *help_open(struct ui *u, const struct request *req)
@@ -118,9 +118,7 @@ static void help_close(struct ui *u, void *state)
 	struct help_state *h = state;
 
 	(void)u;
-	if (h->w)
-		delwin(h->w);
-	doc_free(&h->doc);
+	ui_page_free(&h->page);
 	free(h);
 }
 
@@ -128,9 +126,7 @@ static void help_layout(struct ui *u, void *state)
 {
 	struct help_state *h = state;
 
-	if (h->w)
-		delwin(h->w);
-	h->w = ui_body_window(u, 0);
+	ui_page_window(u, &h->page);
 	help_build(u, h);
 }
 
@@ -138,8 +134,7 @@ static void help_draw(struct ui *u, void *state)
 {
 	struct help_state *h = state;
 
-	doc_draw(u->attrs, &h->doc, h->w);
-	wnoutrefresh(h->w);
+	ui_page_draw(u, &h->page);
 }
 
 static int help_key(struct ui *u, void *state, int key, enum action act, struct request *req)
@@ -149,14 +144,7 @@ static int help_key(struct ui *u, void *state, int key, enum action act, struct 
 	(void)u;
 	(void)key;
 	(void)req;
-	switch (act) {
-	case ACT_CLOSE:
-	case ACT_HELP:
-	case ACT_QUIT:
-		return UI_HANDLED | UI_CLOSE;
-	default:
-		return doc_scroll_rows(&h->doc, getmaxy(h->w), act) ? UI_HANDLED | UI_REDRAW : 0;
-	}
+	return ui_page_key(&h->page, act);
 }
 
 static int help_changed(struct ui *u, void *state, size_t item)

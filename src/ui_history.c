@@ -15,8 +15,7 @@
 #include "ui_view.h"
 
 struct history_state {
-	WINDOW *w;
-	struct doc doc;
+	struct ui_page page;
 	size_t item;
 };
 
@@ -67,18 +66,18 @@ static void history_build(struct ui *u, struct history_state *h)
 	size_t n = 0;
 	char title[128];
 
-	doc_clear(&h->doc);
-	h->doc.width = u->cols;
+	doc_clear(&h->page.doc);
+	h->page.doc.width = u->cols;
 	if (st)
 		c = store_history(st, u->cl->items[h->item].number, &n);
-	doc_block(&h->doc, BLOCK_TEXT, 0, 0);
+	doc_block(&h->page.doc, BLOCK_TEXT, 0, 0);
 	snprintf(title, sizeof title, _("History of item %d, newest first"),
 		 u->cl->items[h->item].number);
-	doc_text(&h->doc, 1, title, ATTR_HEADING);
+	doc_text(&h->page.doc, 1, title, ATTR_HEADING);
 	if (!n)
-		doc_text(&h->doc, 1, _("No change recorded for this item."), ATTR_DIM);
+		doc_text(&h->page.doc, 1, _("No change recorded for this item."), ATTR_DIM);
 	for (size_t k = n; k-- > 0;)
-		history_change(u, &h->doc, &c[k]);
+		history_change(u, &h->page.doc, &c[k]);
 	store_changes_free(c, n);
 }
 
@@ -97,9 +96,7 @@ static void history_close(struct ui *u, void *state)
 	struct history_state *h = state;
 
 	(void)u;
-	if (h->w)
-		delwin(h->w);
-	doc_free(&h->doc);
+	ui_page_free(&h->page);
 	free(h);
 }
 
@@ -107,9 +104,7 @@ static void history_layout(struct ui *u, void *state)
 {
 	struct history_state *h = state;
 
-	if (h->w)
-		delwin(h->w);
-	h->w = ui_body_window(u, 0);
+	ui_page_window(u, &h->page);
 	history_build(u, h);
 }
 
@@ -117,8 +112,7 @@ static void history_draw(struct ui *u, void *state)
 {
 	struct history_state *h = state;
 
-	doc_draw(u->attrs, &h->doc, h->w);
-	wnoutrefresh(h->w);
+	ui_page_draw(u, &h->page);
 }
 
 static int history_key(struct ui *u, void *state, int key, enum action act, struct request *req)
@@ -128,14 +122,7 @@ static int history_key(struct ui *u, void *state, int key, enum action act, stru
 	(void)u;
 	(void)key;
 	(void)req;
-	switch (act) {
-	case ACT_CLOSE:
-	case ACT_HELP:
-	case ACT_QUIT:
-		return UI_HANDLED | UI_CLOSE;
-	default:
-		return doc_scroll_rows(&h->doc, getmaxy(h->w), act) ? UI_HANDLED | UI_REDRAW : 0;
-	}
+	return ui_page_key(&h->page, act);
 }
 
 /* Another session's change, or the language: the history is read again. */

@@ -212,3 +212,36 @@ void ui_revision(struct ui *u, struct doc *d, const struct revision *rv, int x)
 		original(u, d, x + 4, &rv->change);
 	}
 }
+
+void ui_page_free(struct ui_page *p)
+{
+	if (p->w)
+		delwin(p->w);
+	p->w = NULL;
+	doc_free(&p->doc);
+}
+
+void ui_page_window(struct ui *u, struct ui_page *p)
+{
+	if (p->w)
+		delwin(p->w);
+	p->w = ui_body_window(u, 0);
+}
+
+void ui_page_draw(struct ui *u, struct ui_page *p)
+{
+	doc_draw(u->attrs, &p->doc, p->w);
+	wnoutrefresh(p->w);
+}
+
+int ui_page_key(struct ui_page *p, enum action act)
+{
+	switch (act) {
+	case ACT_CLOSE:
+	case ACT_HELP:
+	case ACT_QUIT:
+		return UI_HANDLED | UI_CLOSE;
+	default:
+		return doc_scroll_rows(&p->doc, getmaxy(p->w), act) ? UI_HANDLED | UI_REDRAW : 0;
+	}
+}

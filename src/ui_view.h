@@ -256,6 +256,26 @@ size_t ui_runs_lay(struct doc *d, int x, int right, struct ui_runs *rs, int attr
 /* Frees what the runs hold and empties them. */
 void ui_runs_free(struct ui_runs *rs);
 
+/* A page: a document in the body window, scrolled by the browsing keys and
+ * closed by h, Esc, ? or q -- the help and an item's history. A view's
+ * state holds one and builds its document. */
+struct ui_page {
+	WINDOW *w;
+	struct doc doc;
+};
+
+/* Frees the page's window and document (not the page). */
+void ui_page_free(struct ui_page *p);
+
+/* Makes the page's window anew, for the screen's size now. */
+void ui_page_window(struct ui *u, struct ui_page *p);
+
+/* Draws the page's document into its window. */
+void ui_page_draw(struct ui *u, struct ui_page *p);
+
+/* What a key does on a page: closes it, scrolls it, or nothing (0). */
+int ui_page_key(struct ui_page *p, enum action act);
+
 /* Adds a review's note on a 基準 as a block from column x: the review and
  * its date, the 基準, the changed passage with what the review added
  * underlined (and a line saying so), and the publisher's label. */
