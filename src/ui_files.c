@@ -109,7 +109,10 @@ static void draw_heads(struct files_view *v)
 
 	/* TRANSLATORS: the files view's title: the folder, then how many answer
 	   files it holds. */
-	snprintf(head, sizeof head, _("tenken: %s, %zu answer files"), v->f->dir, v->f->cs->n);
+	snprintf(head, sizeof head,
+		 ngettext("tenken: %s, %zu answer file", "tenken: %s, %zu answer files",
+			  v->f->cs->n),
+		 v->f->dir, v->f->cs->n);
 	put_cut(v->w, 0, 0, head, v->cols, A_BOLD);
 	put_cut(v->w, 1, 1, _("Connector"), v->name_w, attr);
 	for (int k = 0; k < N_NUMS; k++)
