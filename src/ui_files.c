@@ -207,7 +207,7 @@ static int read_key(void)
 {
 	static int empty_reads;
 	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
-	int rc, pending = 0;
+	int rc, got, pending = 0;
 	wint_t wc;
 
 	rc = poll(&p, 1, 1000);
@@ -215,15 +215,15 @@ static int read_key(void)
 		return -1;
 	if (rc > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)))
 		return -1;
-	if (rc == 0)
-		return 0;
-	wtimeout(stdscr, rc < 0 ? 0 : 1000);
-	rc = wget_wch(stdscr, &wc);
-	if (rc == KEY_CODE_YES || rc == OK) {
+	/* Nothing typed, or a signal: a resize is a key curses has ready. */
+	wtimeout(stdscr, rc > 0 ? 1000 : 0);
+	got = wget_wch(stdscr, &wc);
+	if (got == KEY_CODE_YES || got == OK) {
 		empty_reads = 0;
-		return rc == OK ? (int)wc : UI_KEYCODE((int)wc);
+		return got == OK ? (int)wc : UI_KEYCODE((int)wc);
 	}
-	if (ioctl(STDIN_FILENO, FIONREAD, &pending) == 0 && pending == 0 && ++empty_reads > 20)
+	if (rc > 0 && ioctl(STDIN_FILENO, FIONREAD, &pending) == 0 && pending == 0 &&
+	    ++empty_reads > 20)
 		return -1;
 	return 0;
 }
