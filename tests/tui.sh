@@ -378,6 +378,14 @@ check "files: 60x20 in Japanese" "回答済  未対応  要確認  指摘あり 
 check "files: 60x20, a row whole" " x^[[2Jy       1/44       0       0         0  fisc-api-2018"
 check "files: Japanese footer" "Enter: ファイルを開く  q: 終了"
 keys q
+# The terminal going away in the files view, after a file was opened and
+# closed: tenken ends (reap below checks that every tenken did).
+start "$TENKEN" "$dir"
+keys Enter
+check "files: a opened again" "October 2018 Edition"
+keys q
+check "files: back in the files view" "4 answer files"
+t kill-server
 if "$TENKEN" ui --dir "$dir" -f "$dir/a.db" 2>&1 | grep -q "does not go with -f"; then ok "files: --dir with -f refused"; else bad "files: --dir with -f not refused"; fi
 
 before=$fail
