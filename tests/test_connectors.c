@@ -171,12 +171,12 @@ static void test_tally(void **state)
 	a->status[0] = STATUS_NOT_IMPLEMENTED;
 	a->status[1] = STATUS_NOT_APPLICABLE;
 	a->verdict[0] = VERDICT_QUERY;
-	a->verdict[1] = VERDICT_FINDING;
-	a->verdict[2] = VERDICT_CONFIRMED;
+	a->verdict[1] = VERDICT_QUERY;
+	a->verdict[2] = VERDICT_FINDING;
 	t = connectors_tally(a);
 	assert_int_equal(t.answered, 2);
 	assert_int_equal(t.not_implemented, 1);
-	assert_int_equal(t.query, 1);
+	assert_int_equal(t.query, 2);
 	assert_int_equal(t.finding, 1);
 	answers_free(a);
 	checklist_free(cl);
