@@ -1,45 +1,144 @@
-/* cmd_ui: tenken ui, the full-screen interface. */
+/* cmd_ui: tenken ui, the full-screen interface, and tenken DIR (ui --dir),
+ * which shows the folder's answer files first and opens the one chosen. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
+#include "connectors.h"
 #include "gettext.h"
 #include "ui.h"
 
 void cmd_ui_usage(FILE *out)
 {
 	fputs(_("Usage: tenken ui [--section N] [--item N] [-R] [-f FILE] [--checklist ID|FILE]\n"
+		"       tenken ui --dir DIR   (or tenken DIR)\n"
 		"Open the full-screen interface: browse the sections, open an item, set its\n"
 		"status and type the answers. Every change is saved at once; text being typed\n"
 		"is kept as a draft if the connection drops. Press ? in it for the keys.\n"
-		"  -R, --read-only  review only: no key changes an answer\n"),
+		"  -R, --read-only  review only: no key changes an answer\n"
+		"      --dir DIR    first the answer files (*.db) of the folder DIR, one per\n"
+		"                   connector, with their progress and the review's open\n"
+		"                   verdicts; Enter opens one, q in it comes back\n"),
 	      out);
 }
 
-int cmd_ui(struct cmd *c, int argc, char **argv)
+/* Runs the interface on what d opened. Returns 0, or -1 with the message
+ * printed. */
+static int run(struct cmd *c, struct cmd_data *d, int section, int item)
 {
 	struct ui_options o = {0};
 	char err[1024];
 
-	if (cmd_getopt_none(c, argc, argv) != 0)
-		return c->exit;
-	if (cmd_open(c) != 0 || (c->g.section && cmd_section_index(c) < 0) ||
-	    (c->g.item && cmd_item_index(c) < 0))
-		return EXIT_FAILURE;
-	o.cl = c->d.cl;
-	o.a = c->d.a;
-	o.st = c->d.st;
-	o.path = c->d.path;
-	o.file_read_only = !c->g.read_only && c->d.st && store_readonly(c->d.st);
+	o.cl = d->cl;
+	o.a = d->a;
+	o.st = d->st;
+	o.path = d->path;
+	o.file_read_only = !c->g.read_only && d->st && store_readonly(d->st);
 	o.read_only = c->g.read_only || o.file_read_only;
 	o.lang = c->g.lang;
-	o.section = c->g.section ? (int)cmd_number(c->g.section) : 0;
-	o.item = c->g.item ? (int)cmd_number(c->g.item) : 0;
+	o.section = section;
+	o.item = item;
 	o.remember_place = 1;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		cmd_error("%s", err);
-		return EXIT_FAILURE;
+		return -1;
 	}
-	return EXIT_SUCCESS;
+	return 0;
+}
+
+/* Reads the folder's answer files into cs for the files view, against
+ * --checklist or the checklist most of them answer (loaded into d), as
+ * tenken report does. Returns 0, or -1 with the message printed. */
+static int read_dir(struct cmd *c, const char *dir, struct connectors *cs, struct cmd_data *d)
+{
+	char err[1024];
+	const char *id;
+
+	if (connectors_add_dir(cs, dir, err, sizeof err) < 0) {
+		cmd_error("%s", err);
+		return -1;
+	}
+	id = connectors_peek(cs);
+	if (!c->g.checklist && !id)
+		return 0; /* no file can be read: each row says why */
+	if (cmd_load_checklist(c, d, NULL, c->g.checklist ? c->g.checklist : id) != 0)
+		return -1;
+	connectors_load(cs, d->cl);
+	return 0;
+}
+
+/* Opens the answer file path as tenken -f path would, and runs the
+ * interface on it. Returns 0, or -1 with the message printed. */
+static int open_file(struct cmd *c, const char *path)
+{
+	struct cmd_data d = {0};
+	int how = c->g.read_only ? STORE_READONLY | CMD_MUST_EXIST : STORE_OR_READONLY, rc = -1;
+
+	if (cmd_load_checklist(c, &d, path, c->g.checklist) == 0 &&
+	    cmd_open_answers(&d, path, how) == 0)
+		rc = run(c, &d, 0, 0);
+	cmd_data_free(&d);
+	return rc;
+}
+
+/* tenken DIR: the files view, then the interface on the file chosen, and
+ * back, until q in the files view. Returns the exit status. */
+static int run_dir(struct cmd *c, const char *dir)
+{
+	char err[1024], *path = NULL;
+	size_t cursor = 0;
+
+	for (;;) {
+		struct connectors cs = {0};
+		struct cmd_data d = {0};
+		struct ui_files f = {dir, &cs, NULL};
+		int rc = read_dir(c, dir, &cs, &d);
+
+		if (rc == 0 && (rc = ui_files_run(&f, &cursor, err, sizeof err)) < 0)
+			cmd_error("%s", err);
+		if (rc > 0 && !(path = strdup(cs.files[cursor].path)))
+			rc = -1, cmd_error("%s", _("out of memory"));
+		connectors_free(&cs);
+		cmd_data_free(&d);
+		if (rc <= 0)
+			return rc < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+		rc = open_file(c, path);
+		free(path);
+		path = NULL;
+		if (rc != 0)
+			return EXIT_FAILURE;
+		if (ui_stopping())
+			return EXIT_SUCCESS;
+	}
+}
+
+int cmd_ui(struct cmd *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"dir", required_argument, NULL, 'D'},
+					     {NULL, 0, NULL, 0}};
+	const char *dir = NULL;
+	int opt;
+
+	while ((opt = cmd_getopt(c, argc, argv, "", opts)) > 0)
+		dir = optarg;
+	if (opt != 0)
+		return c->exit;
+	if (optind < argc)
+		return cmd_unexpected(c, argv[optind]);
+	if (dir && (c->g.file || c->g.section || c->g.item)) {
+		cmd_error("%s", _("ui: --dir shows a folder's files: it does not go with -f, "
+				  "--section or --item"));
+		return EXIT_USAGE;
+	}
+	if (dir)
+		return run_dir(c, dir);
+	if (cmd_open(c) != 0 || (c->g.section && cmd_section_index(c) < 0) ||
+	    (c->g.item && cmd_item_index(c) < 0))
+		return EXIT_FAILURE;
+	return run(c, &c->d, c->g.section ? (int)cmd_number(c->g.section) : 0,
+		   c->g.item ? (int)cmd_number(c->g.item) : 0) == 0
+		       ? EXIT_SUCCESS
+		       : EXIT_FAILURE;
 }

@@ -237,6 +237,20 @@ void connectors_free(struct connectors *cs)
 	*cs = (struct connectors){0};
 }
 
+struct connector_tally connectors_tally(const struct answers *a)
+{
+	struct connector_tally t = {0};
+
+	t.total = a->cl->n_items;
+	for (size_t i = 0; i < t.total; i++) {
+		t.answered += a->status[i] != STATUS_UNANSWERED;
+		t.not_implemented += a->status[i] == STATUS_NOT_IMPLEMENTED;
+		t.query += a->verdict[i] == VERDICT_QUERY;
+		t.finding += a->verdict[i] == VERDICT_FINDING;
+	}
+	return t;
+}
+
 int connectors_any(const struct connectors *cs, size_t i, enum status s)
 {
 	for (size_t k = 0; k < cs->n; k++)

@@ -57,6 +57,19 @@ size_t connectors_load(struct connectors *cs, const struct checklist *cl);
 /* Frees what cs holds and empties it. */
 void connectors_free(struct connectors *cs);
 
+/* One file's progress as the files view of the interface shows it. */
+struct connector_tally {
+	size_t answered;        /* items with a status */
+	size_t total;           /* the checklist's items */
+	size_t not_implemented; /* 未対応 */
+	size_t query;           /* the review's verdict 要確認 */
+	size_t finding;         /* the review's verdict 指摘あり */
+};
+
+/* Counts a's items answered, not implemented, and under a query or a
+ * finding of the review. Returns the counts. */
+struct connector_tally connectors_tally(const struct answers *a);
+
 /* Whether item index i has status s in any file read. */
 int connectors_any(const struct connectors *cs, size_t i, enum status s);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -139,7 +140,8 @@ static void usage_main(FILE *out)
 		"  report FILE...|DIR  many answer files side by side, only read\n"
 		"  diff OLD NEW  what changed between two answer files\n"
 		"Without a command, tenken opens the full-screen interface on a terminal\n"
-		"and prints the checklist otherwise.\n"),
+		"and prints the checklist otherwise. tenken DIR (ui --dir DIR) shows the\n"
+		"answer files of the folder DIR first, one per connector; Enter opens one.\n"),
 	      out);
 	fputs(_("\n"
 		"Options:\n"
@@ -232,8 +234,9 @@ int main(int argc, char **argv)
 		.n_globals = sizeof globals / sizeof globals[0],
 		.global_option = global_option,
 	};
-	static char ui_cmd[] = "ui", print_cmd[] = "print";
-	char *alone[] = {NULL, NULL}, **args;
+	static char ui_cmd[] = "ui", print_cmd[] = "print", dir_opt[] = "--dir";
+	char *alone[] = {NULL, NULL}, *dir_args[] = {ui_cmd, dir_opt, NULL, NULL}, **args;
+	struct stat sb;
 	int n, rc;
 
 	locale_init(&c.g);
@@ -247,6 +250,11 @@ int main(int argc, char **argv)
 		alone[0] = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) ? ui_cmd : print_cmd;
 		args = alone;
 		n = 1;
+	}
+	if (n == 1 && !command_find(args[0]) && stat(args[0], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		dir_args[2] = args[0]; /* tenken DIR: the interface's files view */
+		args = dir_args;
+		n = 3;
 	}
 	if (!(c.command = command_find(args[0]))) {
 		cmd_error(_("unknown command \"%s\" (try tenken --help)"), args[0]);

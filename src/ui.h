@@ -8,6 +8,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "connectors.h"
 #include "mapping.h"
 #include "store.h"
 
@@ -51,5 +52,22 @@ struct ui_options {
  * signal asks tenken to stop (a draft in the editor is kept first).
  * Returns 0, or -1 with a message in err. */
 int ui_run(const struct ui_options *o, char *err, size_t errlen);
+
+/* Returns whether a hang-up or termination signal asked tenken to stop. */
+int ui_stopping(void);
+
+/* The files view of tenken DIR (ui_files.c): a folder's answer files. */
+struct ui_files {
+	const char *dir;             /* the folder, shown in the title */
+	const struct connectors *cs; /* its files, read by connectors_load */
+	const char *msg;             /* a message for the footer, or NULL */
+};
+
+/* Shows the files of f, a row each, with the cursor on row *cursor, until
+ * Enter chooses a file that can be opened (returns 1, *cursor its row) or
+ * the user quits, the terminal goes or a signal asks to stop (returns 0,
+ * *cursor where it was). Returns -1 with a message in err if the terminal
+ * cannot be used. */
+int ui_files_run(const struct ui_files *f, size_t *cursor, char *err, size_t errlen);
 
 #endif

@@ -220,9 +220,6 @@ WINDOW *ui_dialog_window(struct ui *u, int w, int h);
  * are ambiguous-width on Japanese terminals). */
 void ui_box(WINDOW *w);
 
-/* Returns whether a hang-up or termination signal asked tenken to stop. */
-int ui_stopping(void);
-
 /* ui_text.c: checklist texts laid into a view's document. */
 
 /* Adds m in the interface's language from column x, its added runs

@@ -156,6 +156,32 @@ static void test_gaps(void **state)
 	checklist_free(cl);
 }
 
+/* The files view's counts: answered, 未対応, and the open verdicts. */
+static void test_tally(void **state)
+{
+	struct checklist *cl = load();
+	struct answers *a = answers_new(cl);
+	struct connector_tally t;
+
+	(void)state;
+	assert_non_null(a);
+	t = connectors_tally(a);
+	assert_int_equal(t.answered, 0);
+	assert_int_equal(t.total, cl->n_items);
+	a->status[0] = STATUS_NOT_IMPLEMENTED;
+	a->status[1] = STATUS_NOT_APPLICABLE;
+	a->verdict[0] = VERDICT_QUERY;
+	a->verdict[1] = VERDICT_QUERY;
+	a->verdict[2] = VERDICT_FINDING;
+	t = connectors_tally(a);
+	assert_int_equal(t.answered, 2);
+	assert_int_equal(t.not_implemented, 1);
+	assert_int_equal(t.query, 2);
+	assert_int_equal(t.finding, 1);
+	answers_free(a);
+	checklist_free(cl);
+}
+
 static void test_report_text(void **state)
 {
 	static const enum status st[][3] = {
@@ -260,11 +286,9 @@ static void test_diff(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_name),
-		cmocka_unit_test(test_dir_sorted),
-		cmocka_unit_test(test_gaps),
-		cmocka_unit_test(test_report_text),
-		cmocka_unit_test(test_report_transposed),
+		cmocka_unit_test(test_name),        cmocka_unit_test(test_dir_sorted),
+		cmocka_unit_test(test_gaps),        cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_report_text), cmocka_unit_test(test_report_transposed),
 		cmocka_unit_test(test_diff),
 	};
 

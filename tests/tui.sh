@@ -340,6 +340,54 @@ check "review: the comment in the item" "Who approves the change?"
 keys q q
 if "$TENKEN" review 6 | grep -q "Who approves the change?"; then ok "review: the comment in the file"; else bad "review: the comment not in the file"; fi
 
+# --- tenken DIR: the files view. Two answer files of the 2018 edition, one
+# of the trial edition (the settings' checklist) and a copy whose name holds
+# an escape; Enter opens a, a status set there shows in a's row back in the
+# files view, q there quits.
+dir="$tmp/connectors"
+mkdir -p "$dir"
+"$TENKEN" -c fisc-api-2018 -f "$dir/a.db" set 1 --status implemented >/dev/null
+"$TENKEN" -c fisc-api-2018 -f "$dir/a.db" set 2 --status not-implemented >/dev/null
+"$TENKEN" -c fisc-api-2018 -f "$dir/a.db" review 2 --verdict query >/dev/null
+"$TENKEN" -c fisc-api-2018 -f "$dir/b.db" set 3 --status partial >/dev/null
+"$TENKEN" -f "$dir/trial.db" set 1 --status implemented >/dev/null
+cp "$dir/b.db" "$dir/$(printf 'x\033[2Jy').db"
+start "$TENKEN" "$dir"
+check "files: the title" "4 answer files"
+check "files: the headings" "Connector   Answered  Not impl.  Query  Finding  Checklist"
+check "files: a's progress, 未対応 and query" " a               2/44          1      1        0  fisc-api-2018"
+check "files: b's progress" " b               1/44          0      0        0  fisc-api-2018"
+check "files: the other edition's file and why" ' trial      it answers the checklist "fisc-api-2017-trial", not "fisc-api-2018"'
+check "files: an escape in a name shown visibly" " x^[[2Jy"
+keys j j Enter
+check "files: the odd file is not opened" "Cannot open it: it answers the checklist"
+keys g Enter
+check "files: Enter opens a in the interface" "October 2018 Edition"
+check "files: a's path in the header" "connectors/a.db"
+keys j s 2
+check "files: a status set in a" "Item 2: Implemented (saved)"
+keys q
+check "files: back, a's row updated" " a               2/44          0      1        0  fisc-api-2018"
+keys q
+i=0
+while t has-session 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if ! t has-session 2>/dev/null; then ok "files: q quits"; else bad "files: q did not quit"; fi
+start "$TENKEN" --lang ja ui --dir "$dir"
+t resize-window -x 60 -y 20
+check "files: 60x20 in Japanese" "回答済  未対応  要確認  指摘あり  チェックリス…"
+check "files: 60x20, a row whole" " x^[[2Jy       1/44       0       0         0  fisc-api-2018"
+check "files: Japanese footer" "Enter: ファイルを開く  q: 終了"
+keys q
+# The terminal going away in the files view, after a file was opened and
+# closed: tenken ends (reap below checks that every tenken did).
+start "$TENKEN" "$dir"
+keys Enter
+check "files: a opened again" "October 2018 Edition"
+keys q
+check "files: back in the files view" "4 answer files"
+t kill-server
+if "$TENKEN" ui --dir "$dir" -f "$dir/a.db" 2>&1 | grep -q "does not go with -f"; then ok "files: --dir with -f refused"; else bad "files: --dir with -f not refused"; fi
+
 before=$fail
 reap
 [ "$fail" -ne "$before" ] || ok "every tenken started here ended with its terminal"
