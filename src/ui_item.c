@@ -690,6 +690,11 @@ static int copy_last(struct ui *u, struct item_state *is, struct request *req)
 		ui_message(u, 0, "%s", _("Nothing to copy: last time this was empty."));
 		return UI_HANDLED;
 	}
+	if (on_status ? last->status[is->item] == u->a->status[is->item]
+		      : !strcmp(answers_text(last, is->item, c), answers_text(u->a, is->item, c))) {
+		ui_message(u, 0, "%s", _("This is already as it was last time."));
+		return UI_HANDLED;
+	}
 	if (on_status && u->n_marked) {
 		ui_message(u, 1, "%s",
 			   _("Items are marked: s sets their status; C copies one item's."));
