@@ -1,6 +1,7 @@
 /* parts: everything the item view shows of an item, in the order it shows
  * it, as a walk over parts of at most one text each: the officer's part
- * first (the goal, the target, the status and the answers, and the review's
+ * first (the goal, the target, the status and the answers, each followed by
+ * last year's where it differs (--compare), and the review's
  * verdict and latest comment once it has begun), then the
  * reference material (the references and their note, the 手法例 and 注記,
  * the older edition's 手法例, the remarks and warnings, and the reviews'

@@ -1,5 +1,7 @@
 /* ui_item: one item in full, in the order of its parts (parts.h): the
- * title, the goal and target, the status and the answer columns; then the
+ * title, the goal and target, the status and the answer columns (each with
+ * last year's under it, dimmed, where --compare gives one that differs:
+ * C copies it); then the
  * references, the 手法例 under their <headings>, each 注記 folded until
  * opened, the older edition's 手法例 folded, the publisher's remarks and
  * warnings, and the reviews' notes folded under one heading per 基準. The
