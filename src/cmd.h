@@ -31,6 +31,7 @@ enum cmd_flags {
 	CMD_UTF8 = 1 << 6,          /* it needs a terminal that speaks UTF-8 */
 	CMD_FROM_TO = 1 << 7,       /* it takes its files as --from and --to, not -f and -c */
 	CMD_NEEDS_ANSWERS = 1 << 8, /* it only reads, and refuses even a missing default file */
+	CMD_COMPARE = 1 << 9,       /* --compare: last year's answer file shown beside */
 };
 
 /* A flag of cmd_open_answers beside store_open's: a missing file is
@@ -66,6 +67,7 @@ struct cmd_globals {
 	const char *section;   /* -s */
 	const char *item;      /* -i */
 	int read_only;         /* -R */
+	const char *compare;   /* --compare: last year's answer file, only read */
 	int lang_given;        /* --lang given: only then do exports add English */
 	enum lang lang;        /* the checklist's: --lang, the setting, the locale */
 	int ambiguous;         /* --ambiguous-width, or 0 */

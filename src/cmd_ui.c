@@ -13,6 +13,7 @@
 void cmd_ui_usage(FILE *out)
 {
 	fputs(_("Usage: tenken ui [--section N] [--item N] [-R] [-f FILE] [--checklist ID|FILE]\n"
+		"                 [--compare OLD.db]\n"
 		"       tenken ui --dir DIR   (or tenken DIR)\n"
 		"Open the full-screen interface: browse the sections, open an item, set its\n"
 		"status and type the answers. Every change is saved at once; text being typed\n"
@@ -20,8 +21,38 @@ void cmd_ui_usage(FILE *out)
 		"  -R, --read-only  review only: no key changes an answer\n"
 		"      --dir DIR    first the answer files (*.db) of the folder DIR, one per\n"
 		"                   connector, with their progress and the review's open\n"
-		"                   verdicts; Enter opens one, q in it comes back\n"),
+		"                   verdicts; Enter opens one, q in it comes back\n"
+		"  --compare OLD.db  show last year's answer file of the same checklist\n"
+		"                   (only read) dimmed under each answer that differs;\n"
+		"                   C copies it into this year's\n"),
 	      out);
+}
+
+/* Reads last year's answer file (--compare) for the open checklist, only
+ * reading: refuses a missing file, or one of another checklist naming
+ * both. Returns the answers, or NULL with the message printed. */
+static struct answers *read_last(struct cmd *c, struct cmd_data *d)
+{
+	char id[128], err[1024];
+	struct answers *last;
+	int changed = 0;
+
+	if (store_peek_checklist(c->g.compare, id, sizeof id, err, sizeof err) != 0) {
+		cmd_error("--compare: %s", err);
+		return NULL;
+	}
+	if (strcmp(id, d->cl->id) != 0) {
+		/* TRANSLATORS: the first %s is last year's answer file, the
+		   second the checklist it answers, the third the checklist
+		   opened now. */
+		cmd_error(_("--compare: %s answers the checklist \"%s\", not \"%s\" as this "
+			    "answer file does: compare two answer files of the same checklist"),
+			  c->g.compare, id, d->cl->id);
+		return NULL;
+	}
+	if (!(last = connectors_read(c->g.compare, d->cl, &changed, err, sizeof err)))
+		cmd_error("--compare: %s", err);
+	return last;
 }
 
 /* Runs the interface on what d opened. Returns 0, or -1 with the message
@@ -30,7 +61,12 @@ static int run(struct cmd *c, struct cmd_data *d, int section, int item)
 {
 	struct ui_options o = {0};
 	char err[1024];
+	struct answers *last = NULL;
+	int rc = 0;
 
+	if (c->g.compare && !(last = read_last(c, d)))
+		return -1;
+	o.last = last;
 	o.cl = d->cl;
 	o.a = d->a;
 	o.st = d->st;
@@ -43,9 +79,10 @@ static int run(struct cmd *c, struct cmd_data *d, int section, int item)
 	o.remember_place = 1;
 	if (ui_run(&o, err, sizeof err) != 0) {
 		cmd_error("%s", err);
-		return -1;
+		rc = -1;
 	}
-	return 0;
+	answers_free(last);
+	return rc;
 }
 
 /* Reads the folder's answer files into cs for the files view, against
@@ -127,9 +164,9 @@ int cmd_ui(struct cmd *c, int argc, char **argv)
 		return c->exit;
 	if (optind < argc)
 		return cmd_unexpected(c, argv[optind]);
-	if (dir && (c->g.file || c->g.section || c->g.item)) {
+	if (dir && (c->g.file || c->g.section || c->g.item || c->g.compare)) {
 		cmd_error("%s", _("ui: --dir shows a folder's files: it does not go with -f, "
-				  "--section or --item"));
+				  "--section, --item or --compare"));
 		return EXIT_USAGE;
 	}
 	if (dir)

@@ -29,7 +29,8 @@ static const struct command commands[] = {
 	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_READ_ONLY | CMD_NEEDS_ANSWERS,
 	 cmd_export_usage},
 	{"ui", cmd_ui,
-	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8,
+	 CMD_FILE | CMD_CHECKLIST | CMD_SECTION | CMD_ITEM | CMD_READ_ONLY | CMD_WRITES | CMD_UTF8 |
+		 CMD_COMPARE,
 	 cmd_ui_usage},
 	{"checklists", cmd_checklists, 0, cmd_checklists_usage},
 	{"migrate", cmd_migrate, CMD_FROM_TO, cmd_migrate_usage},
@@ -47,6 +48,7 @@ static const struct cmd_global globals[] = {
 	{'s', 1, "section", required_argument, CMD_SECTION},
 	{'i', 1, "item", required_argument, CMD_ITEM},
 	{'R', 1, "read-only", no_argument, CMD_READ_ONLY},
+	{'O', 0, "compare", required_argument, CMD_COMPARE},
 	{'L', 0, "lang", required_argument, 0},
 	{'A', 0, "ambiguous-width", required_argument, 0},
 	{'h', 1, "help", no_argument, 0},
@@ -191,6 +193,9 @@ static int global_option(struct cmd *c, const struct cmd_global *o, const char *
 		return -1;
 	case 'R':
 		g->read_only = 1;
+		return -1;
+	case 'O':
+		g->compare = arg;
 		return -1;
 	case 'L':
 		if (apply_lang(g, arg) != 0) {

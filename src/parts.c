@@ -53,8 +53,34 @@ static void outline_line(void *ctx, enum outline_kind kind, int depth, const cha
 	emit(w, &p);
 }
 
+/* Last year's status or answer in column c (c < 0: the status) of item
+ * index i, after this year's: only where last year's is set and differs,
+ * so that what is shown is what copying it would change. */
+static void last_part(struct walk *w, const struct answers *a, const struct answers *last, size_t i,
+		      long c)
+{
+	struct part p = {0};
+
+	if (!last)
+		return;
+	p.fold = -1;
+	if (c < 0) {
+		if (last->status[i] == STATUS_UNANSWERED || last->status[i] == a->status[i])
+			return;
+		p.kind = PART_LAST_STATUS;
+		p.number = (int)last->status[i];
+	} else {
+		p.answer = answers_text(last, i, (size_t)c);
+		if (!*p.answer || strcmp(p.answer, answers_text(a, i, (size_t)c)) == 0)
+			return;
+		p.kind = PART_LAST_ANSWER;
+		p.index = (size_t)c;
+	}
+	emit(w, &p);
+}
+
 static void officer_parts(struct walk *w, const struct checklist *cl, const struct answers *a,
-			  size_t i)
+			  const struct answers *last, size_t i)
 {
 	const struct item *it = &cl->items[i];
 	struct part p = {0};
@@ -66,11 +92,13 @@ static void officer_parts(struct walk *w, const struct checklist *cl, const stru
 	p.kind = PART_STATUS;
 	p.fold = -1;
 	emit(w, &p);
+	last_part(w, a, last, i, -1);
 	for (size_t c = 0; c < cl->n_columns; c++) {
 		p.kind = PART_ANSWER;
 		p.index = c;
 		p.answer = answers_text(a, i, c);
 		emit(w, &p);
+		last_part(w, a, last, i, (long)c);
 	}
 	if (a->verdict[i] == VERDICT_NONE && !a->comment[i])
 		return;
@@ -195,8 +223,8 @@ static void revision_parts(struct walk *w, const struct item *it)
 	}
 }
 
-int item_parts(const struct checklist *cl, const struct answers *a, const struct examples *ex,
-	       size_t i, part_fn fn, void *ctx)
+int item_parts(const struct checklist *cl, const struct answers *a, const struct answers *last,
+	       const struct examples *ex, size_t i, part_fn fn, void *ctx)
 {
 	const struct item *it = &cl->items[i];
 	const struct section *sec = &cl->sections[it->section];
@@ -205,7 +233,7 @@ int item_parts(const struct checklist *cl, const struct answers *a, const struct
 	text_part(&w, PART_SECTION, 0, &sec->name);
 	if (*sec->name_supplied.ja)
 		text_part(&w, PART_NAME_NOTE, 0, &sec->name_supplied);
-	officer_parts(&w, cl, a, i);
+	officer_parts(&w, cl, a, last, i);
 	reference_parts(&w, cl, it);
 	outline_item_texts(it, outline_line, &w);
 	w.fold = -1;

@@ -1,6 +1,7 @@
 /* parts: everything the item view shows of an item, in the order it shows
  * it, as a walk over parts of at most one text each: the officer's part
- * first (the goal, the target, the status and the answers, and the review's
+ * first (the goal, the target, the status and the answers, each followed by
+ * last year's where it differs (--compare), and the review's
  * verdict and latest comment once it has begun), then the
  * reference material (the references and their note, the 手法例 and 注記,
  * the older edition's 手法例, the remarks and warnings, and the reviews'
@@ -30,6 +31,8 @@ enum part_kind {
 	PART_TARGET,       /* 対象者 */
 	PART_STATUS,       /* the status: no text */
 	PART_ANSWER,       /* an answer column: answer, index the column */
+	PART_LAST_STATUS,  /* last year's status, where it differs: number holds it */
+	PART_LAST_ANSWER,  /* last year's answer in column index, where it differs */
 	PART_VERDICT,      /* the review's verdict, once the review has begun: no text */
 	PART_COMMENT,      /* the review's latest comment: answer holds it */
 	PART_REF_SOURCE,   /* a reference's 関連規定; index the reference */
@@ -58,8 +61,8 @@ struct part {
 	 * are those of the note before it under the same 基準. */
 	const struct text *text;
 	const struct marked *marked; /* a text with added runs; text is its text */
-	const char *answer;          /* PART_ANSWER, PART_COMMENT: the text, "" if empty */
-	enum outline_kind line;      /* PART_OUTLINE, PART_EXAMPLE_LINE */
+	const char *answer; /* PART_ANSWER, PART_COMMENT, PART_LAST_ANSWER: the text, "" if empty */
+	enum outline_kind line; /* PART_OUTLINE, PART_EXAMPLE_LINE */
 	int depth;
 	const char *label; /* "1.", "(注1)", "①", or "" */
 	const char *date;  /* PART_REVIEW: YYYY-MM-DD, or NULL */
@@ -73,9 +76,12 @@ struct part {
 typedef void (*part_fn)(void *ctx, const struct part *p);
 
 /* Calls fn for every part of item index i of cl, in the item view's order.
- * a: the answers (NULL: no status nor answer parts); ex: an older
- * edition whose 手法例 stand in (NULL: none). Returns the number of folds. */
-int item_parts(const struct checklist *cl, const struct answers *a, const struct examples *ex,
-	       size_t i, part_fn fn, void *ctx);
+ * a: the answers (NULL: no status nor answer parts); last: last year's
+ * answers to the same checklist (NULL: none), each status and column of
+ * them right after this year's, only where it is set and differs; ex: an
+ * older edition whose 手法例 stand in (NULL: none). Returns the number of
+ * folds. */
+int item_parts(const struct checklist *cl, const struct answers *a, const struct answers *last,
+	       const struct examples *ex, size_t i, part_fn fn, void *ctx);
 
 #endif

@@ -82,6 +82,6 @@ int search_item_matches(const struct checklist *cl, const struct answers *a,
 
 	if (!query || !*query)
 		return 0;
-	item_parts(cl, a, ex, i, look_in, &l);
+	item_parts(cl, a, NULL, ex, i, look_in, &l);
 	return l.found;
 }

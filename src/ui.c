@@ -341,6 +341,27 @@ static void set_verdict(struct ui *u, size_t item, enum verdict v)
 		   verdict_shown(v, shown, sizeof shown));
 }
 
+/* Sets item's column to text as the editor saves it (C copies last
+ * year's): compared with the file, saved, in the history. */
+static void set_text(struct ui *u, size_t item, size_t column, const char *text)
+{
+	char err[1024] = "";
+	const char *name = text_get(&u->cl->columns[column].name, u->lang);
+	int rc = store_set_text(u->st, u->a, item, column, text, err, sizeof err);
+
+	broadcast_changed(u, item);
+	if (rc == STORE_CHANGED)
+		ui_message(u, 1,
+			   _("Item %d's %s was changed meanwhile in the file; see it, then copy "
+			     "again to replace it"),
+			   u->cl->items[item].number, name);
+	else if (rc != 0)
+		ui_message(u, 1, "%s", err);
+	else
+		ui_message(u, 0, _("Item %d: %s copied from last time (saved)"),
+			   u->cl->items[item].number, name);
+}
+
 /* Adds text to item's review thread; an empty text adds nothing. */
 static void add_comment(struct ui *u, size_t item, const char *text)
 {
@@ -751,6 +772,10 @@ static void carry_out(struct ui *u, const struct request *req)
 			set_marked_status(u, (enum status)req->number);
 		else if (can_write(u))
 			set_status(u, req->item, (enum status)req->number);
+		break;
+	case REQ_SET_TEXT:
+		if (can_write(u))
+			set_text(u, req->item, req->column, req->text);
 		break;
 	case REQ_VERDICT_MENU:
 	case REQ_COMMENT_PROMPT:

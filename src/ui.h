@@ -23,9 +23,12 @@ struct ui_options {
 	const struct examples *ex;
 	int read_only;      /* -R, or a file that cannot be written: no key changes an answer */
 	int file_read_only; /* read-only because the file cannot be written, not -R */
-	enum lang lang;     /* the checklist's language to start with (L switches) */
-	int section;        /* open at this section number (0: none) */
-	int item;           /* open this item number (0: none) */
+	/* --compare: last year's answers to the same checklist, only read,
+	 * shown dimmed under this year's where they differ (NULL: none). */
+	const struct answers *last;
+	enum lang lang; /* the checklist's language to start with (L switches) */
+	int section;    /* open at this section number (0: none) */
+	int item;       /* open this item number (0: none) */
 	/* Reopen where the officer left this answer file, unless section or
 	 * item is given, and keep the place at the end (place.h). */
 	int remember_place;

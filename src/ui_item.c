@@ -1,5 +1,7 @@
 /* ui_item: one item in full, in the order of its parts (parts.h): the
- * title, the goal and target, the status and the answer columns; then the
+ * title, the goal and target, the status and the answer columns (each with
+ * last year's under it, dimmed, where --compare gives one that differs:
+ * C copies it); then the
  * references, the 手法例 under their <headings>, each 注記 folded until
  * opened, the older edition's 手法例 folded, the publisher's remarks and
  * warnings, and the reviews' notes folded under one heading per 基準. The
@@ -231,6 +233,24 @@ static void lay_answer(struct build *b, const struct part *p)
 		doc_text(d, 3, _("(empty)"), ATTR_EMPTY);
 }
 
+/* Last year's status or answer (--compare), dimmed and labelled, under
+ * this year's and in its block, so that C on the block copies it. */
+static void lay_last(struct build *b, const struct part *p)
+{
+	/* TRANSLATORS: before last year's answer (or status), shown dimmed
+	   under this year's by tenken --compare. */
+	const char *label = _("Last time:");
+	const char *s =
+		p->kind == PART_LAST_STATUS ? status_name((enum status)p->number) : p->answer;
+	struct ui_runs rs = {0};
+
+	ui_runs_add(&rs, label, strlen(label), ATTR_LABEL);
+	ui_runs_add(&rs, " ", 1, ATTR_DIM);
+	ui_runs_add(&rs, s, strlen(s), ATTR_DIM);
+	ui_runs_lay(&b->is->doc, 3, 0, &rs, ATTR_DIM);
+	ui_runs_free(&rs);
+}
+
 /* The review, once begun: the verdict, and the latest comment of the
  * thread (tenken review shows it all). */
 static void lay_verdict(struct build *b)
@@ -449,6 +469,10 @@ static void part_row(void *ctx, const struct part *p)
 	case PART_ANSWER:
 		lay_answer(b, p);
 		break;
+	case PART_LAST_STATUS:
+	case PART_LAST_ANSWER:
+		lay_last(b, p);
+		break;
 	case PART_VERDICT:
 		lay_verdict(b);
 		break;
@@ -502,7 +526,7 @@ static void build(struct ui *u, struct item_state *is)
 	doc_clear(d);
 	d->width = u->cols;
 	is->n_hits = 0;
-	is->n_folds = item_parts(u->cl, u->a, ui_examples(u), is->item, part_row, &b);
+	is->n_folds = item_parts(u->cl, u->a, u->o->last, ui_examples(u), is->item, part_row, &b);
 	flush_legend(&b);
 	if (is->hit != NO_HIT && is->hit >= is->n_hits)
 		is->hit = NO_HIT;
@@ -648,6 +672,48 @@ static int open_block(struct ui *u, struct item_state *is, struct request *req)
 	}
 }
 
+/* C: last year's status, on the status, or text of the column under the
+ * cursor (else the first), into this year's, as an edit is saved. */
+static int copy_last(struct ui *u, struct item_state *is, struct request *req)
+{
+	const struct answers *last = u->o->last;
+	int on_status = is->doc.blocks[is->doc.cursor].kind == BLOCK_STATUS;
+	size_t c = cursor_column(is);
+
+	if (!last) {
+		ui_message(u, 1, "%s",
+			   _("No answer file of last year to copy from: start with --compare "
+			     "OLD.db"));
+		return UI_HANDLED;
+	}
+	req->item = is->item;
+	if (on_status ? last->status[is->item] == STATUS_UNANSWERED
+		      : !*answers_text(last, is->item, c)) {
+		ui_message(u, 0, "%s", _("Nothing to copy: last time this was empty."));
+		return UI_HANDLED;
+	}
+	if (on_status ? last->status[is->item] == u->a->status[is->item]
+		      : !strcmp(answers_text(last, is->item, c), answers_text(u->a, is->item, c))) {
+		ui_message(u, 0, "%s", _("This is already as it was last time."));
+		return UI_HANDLED;
+	}
+	if (on_status && u->n_marked) {
+		ui_message(u, 1, "%s",
+			   _("Items are marked: s sets their status; C copies one item's."));
+		return UI_HANDLED;
+	}
+	if (on_status) {
+		req->type = REQ_SET_STATUS;
+		req->number = (int)last->status[is->item];
+		return UI_HANDLED;
+	}
+	select_block(is, BLOCK_COLUMN, c);
+	req->type = REQ_SET_TEXT;
+	req->column = c;
+	req->text = answers_text(last, is->item, c);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 static int item_key(struct ui *u, void *state, int key, enum action act, struct request *req)
 {
 	struct item_state *is = state;
@@ -674,6 +740,8 @@ static int item_key(struct ui *u, void *state, int key, enum action act, struct 
 		req->column = cursor_column(is);
 		select_block(is, BLOCK_COLUMN, req->column);
 		return UI_HANDLED | UI_REDRAW;
+	case ACT_COPY_LAST:
+		return copy_last(u, is, req);
 	case ACT_STATUS:
 		select_block(is, BLOCK_STATUS, 0);
 		req->type = REQ_STATUS_MENU;

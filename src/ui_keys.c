@@ -70,6 +70,8 @@ const struct binding ui_bindings[] = {
 	{'e', ACT_EDIT, IN_BROWSE, NEEDS_WRITE, "e",
 	 N_("edit the answer here (the first answer on an item)")},
 	{'E', ACT_EXTERNAL, IN_BROWSE, NEEDS_WRITE, "E", N_("edit it in $VISUAL or $EDITOR")},
+	{'C', ACT_COPY_LAST, IN_ITEM, NEEDS_WRITE, "C",
+	 N_("copy last year's answer or status here (--compare)")},
 	{'x', ACT_EXPORT, IN_BROWSE, 0, "x",
 	 N_("export: the workbook or CSV for the bank, or a report")},
 	{'H', ACT_HISTORY, IN_BROWSE, 0, "H",

@@ -36,8 +36,9 @@ enum action {
 	ACT_MARK, /* mark or unmark the item for a bulk status */
 	ACT_STATUS,
 	ACT_UNDO,
-	ACT_VERDICT, /* the review's verdict of the item */
-	ACT_COMMENT, /* a comment added to the item's review thread */
+	ACT_VERDICT,   /* the review's verdict of the item */
+	ACT_COMMENT,   /* a comment added to the item's review thread */
+	ACT_COPY_LAST, /* last year's answer (--compare) copied into this year's */
 	ACT_EDIT,
 	ACT_EXTERNAL,
 	ACT_EXPORT,

@@ -55,6 +55,7 @@ enum request_type {
 	REQ_UNDO,           /* undo this session's last change */
 	REQ_HISTORY,        /* show item's history */
 	REQ_SET_STATUS,     /* set item's status to number */
+	REQ_SET_TEXT,       /* set item's column to text, as an edit saved (C) */
 	REQ_VERDICT_MENU,   /* choose the review's verdict of item */
 	REQ_SET_VERDICT,    /* set item's verdict to number */
 	REQ_COMMENT_PROMPT, /* ask for a comment on item */

@@ -141,6 +141,7 @@ static void other_session(void *ctx)
 /* Whether the runs below keep and restore the place (and at which
  * section number they start, 0: none). */
 static int run_remember, run_section;
+static const struct answers *run_last; /* --compare's */
 
 static char *run_sized(struct fx *f, const char *script, int cols, int rows, int read_only,
 		       int item)
@@ -163,6 +164,7 @@ static char *run_sized(struct fx *f, const char *script, int cols, int rows, int
 	o.item = item;
 	o.section = run_section;
 	o.remember_place = run_remember;
+	o.last = run_last;
 	o.lang = run_lang;
 	o.script = script;
 	o.script_cols = cols;
@@ -1382,6 +1384,7 @@ static const struct {
 	{IN_BROWSE, ACT_HISTORY, "s2", "H", ""},
 	{IN_BROWSE, ACT_VERDICT, "", "v", "3"},
 	{IN_BROWSE, ACT_COMMENT, "", "c", "abc<Enter>"},
+	{IN_ITEM, ACT_COPY_LAST, "", "C", ""},
 };
 
 /* Runs prepare then script on a new answer file; returns the screen, and
@@ -2171,6 +2174,55 @@ static void test_undo(void **state)
 	free(s);
 }
 
+/* --compare: last year's status and answers are shown under this year's
+ * where they differ (an escape in them shown, not sent), and C copies the
+ * one under the cursor as a saved edit, in the history, undone by U. */
+static void test_compare_last_year(void **state)
+{
+	struct fx *f = *state;
+	struct answers *last = answers_new(f->cl), *a;
+	char *s;
+
+	last->status[0] = STATUS_IMPLEMENTED;
+	assert_int_equal(answers_set_text(last, 0, 0, "昨年の回答\x1b[2J"), 0);
+	s = run(f, "<Enter>C");
+	assert_screen_lacks(s, "Last time:");
+	assert_screen_has(s, "No answer file of last year");
+	free(s);
+	run_last = last;
+	s = run(f, "<Enter>");
+	assert_screen_has(s, "Last time: Implemented");
+	assert_screen_has(s, "Last time: 昨年の回答^[[2J");
+	free(s);
+	s = run(f, "<Enter>jjjjC");
+	assert_screen_has(s, "copied from last time (saved)");
+	assert_screen_lacks(s, "Last time: 昨年"); /* the same now */
+	free(s);
+	a = saved(f);
+	assert_string_equal(answers_text(a, 0, 0), "昨年の回答\x1b[2J");
+	answers_free(a);
+	assert_int_equal(history_rows(f, 1), 1);
+	s = run(f, "<Enter>jjjjjC");
+	assert_screen_has(s, "Nothing to copy: last time this was empty.");
+	free(s);
+	s = run(f, "<Enter>jjjC");
+	assert_screen_has(s, "Item 1: Implemented (saved)");
+	assert_screen_lacks(s, "Last time:");
+	free(s);
+	s = run(f, "<Enter>jjjC");
+	assert_screen_has(s, "This is already as it was last time.");
+	free(s);
+	s = run(f, "<Enter>jjjje<C-u>今年<C-x>CU");
+	assert_screen_has(s, "Undone: item 1's");
+	free(s);
+	run_last = NULL;
+	a = saved(f);
+	assert_int_equal(a->status[0], STATUS_IMPLEMENTED);
+	assert_string_equal(answers_text(a, 0, 0), "今年");
+	answers_free(a);
+	answers_free(last);
+}
+
 /* U refuses when another session changed the value since. */
 static void test_undo_refused_after_other_session(void **state)
 {
@@ -2326,6 +2378,7 @@ int main(void)
 		T(test_footer_keeps_quit),
 		T(test_bulk_status),
 		T(test_undo),
+		T(test_compare_last_year),
 		T(test_undo_refused_after_other_session),
 		T(test_history_view),
 		T(test_place_kept_across_starts),

@@ -387,6 +387,32 @@ keys q
 check "files: back in the files view" "4 answer files"
 t kill-server
 if "$TENKEN" ui --dir "$dir" -f "$dir/a.db" 2>&1 | grep -q "does not go with -f"; then ok "files: --dir with -f refused"; else bad "files: --dir with -f not refused"; fi
+# --- This year against last year: --compare shows last year's answer
+# dimmed under this year's column, C copies it, and the history has it.
+"$TENKEN" -f "$tmp/old.db" set -q 3 --status implemented --field current="昨年の回答" >/dev/null
+"$TENKEN" -f "$tmp/old.db" set -q 4 --status partial >/dev/null
+start "$TENKEN" -f "$tmp/this.db" --compare "$tmp/old.db" --item 3
+check "compare: last year's answer under the column" "Last time: 昨年の回答"
+check "compare: last year's status under the status" "Last time: Implemented"
+if t capture-pane -p -e | grep -F "Last time:" | grep -F "昨年の回答" | grep -qE "$(printf '\033')\[(0;)?2m"; then
+	ok "compare: last year's answer dimmed"
+else bad "compare: last year's answer not dimmed"; t capture-pane -p -e; fi
+keys j j j j C
+check "compare: C copies it" "copied from last time (saved)"
+keys q q
+if "$TENKEN" -f "$tmp/this.db" history 3 | grep -q "after:  昨年の回答"; then
+	ok "compare: the copy in the history"
+else bad "compare: the copy not in the history"; "$TENKEN" -f "$tmp/this.db" history 3; fi
+if [ -z "$(ls "$tmp" | grep 'old.db-')" ]; then ok "compare: nothing made beside last year's file"; else bad "compare: left beside old.db: $(ls "$tmp")"; fi
+if "$TENKEN" -f "$tmp/this.db" ui --compare "$tmp/none.db" 2>"$tmp/err" </dev/null; then
+	bad "compare: a missing file accepted"
+elif grep -qF "$tmp/none.db" "$tmp/err"; then ok "compare: a missing file refused with its path"
+else bad "compare: the refusal does not name the file: $(cat "$tmp/err")"; fi
+"$TENKEN" -c fisc-api-2018 -f "$tmp/2018.db" set -q 1 --status implemented >/dev/null
+if "$TENKEN" -f "$tmp/this.db" ui --compare "$tmp/2018.db" 2>"$tmp/err" </dev/null; then
+	bad "compare: another checklist's file accepted"
+elif grep -q 'fisc-api-2018.*fisc-api-2017-trial.*same checklist' "$tmp/err"; then ok "compare: another checklist refused, both named"
+else bad "compare: the refusal does not name both checklists: $(cat "$tmp/err")"; fi
 
 before=$fail
 reap
