@@ -37,6 +37,19 @@ static void on_stop_signal(int sig)
 	stop_signal = sig;
 }
 
+/* A resize: curses' own handler (chained) makes it a key, but only
+ * wget_wch returns that key, and a resize that comes while tenken draws
+ * interrupts no poll: the flag says a KEY_RESIZE waits to be read. */
+static volatile sig_atomic_t resized;
+static struct sigaction curses_winch;
+
+static void on_winch(int sig)
+{
+	resized = 1;
+	if (curses_winch.sa_handler != SIG_DFL && curses_winch.sa_handler != SIG_IGN)
+		curses_winch.sa_handler(sig);
+}
+
 int ui_stopping(void)
 {
 	return stop_signal != 0;
@@ -1291,9 +1304,10 @@ static int next_key(struct ui *u, int timeout_ms)
 		if (rc == KEY_CODE_YES || rc == OK)
 			return got_key(rc, wc);
 	}
-	rc = poll(&p, 1, timeout_ms);
-	if (rc < 0 && errno == EINTR) {
+	rc = resized ? -1 : poll(&p, 1, timeout_ms);
+	if (resized || (rc < 0 && errno == EINTR)) {
 		/* A signal: a resize is a key that curses has ready. */
+		resized = 0;
 		wtimeout(stdscr, 0);
 		rc = wget_wch(stdscr, &wc);
 		return rc == KEY_CODE_YES || rc == OK ? got_key(rc, wc) : 0;
@@ -1561,6 +1575,15 @@ static void set_signals(void)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* After curses set its own, which on_winch calls. */
+	sa.sa_handler = on_winch;
+	{
+		struct sigaction old;
+		/* A second start (the files view opens one file after another)
+		 * finds on_winch there already: curses' stays the one to call. */
+		if (sigaction(SIGWINCH, &sa, &old) == 0 && old.sa_handler != on_winch)
+			curses_winch = old;
+	}
 }
 
 /* Goes back to where the officer left this answer file: the item, open

@@ -305,6 +305,24 @@ for ch in HIDDEN:
 check(b"\x1b]" not in out, "an escape sequence in an answer: no operating system command sent")
 check(b"\x1b[38;5;201m" not in out, "an escape sequence in an answer: never sent, shown as ^[")
 
+# --- A resize while tenken is busy drawing interrupts no wait for input:
+# the last size must still be drawn, with no key after it. Many resizes
+# in a row, each a SIGWINCH from the terminal, the last to a size too
+# small; then nothing is typed.
+t = Tenken(db("resize.db"))
+for n in range(300):
+    rows, cols = (30, 100) if n % 2 else (24, 80)
+    fcntl.ioctl(t.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    t.out += t.drain()
+fcntl.ioctl(t.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 8, 30, 0, 0))
+end = time.time() + 5
+while time.time() < end and b"30x8" not in t.out:
+    t.quiet(200, 1.0)
+check(b"30x8" in t.out, "a resize while drawing: the last size is drawn, no key needed",
+      t.out[-300:].decode("utf-8", "replace"))
+t.send("q")
+t.wait(10)
+
 reap_all()
 os.system(f"rm -rf '{TMP}'")
 print(f"{passed} passed, {failed} failed")
