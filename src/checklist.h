@@ -89,9 +89,11 @@ struct history {
 };
 
 struct item {
-	int number;     /* 通番 */
-	size_t section; /* index into checklist.sections */
-	size_t target;  /* index into checklist.targets */
+	int number;        /* 通番; for an overlay's item, a key made from its label */
+	const char *label; /* the number as shown and typed: "12", or an overlay's "A-1" */
+	int added;         /* 1 if a bank's overlay added the item */
+	size_t section;    /* index into checklist.sections */
+	size_t target;     /* index into checklist.targets */
 	struct text goal;
 	struct method_group *groups;
 	size_t n_groups;
@@ -126,6 +128,18 @@ struct named {
 	struct text name;
 };
 
+/* A base item an overlay does not ask, with the bank's reason. */
+struct not_asked {
+	const struct item *item; /* in the base checklist */
+	struct text reason;
+};
+
+/* An item's number and its index in checklist.items. */
+struct item_key {
+	int number;
+	size_t index;
+};
+
 struct checklist {
 	struct arena arena;
 	const char *path; /* the file it was loaded from */
@@ -145,6 +159,12 @@ struct checklist {
 	size_t n_sections;
 	struct item *items; /* all items, section by section */
 	size_t n_items;
+	struct item_key *by_number; /* the items sorted by number: checklist_find_item */
+	/* An overlay (a bank's own checklist made from a base): the base it
+	 * was made from (owned), and the base items it does not ask. */
+	struct checklist *base;
+	struct not_asked *not_asked;
+	size_t n_not_asked;
 };
 
 /* Frees a checklist and everything in it. NULL is allowed. */
@@ -152,6 +172,35 @@ void checklist_free(struct checklist *cl);
 
 /* Returns the index of the item with number 通番 n, or -1. */
 long checklist_find_item(const struct checklist *cl, int n);
+
+/* Returns the index of the item labelled s ("12", an overlay's "A-1"), or
+ * -1. Leading and trailing blanks are ignored. */
+long checklist_find_label(const struct checklist *cl, const char *s);
+
+/* Finishes a checklist built by a loader: gives every item its label (the
+ * number, for items without one) and builds the index checklist_find_item
+ * uses. Returns 0, or -1 if memory runs out. */
+int checklist_index(struct checklist *cl);
+
+/* The storage key of an overlay item labelled label: a number above any
+ * published 通番 (CHECKLIST_KEY_BASE and up), the same for the same label
+ * in every file. */
+int checklist_label_key(const char *label);
+
+enum { CHECKLIST_KEY_BASE = 0x40000000 };
+
+/* Compares the items cl asks with recorded (labels one a line, as an
+ * answer file keeps them): *added gets the labels cl asks that recorded
+ * does not have, *gone those recorded has that cl does not ask, each as
+ * "A-2, 17" in cl's order (recorded's for *gone), newly allocated, ""
+ * if none. Returns 0, or -1 if memory runs out. */
+int checklist_compare_labels(const struct checklist *cl, const char *recorded, char **added,
+			     char **gone);
+
+/* Returns the label of the item whose number (or key) is n, as the answer
+ * file's history names it: the item's, the base's for an item an overlay
+ * does not ask, else n in decimal, written to buf. */
+const char *checklist_key_label(const struct checklist *cl, int n, char buf[16]);
 
 /* Returns the index of the section numbered n, or -1. */
 long checklist_find_section(const struct checklist *cl, int n);

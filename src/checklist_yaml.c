@@ -17,11 +17,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 #include <yaml.h>
 
 #include "fileio.h"
+#include "paths.h"
 #include "gettext.h"
 #include "textwidth.h"
 
@@ -48,6 +50,7 @@ struct loader {
 	char *err;
 	size_t errlen;
 	int failed;
+	const struct ynode **item_nodes; /* each item's node, for messages */
 };
 
 static void fail_at(struct loader *ld, size_t line, size_t col, const char *fmt, ...)
@@ -672,8 +675,8 @@ static int check_note_refs(struct loader *ld, const struct ynode *n, const struc
 	for (size_t i = 0; i < it->n_notes; i++)
 		for (size_t j = 0; j < i; j++)
 			if (it->notes[i].number == it->notes[j].number) {
-				fail_at(ld, n->line, n->col, _("item %d: note %d appears twice"),
-					it->number, it->notes[i].number);
+				fail_at(ld, n->line, n->col, _("item %s: note %d appears twice"),
+					it->label, it->notes[i].number);
 				return 0;
 			}
 	for (size_t g = 0; g < it->n_groups; g++)
@@ -686,9 +689,9 @@ static int check_note_refs(struct loader *ld, const struct ynode *n, const struc
 						break;
 				if (k == it->n_notes) {
 					fail_at(ld, n->line, n->col,
-						_("item %d: a method refers to note %d, which the "
+						_("item %s: a method refers to note %d, which the "
 						  "item does not have"),
-						it->number, me->notes[r]);
+						it->label, me->notes[r]);
 					return 0;
 				}
 			}
@@ -720,17 +723,34 @@ static int find_target(const struct checklist *cl, const char *id, size_t *out)
 	return 0;
 }
 
-static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
+/* Reads an item's number (a base checklist's) and makes it its label. */
+static int to_item_number(struct loader *ld, const struct ynode *n, struct item *it)
 {
-	static const struct keyspec spec[] = {
-		{"number", 1},          {"goal", 1},    {"target", 1},
-		{"methods", 0},         {"notes", 0},   {"references", 0},
-		{"references-note", 0}, {"remarks", 0}, {"revisions", 0},
-		{"warnings", 0},        {NULL, 0}};
+	char num[16];
+
+	if (!to_int(ld, n, 1, &it->number, _("item number")))
+		return 0;
+	if (it->number >= CHECKLIST_KEY_BASE) {
+		fail_at(ld, n->line, n->col, _("item number: %d is too large"), it->number);
+		return 0;
+	}
+	snprintf(num, sizeof num, "%d", it->number);
+	if (!(it->label = arena_strndup(ld->arena, num, strlen(num)))) {
+		fail_at(ld, n->line, n->col, _("out of memory"));
+		return 0;
+	}
+	return 1;
+}
+
+/* Reads an item's fields but its number (the caller's: a checklist's
+ * items and an overlay's are numbered differently); spec lists the keys
+ * the item may have. */
+static int to_item_body(struct loader *ld, const struct ynode *n, struct item *it,
+			const struct keyspec *spec)
+{
 	const struct ynode *target;
 
-	if (!expect(ld, n, Y_MAP, _("item")) || !check_keys(ld, n, spec, _("item")) ||
-	    !to_int(ld, get(n, "number"), 1, &it->number, _("item number")) ||
+	if (!check_keys(ld, n, spec, _("item")) ||
 	    !to_text(ld, get(n, "goal"), &it->goal, _("goal")) ||
 	    !opt_text(ld, n, "references-note", &it->refs_note, _("references note")) ||
 	    !opt_text(ld, n, "remarks", &it->remarks, _("remarks")))
@@ -740,7 +760,7 @@ static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
 		return 0;
 	if (!find_target(ld->cl, target->value, &it->target)) {
 		fail_at(ld, target->line, target->col,
-			_("item %d: target \"%s\" is not one of the file's targets"), it->number,
+			_("item %s: target \"%s\" is not one of the file's targets"), it->label,
 			target->value);
 		return 0;
 	}
@@ -750,6 +770,18 @@ static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
 	READ_LIST(ld, n, "revisions", it->revisions, it->n_revisions, to_revision);
 	READ_LIST(ld, n, "warnings", it->warnings, it->n_warnings, to_plain_text);
 	return check_note_refs(ld, n, it);
+}
+
+static int to_item(struct loader *ld, const struct ynode *n, struct item *it)
+{
+	static const struct keyspec spec[] = {
+		{"number", 1},          {"goal", 1},    {"target", 1},
+		{"methods", 0},         {"notes", 0},   {"references", 0},
+		{"references-note", 0}, {"remarks", 0}, {"revisions", 0},
+		{"warnings", 0},        {NULL, 0}};
+
+	return expect(ld, n, Y_MAP, _("item")) && check_keys(ld, n, spec, _("item")) &&
+	       to_item_number(ld, get(n, "number"), it) && to_item_body(ld, n, it, spec);
 }
 
 /* Counts the items of all sections, to size the flat item array. */
@@ -804,11 +836,7 @@ static int to_section(struct loader *ld, const struct ynode *n, size_t index)
 		if (!to_item(ld, c, it))
 			return 0;
 		it->section = index;
-		if (checklist_find_item(cl, it->number) >= 0) {
-			fail_at(ld, c->line, c->col, _("item number %d appears twice"), it->number);
-			return 0;
-		}
-		cl->n_items++;
+		ld->item_nodes[cl->n_items++] = c;
 		s->n_items++;
 	}
 	return 1;
@@ -861,6 +889,36 @@ static int to_history(struct loader *ld, const struct ynode *n, struct history *
 	    !to_text(ld, get(n, "text"), &h->text, _("history")))
 		return 0;
 	READ_LIST(ld, n, "revisions", h->revisions, h->n_revisions, to_revision);
+	return 1;
+}
+
+/* Indexes the items by number and refuses a number given twice, at the
+ * later of the two. */
+static int index_items(struct loader *ld)
+{
+	struct checklist *cl = ld->cl;
+
+	if (checklist_index(cl) != 0) {
+		fail_at(ld, 1, 1, _("out of memory"));
+		return 0;
+	}
+	for (size_t k = 1; k < cl->n_items; k++) {
+		const struct item_key *a = &cl->by_number[k - 1], *b = &cl->by_number[k];
+		size_t later = a->index > b->index ? a->index : b->index;
+		const struct ynode *at = ld->item_nodes[later];
+		const char *x = cl->items[a->index].label, *y = cl->items[b->index].label;
+		if (a->number != b->number)
+			continue;
+		if (strcmp(x, y) == 0)
+			fail_at(ld, at ? at->line : 1, at ? at->col : 1,
+				_("item number %s appears twice"), x);
+		else
+			fail_at(ld, at ? at->line : 1, at ? at->col : 1,
+				_("items %s and %s would be kept under the same key in the answer "
+				  "file; rename one of them"),
+				x, y);
+		return 0;
+	}
 	return 1;
 }
 
@@ -917,14 +975,400 @@ static int to_checklist(struct loader *ld, const struct ynode *root)
 	    !(cl->sections = alloc_array(ld, sections, sizeof *cl->sections)))
 		return 0;
 	cl->items = arena_alloc(ld->arena, sizeof *cl->items * (total ? total : 1));
-	if (!cl->items) {
+	ld->item_nodes = arena_alloc(&ld->tree, sizeof *ld->item_nodes * (total ? total : 1));
+	if (!cl->items || !ld->item_nodes) {
 		fail_at(ld, sections->line, sections->col, _("out of memory"));
 		return 0;
 	}
 	for (const struct ynode *s = sections->first; s; s = s->next)
 		if (!to_section(ld, s, cl->n_sections++))
 			return 0;
+	return index_items(ld);
+}
+
+/* ---- Overlays: a bank's own checklist made from a base ---- */
+
+/* Non-zero while an overlay's base is read. */
+static int loading_base;
+
+/* An item an overlay adds, before it takes its place. */
+struct added {
+	struct item item;
+	int section;               /* the section's number */
+	const struct ynode *after; /* the label it follows, or NULL: the section's end */
+	const struct ynode *node;
+};
+
+/* What an overlay's items are built into. */
+struct overlay {
+	const struct checklist *base;
+	struct added *added;
+	size_t n_added;
+	unsigned char *dropped; /* per base item */
+};
+
+/* An overlay's item number: letters, digits, - _ and ., with at least
+ * one letter, so that it cannot be taken for a 通番 of the base. */
+static int to_label(struct loader *ld, const struct overlay *ov, const struct ynode *n,
+		    struct item *it)
+{
+	int letter = 0, ok = n->type == Y_SCALAR && n->len >= 1 && n->len <= 16;
+
+	for (size_t i = 0; ok && i < n->len; i++) {
+		char c = n->value[i];
+		letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+		ok = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		     c == '-' || c == '_' || c == '.';
+	}
+	if (ok && !letter && checklist_find_label(ov->base, n->value) >= 0) {
+		fail_at(ld, n->line, n->col,
+			_("item number %s is the base checklist's item %s: number the bank's "
+			  "items in a scheme of their own, such as A-1"),
+			n->value, n->value);
+		return 0;
+	}
+	if (!ok || !letter) {
+		fail_at(ld, n->line, n->col,
+			_("item number: expected up to 16 letters, digits, - _ or ., with at least "
+			  "one letter (such as A-1), found \"%s\""),
+			n->type == Y_SCALAR ? n->value : "");
+		return 0;
+	}
+	it->label = n->value;
+	it->number = checklist_label_key(it->label);
+	it->added = 1;
 	return 1;
+}
+
+static int to_added(struct loader *ld, struct overlay *ov, const struct ynode *n, struct added *a)
+{
+	static const struct keyspec spec[] = {
+		{"number", 1},  {"section", 1},         {"after", 0},    {"goal", 1},
+		{"target", 1},  {"methods", 0},         {"notes", 0},    {"references", 0},
+		{"remarks", 0}, {"references-note", 0}, {"warnings", 0}, {NULL, 0}};
+
+	a->node = n;
+	if (!expect(ld, n, Y_MAP, _("item")) || !check_keys(ld, n, spec, _("item")) ||
+	    !to_label(ld, ov, get(n, "number"), &a->item) ||
+	    !to_int(ld, get(n, "section"), 1, &a->section, _("section number")) ||
+	    !to_item_body(ld, n, &a->item, spec))
+		return 0;
+	a->after = get(n, "after");
+	return !a->after || expect(ld, a->after, Y_SCALAR, _("after"));
+}
+
+static int to_not_asked(struct loader *ld, struct overlay *ov, const struct ynode *n,
+			struct not_asked *na)
+{
+	static const struct keyspec spec[] = {{"number", 1}, {"reason", 1}, {NULL, 0}};
+	const struct ynode *num;
+	int number;
+	long i;
+
+	if (!expect(ld, n, Y_MAP, _("not-asked")) || !check_keys(ld, n, spec, _("not-asked")) ||
+	    !to_int(ld, (num = get(n, "number")), 1, &number, _("item number")) ||
+	    !to_text(ld, get(n, "reason"), &na->reason, _("reason")))
+		return 0;
+	if ((i = checklist_find_item(ov->base, number)) < 0) {
+		fail_at(ld, num->line, num->col, _("not-asked: the base checklist has no item %d"),
+			number);
+		return 0;
+	}
+	if (ov->dropped[i]) {
+		fail_at(ld, num->line, num->col, _("not-asked: item %d appears twice"), number);
+		return 0;
+	}
+	ov->dropped[i] = 1;
+	na->item = &ov->base->items[i];
+	return 1;
+}
+
+/* A section the overlay adds: like a checklist's, without items (the
+ * overlay's items name their section). */
+static int to_new_section(struct loader *ld, const struct ynode *n, struct section *s)
+{
+	static const struct keyspec spec[] = {{"number", 1},  {"name", 1},     {"purpose", 0},
+					      {"sources", 0}, {"warnings", 0}, {NULL, 0}};
+	struct checklist *cl = ld->cl;
+
+	if (!expect(ld, n, Y_MAP, _("section")) || !check_keys(ld, n, spec, _("section")) ||
+	    !to_int(ld, get(n, "number"), 1, &s->number, _("section number")) ||
+	    !to_text(ld, get(n, "name"), &s->name, _("section name")) ||
+	    !opt_text(ld, n, "purpose", &s->purpose, _("section purpose")))
+		return 0;
+	READ_LIST(ld, n, "sources", s->sources, s->n_sources, to_plain_text);
+	READ_LIST(ld, n, "warnings", s->warnings, s->n_warnings, to_plain_text);
+	s->name_supplied = (struct text){"", NULL};
+	for (size_t i = 0; i < cl->n_sections; i++)
+		if (cl->sections[i].number == s->number) {
+			fail_at(ld, n->line, n->col, _("section number %d appears twice"),
+				s->number);
+			return 0;
+		}
+	cl->n_sections++;
+	return 1;
+}
+
+/* Finds the base checklist named id: ID.yaml beside the overlay, else the
+ * bundled one. */
+static int find_base(struct loader *ld, const struct ynode *n, char *path, size_t len)
+{
+	const char *slash = strrchr(ld->name, '/');
+	int dir = slash ? (int)(slash - ld->name) : 1;
+
+	snprintf(path, len, "%.*s/%s.yaml", dir, slash ? ld->name : ".", n->value);
+	if (access(path, R_OK) == 0 || paths_checklist(n->value, path, len) == 0)
+		return 1;
+	fail_at(ld, n->line, n->col,
+		_("base: no checklist \"%s\" beside the overlay or among the bundled ones (%s)"),
+		n->value, paths_datadir());
+	return 0;
+}
+
+/* Loads the base the overlay names and checks it is the version the
+ * overlay was written for. */
+static struct checklist *load_base(struct loader *ld, const struct ynode *base)
+{
+	static const struct keyspec spec[] = {{"id", 1}, {"sha256", 1}, {NULL, 0}};
+	const struct ynode *id, *sum;
+	char path[PATH_MAX], err[1024];
+	const char *base_id;
+	struct checklist *b;
+
+	if (!expect(ld, base, Y_MAP, "base") || !check_keys(ld, base, spec, "base") ||
+	    !to_id(ld, (id = get(base, "id")), &base_id, "base id") ||
+	    !expect(ld, (sum = get(base, "sha256")), Y_SCALAR, "sha256") ||
+	    !find_base(ld, id, path, sizeof path))
+		return NULL;
+	loading_base++;
+	b = checklist_load_file(path, err, sizeof err);
+	loading_base--;
+	if (!b) {
+		fail_at(ld, id->line, id->col, _("base: %s"), err);
+		return NULL;
+	}
+	if (strcmp(b->id, base_id) != 0 || strcmp(b->hash, sum->value) != 0) {
+		if (strcmp(b->id, base_id) != 0)
+			fail_at(ld, id->line, id->col,
+				_("base: %s is the checklist \"%s\", not \"%s\""), path, b->id,
+				base_id);
+		else
+			fail_at(ld, sum->line, sum->col,
+				_("base: %s is not the version the overlay was written for (its "
+				  "SHA-256 is %s); compare the two and update sha256"),
+				path, b->hash);
+		checklist_free(b);
+		return NULL;
+	}
+	return b;
+}
+
+/* Where an added item goes in section s's list of n items: after the
+ * item its after: names, else at the end. */
+static long insert_at(struct loader *ld, const struct added *a, struct item *list, size_t n)
+{
+	if (!a->after)
+		return (long)n;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(list[k].label, a->after->value) == 0)
+			return (long)k + 1;
+	fail_at(ld, a->after->line, a->after->col,
+		_("after: section %d has no item %s before this one"), a->section, a->after->value);
+	return -1;
+}
+
+/* Builds section index's items: the base's, less those not asked, with
+ * the overlay's added in their places. */
+static int merge_section(struct loader *ld, struct overlay *ov, size_t index)
+{
+	struct checklist *cl = ld->cl;
+	struct section *s = &cl->sections[index];
+	struct item *list = &cl->items[cl->n_items];
+	const struct ynode **nodes = &ld->item_nodes[cl->n_items];
+	long bs = index < ov->base->n_sections ? (long)index : -1;
+	size_t n = 0;
+
+	if (bs >= 0)
+		for (size_t i = 0; i < s->n_items; i++) {
+			size_t k = ov->base->sections[bs].first_item + i;
+			if (!ov->dropped[k])
+				nodes[n] = NULL, list[n++] = ov->base->items[k];
+		}
+	for (size_t a = 0; a < ov->n_added; a++) {
+		long at;
+		if (ov->added[a].section != s->number)
+			continue;
+		if ((at = insert_at(ld, &ov->added[a], list, n)) < 0)
+			return 0;
+		memmove(&list[at + 1], &list[at], (n - (size_t)at) * sizeof *list);
+		memmove(&nodes[at + 1], &nodes[at], (n - (size_t)at) * sizeof *nodes);
+		list[at] = ov->added[a].item;
+		nodes[at] = ov->added[a].node;
+		n++;
+	}
+	for (size_t i = 0; i < n; i++)
+		list[i].section = index;
+	s->first_item = cl->n_items;
+	s->n_items = n;
+	cl->n_items += n;
+	return 1;
+}
+
+/* Each added item names a section the result has. */
+static int check_sections(struct loader *ld, const struct overlay *ov)
+{
+	for (size_t a = 0; a < ov->n_added; a++) {
+		const struct ynode *sec = get(ov->added[a].node, "section");
+		if (checklist_find_section(ld->cl, ov->added[a].section) < 0) {
+			fail_at(ld, sec->line, sec->col,
+				_("item %s: there is no section %d in the base or the overlay"),
+				ov->added[a].item.label, ov->added[a].section);
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The answer columns: the base's, then the overlay's. */
+static int overlay_columns(struct loader *ld, const struct ynode *root,
+			   const struct checklist *base)
+{
+	struct checklist *cl = ld->cl;
+	const struct ynode *seq = get(root, "columns");
+	size_t n = base->n_columns + (seq && seq->type == Y_SEQ ? seq->n : 0);
+
+	if (seq && !expect(ld, seq, Y_SEQ, "columns"))
+		return 0;
+	if (!(cl->columns = arena_alloc(ld->arena, sizeof *cl->columns * n))) {
+		fail_at(ld, root->line, root->col, _("out of memory"));
+		return 0;
+	}
+	memcpy(cl->columns, base->columns, sizeof *cl->columns * base->n_columns);
+	cl->n_columns = base->n_columns;
+	if (!seq)
+		return 1;
+	for (const struct ynode *c = seq->first; c; c = c->next)
+		if (!to_named(ld, c, &cl->columns[cl->n_columns++]))
+			return 0;
+	const struct ynode *c = seq->first;
+	for (size_t i = base->n_columns; i < cl->n_columns; i++, c = c->next)
+		if (checklist_find_column(cl, cl->columns[i].id) != (long)i) {
+			fail_at(ld, c->line, c->col,
+				_("columns: id \"%s\" is the base checklist's or appears twice"),
+				cl->columns[i].id);
+			return 0;
+		}
+	return free_column_ids(ld, seq, cl->columns + base->n_columns,
+			       cl->n_columns - base->n_columns);
+}
+
+/* The overlay's own fields, and what it takes from its base. */
+static int overlay_header(struct loader *ld, const struct ynode *root, const struct checklist *b)
+{
+	static const struct keyspec spec[] = {{"format", 1},    {"id", 1},       {"title", 1},
+					      {"base", 1},      {"date", 0},     {"remarks", 0},
+					      {"columns", 0},   {"sections", 0}, {"items", 0},
+					      {"not-asked", 0}, {NULL, 0}};
+	struct checklist *cl = ld->cl;
+
+	if (!check_keys(ld, root, spec, _("overlay")) ||
+	    !to_id(ld, get(root, "id"), &cl->id, "id") ||
+	    !to_text(ld, get(root, "title"), &cl->title, _("title")) ||
+	    !opt_text(ld, root, "remarks", &cl->remarks, _("remarks")) ||
+	    !opt_date(ld, root, "date", &cl->date))
+		return 0;
+	if (strcmp(cl->id, b->id) == 0) {
+		fail_at(ld, get(root, "id")->line, get(root, "id")->col,
+			_("id: an overlay needs an id of its own, not its base's"));
+		return 0;
+	}
+	if (!*cl->remarks.ja)
+		cl->remarks = b->remarks;
+	if (!cl->date)
+		cl->date = b->date;
+	cl->edition = b->edition;
+	cl->publisher = b->publisher;
+	cl->source = b->source;
+	cl->refs_note = b->refs_note;
+	cl->examples_from = b->examples_from;
+	cl->history = b->history;
+	cl->n_history = b->n_history;
+	cl->targets = b->targets;
+	cl->n_targets = b->n_targets;
+	return overlay_columns(ld, root, b);
+}
+
+/* Allocates n elements in the checklist's arena, failing at node n. */
+static void *overlay_alloc(struct loader *ld, const struct ynode *at, size_t n, size_t size)
+{
+	void *p = arena_alloc(ld->arena, size * (n ? n : 1));
+
+	if (!p)
+		fail_at(ld, at->line, at->col, _("out of memory"));
+	return p;
+}
+
+/* Reads the overlay's added sections, items and items not asked. */
+static int overlay_lists(struct loader *ld, const struct ynode *root, struct overlay *ov)
+{
+	struct checklist *cl = ld->cl;
+	const struct checklist *b = ov->base;
+	const struct ynode *secs = get(root, "sections"), *items = get(root, "items"),
+			   *drop = get(root, "not-asked");
+	size_t n_secs = secs && secs->type == Y_SEQ ? secs->n : 0;
+
+	if ((secs && !expect(ld, secs, Y_SEQ, "sections")) ||
+	    (items && !expect(ld, items, Y_SEQ, "items")) ||
+	    (drop && !expect(ld, drop, Y_SEQ, "not-asked")) ||
+	    !(cl->sections =
+		      overlay_alloc(ld, root, b->n_sections + n_secs, sizeof *cl->sections)) ||
+	    !(ov->dropped = overlay_alloc(ld, root, b->n_items, 1)) ||
+	    (items && !(ov->added = overlay_alloc(ld, items, items->n, sizeof *ov->added))) ||
+	    (drop && !(cl->not_asked = overlay_alloc(ld, drop, drop->n, sizeof *cl->not_asked))))
+		return 0;
+	memset(ov->dropped, 0, b->n_items);
+	memcpy(cl->sections, b->sections, sizeof *cl->sections * b->n_sections);
+	cl->n_sections = b->n_sections;
+	for (const struct ynode *s = secs ? secs->first : NULL; s; s = s->next)
+		if (!to_new_section(ld, s, &cl->sections[cl->n_sections]))
+			return 0;
+	for (const struct ynode *i = items ? items->first : NULL; i; i = i->next)
+		if (!to_added(ld, ov, i, &ov->added[ov->n_added++]))
+			return 0;
+	for (const struct ynode *d = drop ? drop->first : NULL; d; d = d->next)
+		if (!to_not_asked(ld, ov, d, &cl->not_asked[cl->n_not_asked++]))
+			return 0;
+	return check_sections(ld, ov);
+}
+
+/* Builds the checklist an overlay describes from its base. */
+static int to_overlay(struct loader *ld, const struct ynode *root)
+{
+	struct checklist *cl = ld->cl;
+	struct overlay ov = {0};
+	size_t total;
+
+	if (!(cl->base = load_base(ld, get(root, "base"))))
+		return 0;
+	ov.base = cl->base;
+	if (!overlay_header(ld, root, cl->base) || !overlay_lists(ld, root, &ov))
+		return 0;
+	total = cl->base->n_items + ov.n_added;
+	if (total > CHECKLIST_MAX_ITEMS) {
+		fail_at(ld, root->line, root->col, _("more than %d items"), CHECKLIST_MAX_ITEMS);
+		return 0;
+	}
+	if (!(cl->items = overlay_alloc(ld, root, total, sizeof *cl->items)) ||
+	    !(ld->item_nodes =
+		      arena_alloc(&ld->tree, sizeof *ld->item_nodes * (total ? total : 1))))
+		return 0;
+	for (size_t s = 0; s < cl->n_sections; s++) {
+		cl->sections[s].n_items =
+			s < cl->base->n_sections ? cl->base->sections[s].n_items : 0;
+		if (!merge_section(ld, &ov, s))
+			return 0;
+	}
+	return index_items(ld);
 }
 
 static void hash_buffer(const char *buf, size_t len, char out[65])
@@ -939,11 +1383,28 @@ static void hash_buffer(const char *buf, size_t len, char out[65])
 		snprintf(out + 2 * i, 3, "%02x", digest[i]);
 }
 
+/* Whether root is an overlay's (format: tenken-overlay 1); refused where
+ * an overlay's base is being read, so that overlays do not stack. */
+static int is_overlay(struct loader *ld, const struct ynode *root)
+{
+	const struct ynode *f = root->type == Y_MAP ? get(root, "format") : NULL;
+
+	if (!f || f->type != Y_SCALAR || strcmp(f->value, "tenken-overlay 1") != 0)
+		return 0;
+	if (loading_base) {
+		fail_at(ld, f->line, f->col,
+			_("an overlay's base must be a checklist, not another overlay"));
+		return 0;
+	}
+	return 1;
+}
+
 struct checklist *checklist_load_buffer(const char *name, const char *buf, size_t len, char *err,
 					size_t errlen)
 {
 	struct checklist *cl = calloc(1, sizeof *cl);
-	struct loader ld = {name, buf, len, cl, NULL, {NULL}, err, errlen, 0};
+	struct loader ld = {
+		.name = name, .buf = buf, .len = len, .cl = cl, .err = err, .errlen = errlen};
 	struct ynode *root;
 
 	if (!cl) {
@@ -957,7 +1418,7 @@ struct checklist *checklist_load_buffer(const char *name, const char *buf, size_
 		return NULL;
 	}
 	root = parse_tree(&ld);
-	if (!root || !to_checklist(&ld, root)) {
+	if (!root || !(is_overlay(&ld, root) ? to_overlay(&ld, root) : to_checklist(&ld, root))) {
 		arena_free(&ld.tree);
 		checklist_free(cl);
 		return NULL;
@@ -1081,7 +1542,7 @@ struct mapping *mapping_load_file(const char *path, char *err, size_t errlen)
 	size_t len;
 	char *buf = read_file(path, &len, err, errlen);
 	struct mapping *m = buf ? calloc(1, sizeof *m) : NULL;
-	struct loader ld = {path, buf, len, NULL, NULL, {NULL}, err, errlen, 0};
+	struct loader ld = {.name = path, .buf = buf, .len = len, .err = err, .errlen = errlen};
 	struct ynode *root;
 
 	if (!m) {

@@ -198,7 +198,7 @@ int cmd_unexpected(const struct cmd *c, const char *arg)
 int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file,
 		       const char *checklist)
 {
-	char path[PATH_MAX], err[1024], id[128];
+	char path[PATH_MAX], recorded[PATH_MAX], err[1024], id[128];
 	const char *arg = checklist;
 	struct stat sb;
 
@@ -208,6 +208,12 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 			return -1;
 		}
 		arg = id;
+		/* Not bundled (a bank's overlay): the file it was made with. */
+		if (paths_checklist(id, path, sizeof path) != 0 &&
+		    store_peek(file, "checklist_path", recorded, sizeof recorded, err,
+			       sizeof err) == 0 &&
+		    access(recorded, R_OK) == 0)
+			arg = recorded;
 	}
 	if (!arg && c->g.settings.checklist[0])
 		arg = c->g.settings.checklist;
@@ -243,6 +249,31 @@ static void missing_answers(const char *path, int given)
 			  path);
 }
 
+/* Warns that the answer file was made with another version of the
+ * checklist (a bank's overlay changed, say), and which items it now asks
+ * that it did not, and which it no longer asks. */
+static void say_changed(struct cmd_data *d)
+{
+	char *recorded = store_recorded_items(d->st), *added = NULL, *gone = NULL;
+
+	cmd_error(_("warning: %s was answered against another version of the checklist "
+		    "\"%s\""),
+		  d->path, d->cl->id);
+	if (recorded && checklist_compare_labels(d->cl, recorded, &added, &gone) == 0) {
+		if (*added)
+			/* TRANSLATORS: %s is a list of items' 通番: A-2, 17. */
+			cmd_error(_("  items it now asks: %s"), added);
+		if (*gone)
+			/* TRANSLATORS: %s is a list of items' 通番: A-2, 17. */
+			cmd_error(_("  items it no longer asks (their answers are kept in the "
+				    "file, not shown): %s"),
+				  gone);
+	}
+	free(recorded);
+	free(added);
+	free(gone);
+}
+
 int cmd_open_answers(struct cmd_data *d, const char *file, int flags)
 {
 	int writable = !(flags & STORE_READONLY);
@@ -271,9 +302,7 @@ int cmd_open_answers(struct cmd_data *d, const char *file, int flags)
 		return -1;
 	}
 	if (store_checklist_changed(d->st))
-		cmd_error(_("warning: %s was answered against another version of the checklist "
-			    "\"%s\""),
-			  d->path, d->cl->id);
+		say_changed(d);
 	return 0;
 }
 
@@ -318,7 +347,7 @@ long cmd_section_index(const struct cmd *c)
 
 long cmd_item_index(const struct cmd *c)
 {
-	long i = checklist_find_item(c->d.cl, (int)cmd_number(c->g.item));
+	long i = checklist_find_label(c->d.cl, c->g.item);
 
 	if (i < 0)
 		cmd_error(_("there is no item %s"), c->g.item);

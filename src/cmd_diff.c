@@ -79,7 +79,9 @@ static int load_checklist(struct cmd *c, const char *old, const char *new_)
 			  old, id_old, new_, id_new);
 		return -1;
 	}
-	return cmd_load_checklist(c, &c->d, NULL, c->g.checklist ? c->g.checklist : id_old);
+	/* The checklist the new file names: bundled, or the file it was made
+	 * with (a bank's overlay). */
+	return cmd_load_checklist(c, &c->d, c->g.checklist ? NULL : new_, c->g.checklist);
 }
 
 /* Reads the answers of path, warning if they were answered against another

@@ -26,9 +26,10 @@ void cmd_history_usage(FILE *out)
 
 /* What history was asked for. */
 struct history_args {
-	int item;         /* the 通番, or 0 for all */
-	time_t since;     /* 0: from the start */
-	int oldest_first; /* --oldest-first */
+	const char *label; /* the item's 通番 as typed, or NULL for all */
+	int item;          /* its number, or 0 for all */
+	time_t since;      /* 0: from the start */
+	int oldest_first;  /* --oldest-first */
 };
 
 /* Parses history's own options and its argument. Returns 0, or -1 to exit
@@ -60,10 +61,8 @@ static int history_options(struct cmd *c, int argc, char **argv, struct history_
 		cmd_unexpected(c, argv[optind + 1]);
 		return -1;
 	}
-	if (optind < argc && (h->item = (int)cmd_number(argv[optind])) < 0) {
-		cmd_error(_("history: expected an item's number, not \"%s\""), argv[optind]);
-		return -1;
-	}
+	if (optind < argc)
+		h->label = argv[optind];
 	return 0;
 }
 
@@ -114,7 +113,10 @@ static void print_change(FILE *out, const struct cmd *c, const struct store_chan
 	timefmt_local(ch->time, when, sizeof when);
 	/* TRANSLATORS: a change in the history: the time, the user, the item's
 	   通番 and the status or the answer column's name. */
-	fprintf(out, _("%s  %s  item %d  %s"), when, who ? who : ch->user, ch->item,
+	char num[16];
+
+	fprintf(out, _("%s  %s  item %s  %s"), when, who ? who : ch->user,
+		checklist_key_label(c->d.cl, ch->item, num),
 		field_name(c->d.cl, ch->field, c->g.lang));
 	if (ch->source && (src = textwidth_sanitize(ch->source)))
 		fprintf(out, "  (%s)", src);
@@ -161,9 +163,13 @@ int cmd_history(struct cmd *c, int argc, char **argv)
 		return c->exit;
 	if (cmd_open(c) != 0)
 		return EXIT_FAILURE;
-	if (h.item && checklist_find_item(c->d.cl, h.item) < 0) {
-		cmd_error(_("there is no item %d in %s"), h.item, c->d.cl->id);
-		return EXIT_FAILURE;
+	if (h.label) {
+		long i = checklist_find_label(c->d.cl, h.label);
+		if (i < 0) {
+			cmd_error(_("there is no item %s in %s"), h.label, c->d.cl->id);
+			return EXIT_FAILURE;
+		}
+		h.item = c->d.cl->items[i].number;
 	}
 	ch = store_history(c->d.st, h.item, &n);
 	if (print_history(c, &h, ch, n) == 0)

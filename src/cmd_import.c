@@ -192,8 +192,8 @@ static const char *column_name(const struct cmd *c, long column)
 
 static void print_change(const struct cmd *c, const struct import_change *ch, int conflict)
 {
-	printf(_("Item %d, %s (%s):\n"), c->d.cl->items[ch->item].number,
-	       column_name(c, ch->column), ch->where);
+	printf(_("Item %s, %s (%s):\n"), c->d.cl->items[ch->item].label, column_name(c, ch->column),
+	       ch->where);
 	/* TRANSLATORS: in a conflict, the answer file's text, then the workbook's. */
 	print_lines(conflict ? _("  here:     ") : "  - ", ch->old);
 	print_lines(conflict ? _("  workbook: ") : "  + ", ch->new_value);
@@ -271,8 +271,8 @@ static int apply(struct cmd *c, const struct import_result *res, const struct im
 					    ch->new_value, err, sizeof err);
 		if (rc == STORE_CHANGED)
 			snprintf(err, sizeof err,
-				 _("item %d was changed by another session during the import"),
-				 d->cl->items[ch->item].number);
+				 _("item %s was changed by another session during the import"),
+				 d->cl->items[ch->item].label);
 		if (rc != 0)
 			goto fail;
 	}

@@ -156,9 +156,9 @@ static void show_item(const struct cmd_data *d, size_t i, const struct store_com
 	char when[48], shown[128], *user;
 
 	if (v != VERDICT_NONE)
-		printf(_("Item %d: %s\n"), it->number, verdict_shown(v, shown, sizeof shown));
+		printf(_("Item %s: %s\n"), it->label, verdict_shown(v, shown, sizeof shown));
 	else
-		printf(_("Item %d: no verdict\n"), it->number);
+		printf(_("Item %s: no verdict\n"), it->label);
 	for (size_t k = 0; k < n; k++) {
 		if (c[k].item != it->number)
 			continue;
@@ -212,11 +212,10 @@ static int review_write(struct cmd_data *d, const struct review_args *r, size_t 
 		rc = store_set_verdict(d->st, d->a, item, (enum verdict)r->v,
 				       r->force ? STORE_FORCE : 0, err, sizeof err);
 		if (rc == STORE_CHANGED)
-			cmd_error(_("item %d's verdict was changed by another session while review "
+			cmd_error(_("item %s's verdict was changed by another session while review "
 				    "ran (it is now \"%s\"); nothing was written: give --force to "
 				    "write over it"),
-				  d->cl->items[item].number,
-				  verdict_info(d->a->verdict[item])->key);
+				  d->cl->items[item].label, verdict_info(d->a->verdict[item])->key);
 		else if (rc != 0)
 			cmd_error("%s", err);
 	}
@@ -243,7 +242,7 @@ static int review_run(struct cmd *c, struct review_args *r)
 		return rc;
 	if (cmd_load_checklist(c, &c->d, c->g.file, c->g.checklist) != 0)
 		return EXIT_FAILURE;
-	if (r->item && (item = checklist_find_item(c->d.cl, (int)cmd_number(r->item))) < 0) {
+	if (r->item && (item = checklist_find_label(c->d.cl, r->item)) < 0) {
 		cmd_error(_("there is no item %s in %s"), r->item, c->d.cl->id);
 		return EXIT_FAILURE;
 	}

@@ -124,8 +124,12 @@ static int set_options(struct cmd *c, int argc, char **argv, struct set_args *s)
 static int choose_part(const struct checklist *cl, const char *part, unsigned char *chosen)
 {
 	char first[32], *dash;
-	long from, to;
+	long from, to, one = checklist_find_label(cl, part);
 
+	if (one >= 0) { /* an item: 12, or an overlay's A-1 */
+		chosen[one] = 1;
+		return 0;
+	}
 	snprintf(first, sizeof first, "%s", part);
 	dash = strchr(first, '-');
 	if (dash)
@@ -140,13 +144,13 @@ static int choose_part(const struct checklist *cl, const char *part, unsigned ch
 	if (checklist_find_item(cl, (int)from) < 0 || checklist_find_item(cl, (int)to) < 0) {
 		/* TRANSLATORS: %ld is an item's number, the first %s a checklist's
 		   id, the others its first and last 通番. */
-		cmd_error(_("there is no item %ld in %s (its items are %d to %d)"),
+		cmd_error(_("there is no item %ld in %s (its items are %s to %s)"),
 			  checklist_find_item(cl, (int)from) < 0 ? from : to, cl->id,
-			  cl->items[0].number, cl->items[cl->n_items - 1].number);
+			  cl->items[0].label, cl->items[cl->n_items - 1].label);
 		return EXIT_FAILURE;
 	}
 	for (size_t i = 0; i < cl->n_items; i++)
-		if (cl->items[i].number >= from && cl->items[i].number <= to)
+		if (!cl->items[i].added && cl->items[i].number >= from && cl->items[i].number <= to)
 			chosen[i] = 1;
 	return 0;
 }
@@ -244,9 +248,9 @@ static int check_fields(const struct checklist *cl, struct set_args *s)
 static void changed_meanwhile(const struct cmd_data *d, size_t item, const char *what,
 			      const char *now)
 {
-	cmd_error(_("item %d's %s was changed by another session while set ran (it is now "
+	cmd_error(_("item %s's %s was changed by another session while set ran (it is now "
 		    "\"%s\"); nothing was written: give --force to write over it"),
-		  d->cl->items[item].number, what, now);
+		  d->cl->items[item].label, what, now);
 }
 
 /* Writes the status and the answers to item index item, inside the
@@ -289,22 +293,23 @@ static int set_write(struct cmd_data *d, const struct set_args *s, size_t item,
 static void report_item(const struct cmd *c, const struct set_args *s, size_t item,
 			const unsigned char *changed)
 {
-	int n = c->d.cl->items[item].number;
+	const char *n = c->d.cl->items[item].label;
 
 	if (s->st >= 0 && changed[0])
-		/* TRANSLATORS: %d is the item's 通番, %s a status's name. */
-		printf(_("Item %d: status set to %s\n"), n, status_name((enum status)s->st));
+		/* TRANSLATORS: the first %s is the item's 通番, the second a status's name. */
+		printf(_("Item %s: status set to %s\n"), n, status_name((enum status)s->st));
 	else if (s->st >= 0)
-		printf(_("Item %d: status already %s\n"), n, status_name((enum status)s->st));
+		printf(_("Item %s: status already %s\n"), n, status_name((enum status)s->st));
 	for (size_t i = 0; i < s->n_fields; i++) {
 		const char *name = text_get(&c->d.cl->columns[s->fields[i].column].name, c->g.lang);
 		if (!changed[1 + i])
-			/* TRANSLATORS: %d is the item's 通番, %s an answer column's name. */
-			printf(_("Item %d: %s unchanged\n"), n, name);
+			/* TRANSLATORS: the first %s is the item's 通番, the second an
+			   answer column's name. */
+			printf(_("Item %s: %s unchanged\n"), n, name);
 		else if (*s->fields[i].text)
-			printf(_("Item %d: %s saved\n"), n, name);
+			printf(_("Item %s: %s saved\n"), n, name);
 		else
-			printf(_("Item %d: %s cleared\n"), n, name);
+			printf(_("Item %s: %s cleared\n"), n, name);
 	}
 }
 

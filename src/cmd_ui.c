@@ -156,6 +156,7 @@ int cmd_ui(struct cmd *c, int argc, char **argv)
 	static const struct option opts[] = {{"dir", required_argument, NULL, 'D'},
 					     {NULL, 0, NULL, 0}};
 	const char *dir = NULL;
+	long item = -1;
 	int opt;
 
 	while ((opt = cmd_getopt(c, argc, argv, "", opts)) > 0)
@@ -172,10 +173,10 @@ int cmd_ui(struct cmd *c, int argc, char **argv)
 	if (dir)
 		return run_dir(c, dir);
 	if (cmd_open(c) != 0 || (c->g.section && cmd_section_index(c) < 0) ||
-	    (c->g.item && cmd_item_index(c) < 0))
+	    (c->g.item && (item = cmd_item_index(c)) < 0))
 		return EXIT_FAILURE;
 	return run(c, &c->d, c->g.section ? (int)cmd_number(c->g.section) : 0,
-		   c->g.item ? (int)cmd_number(c->g.item) : 0) == 0
+		   item >= 0 ? c->d.cl->items[item].number : 0) == 0
 		       ? EXIT_SUCCESS
 		       : EXIT_FAILURE;
 }

@@ -207,7 +207,9 @@ size_t connectors_load(struct connectors *cs, const struct checklist *cl)
 			out++;
 			continue;
 		}
-		if (f->id && strcmp(f->id, cl->id) != 0) {
+		/* A bank's overlay reads its base's answer files too. */
+		if (f->id && strcmp(f->id, cl->id) != 0 &&
+		    !(cl->base && strcmp(f->id, cl->base->id) == 0)) {
 			/* TRANSLATORS: why tenken report leaves a file out; the
 			   first %s is the checklist the file answers, the second
 			   the report's. */

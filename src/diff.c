@@ -72,7 +72,7 @@ static int diff_walk(FILE *out, const struct diff_report *d, const struct diff_o
 		changed++;
 		/* TRANSLATORS: the heading of an item in tenken diff: its 通番,
 		   then its section's number and name (No. 7  2. 外部委託管理). */
-		snprintf(heading, sizeof heading, _("No. %d  (%d. %s)"), it->number,
+		snprintf(heading, sizeof heading, _("No. %s  (%d. %s)"), it->label,
 			 cl->sections[it->section].number,
 			 text_get(&cl->sections[it->section].name, d->lang));
 		textwidth_cut(heading);
@@ -312,7 +312,7 @@ static void html_begin(FILE *out, const struct diff_report *d, const char *title
 
 static void html_item(FILE *out, const struct diff_report *d, size_t i, const char *heading)
 {
-	fprintf(out, "<article class=\"item\" id=\"item-%d\">\n", d->cl->items[i].number);
+	fprintf(out, "<article class=\"item\" id=\"item-%s\">\n", d->cl->items[i].label);
 	html_el(out, "h2", heading);
 	fputs("\n<dl>\n", out);
 }

@@ -13,6 +13,8 @@
 
 struct examples_set *examples_load(const struct checklist *cl, char *err, size_t errlen)
 {
+	/* An overlay shows its base's examples beside the base's items. */
+	const struct checklist *to = cl->base ? cl->base : cl;
 	const char *from = cl->examples_from;
 	char path[PATH_MAX], why[1024] = "";
 	struct examples_set *set;
@@ -27,12 +29,12 @@ struct examples_set *examples_load(const struct checklist *cl, char *err, size_t
 	}
 	if (paths_checklist(from, path, sizeof path) != 0 ||
 	    !(set->cl = checklist_load_file(path, why, sizeof why)) ||
-	    paths_mapping(from, cl->id, path, sizeof path) != 0 ||
+	    paths_mapping(from, to->id, path, sizeof path) != 0 ||
 	    !(set->m = mapping_load_file(path, why, sizeof why)) ||
-	    mapping_check(set->m, set->cl, cl, why, sizeof why) != 0) {
+	    mapping_check(set->m, set->cl, to, why, sizeof why) != 0) {
 		if (!set->cl || !set->m)
 			snprintf(why, sizeof why, _("no mapping from %s to %s was found"), from,
-				 cl->id);
+				 to->id);
 		snprintf(err, errlen, _("warning: the %s examples are not shown: %s"), from, why);
 		examples_free(set);
 		return NULL;

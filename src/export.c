@@ -186,12 +186,10 @@ char *export_cell(const struct export_column *col, const struct checklist *cl,
 		  const struct answers *a, size_t i, enum lang lang)
 {
 	const struct item *it = &cl->items[i];
-	char num[16];
 
 	switch (col->kind) {
 	case EXPORT_NUMBER:
-		snprintf(num, sizeof num, "%d", it->number);
-		return strdup(num);
+		return strdup(it->label);
 	case EXPORT_SECTION:
 		return text_cell(&cl->sections[it->section].name, lang);
 	case EXPORT_GOAL:
@@ -284,7 +282,7 @@ int export_csv_history(FILE *out, const struct checklist *cl, const struct store
 		       size_t n)
 {
 	const char *cells[5];
-	char when[64];
+	char when[64], num[16];
 
 	fputs("\xEF\xBB\xBF", out);
 	for (int k = 0; k < 6; k++) {
@@ -294,7 +292,7 @@ int export_csv_history(FILE *out, const struct checklist *cl, const struct store
 	fputs("\r\n", out);
 	for (size_t i = 0; i < n; i++) {
 		export_change_cells(cl, &ch[i], cells, when);
-		fprintf(out, "%d", ch[i].item);
+		fputs(checklist_key_label(cl, ch[i].item, num), out);
 		for (int k = 0; k < 5; k++) {
 			fputc(',', out);
 			export_csv_field(out, cells[k]);

@@ -168,7 +168,7 @@ static void html_section(FILE *out, int number, const char *heading)
 
 static void html_item(FILE *out, const struct report_item *it)
 {
-	fprintf(out, "<article class=\"item status-%s\" id=\"item-%d\">\n<h3>",
+	fprintf(out, "<article class=\"item status-%s\" id=\"item-%s\">\n<h3>",
 		it->no_status ? "no-status" : status_key(it->status), it->number);
 	html_text(out, it->heading, 1);
 	fputs(" <span class=\"status\"><span class=\"mark\">", out);

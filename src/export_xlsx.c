@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "export_xlsx.h"
+#include "export_xlsx_cell.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -362,10 +363,18 @@ static int cell_failed(struct book *b, size_t i, size_t k, lxw_error e)
 {
 	if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED)
 		fail(b,
-		     _("item %d: the text of %s is longer than a cell of a workbook holds (%d "
+		     _("item %s: the text of %s is longer than a cell of a workbook holds (%d "
 		       "characters)"),
-		     b->cl->items[i].number, b->cols[k].header.ja, CELL_MAX);
+		     b->cl->items[i].label, b->cols[k].header.ja, CELL_MAX);
 	return check(b, e) ? -1 : 0;
+}
+
+lxw_error export_xlsx_item(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const struct item *it,
+			   lxw_format *f)
+{
+	if (it->added)
+		return worksheet_write_string(ws, r, c, it->label, f);
+	return worksheet_write_number(ws, r, c, it->number, f);
 }
 
 /* The row of item index i. */
@@ -384,8 +393,7 @@ static int item_row(struct book *b, lxw_worksheet *ws, size_t i)
 		if (lines_in(b, k, cell) > lines)
 			lines = lines_in(b, k, cell);
 		if (col->kind == EXPORT_NUMBER)
-			e = worksheet_write_number(ws, r, (lxw_col_t)k, b->cl->items[i].number,
-						   b->st.number);
+			e = export_xlsx_item(ws, r, (lxw_col_t)k, &b->cl->items[i], b->st.number);
 		else
 			e = put_text(ws, r, (lxw_col_t)k, cell, f);
 		free(cell);
@@ -711,8 +719,7 @@ static int meta_times(struct book *b, lxw_worksheet *ws)
 	for (size_t i = 0; i < b->cl->n_items; i++) {
 		const char *t = b->o->times ? b->o->times[i] : "";
 		lxw_row_t r = (lxw_row_t)(i + 1);
-		if (check(b, worksheet_write_number(ws, r, META_ITEM_COL, b->cl->items[i].number,
-						    NULL)) ||
+		if (check(b, export_xlsx_item(ws, r, META_ITEM_COL, &b->cl->items[i], NULL)) ||
 		    check(b, put_text(ws, r, META_ITEM_COL + 1, t, NULL)))
 			return -1;
 	}
@@ -772,7 +779,13 @@ static int history_row(struct book *b, lxw_worksheet *ws, lxw_row_t r,
 	char when[64];
 
 	export_change_cells(b->cl, ch, cells, when);
-	if (check(b, worksheet_write_number(ws, r, 0, ch->item, b->st.number)))
+	long i = checklist_find_item(b->cl, ch->item);
+	char num[16];
+
+	if (check(b, i >= 0 ? export_xlsx_item(ws, r, 0, &b->cl->items[i], b->st.number)
+			    : worksheet_write_string(ws, r, 0,
+						     checklist_key_label(b->cl, ch->item, num),
+						     b->st.number)))
 		return -1;
 	for (lxw_col_t c = 0; c < 5; c++)
 		if (check(b, put_text(ws, r, c + 1, cells[c], b->st.text)))

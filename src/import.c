@@ -403,25 +403,52 @@ static void check_goal(const struct reading *rd, size_t r, size_t c, size_t item
 	rd->out->goals_differ++;
 }
 
+/* The index of the item a 通番 cell names: a published number (as
+ * item_number reads it), or an overlay's label ("A-1"). Returns -1 if none
+ * does. */
+static long row_item(const struct checklist *cl, const char *num)
+{
+	long n = item_number(num), i;
+
+	if (n < 0)
+		return checklist_find_label(cl, num);
+	i = checklist_find_item(cl, (int)n);
+	return i >= 0 && !cl->items[i].added ? i : -1;
+}
+
+/* Says that a row's 通番 names no item: not a number, or not one of the
+ * checklist's. */
+static int no_item(const struct reading *rd, const char *where, const char *num)
+{
+	char *shown;
+	int rc;
+
+	if (item_number(num) < 0 && !rd->cl->base)
+		return add_note(rd->out, _("%s: 通番 is not a number; row not imported"), where);
+	if (!(shown = textwidth_sanitize_line(num)))
+		return -1;
+	rc = add_note(rd->out, _("%s: %s has no item %s; row not imported"), where, rd->cl->id,
+		      shown);
+	free(shown);
+	return rc;
+}
+
 /* One row after the header: its 通番, then each answer cell. */
 static int read_row(const struct reading *rd, size_t r, const struct export_column *cols,
 		    size_t n_cols, const long *map, long number_col, unsigned char *seen)
 {
 	const char *num = cell_at(rd->t, r, (size_t)number_col);
-	long n, i;
 	char where[256];
+	long i;
 
 	if (!num || !*num || !strcmp(num, "No."))
 		return 0; /* an empty row, or the export's English header */
 	place(rd->t, r, (size_t)number_col, where, sizeof where);
-	if ((n = item_number(num)) < 0)
-		return add_note(rd->out, _("%s: 通番 is not a number; row not imported"), where);
-	if ((i = checklist_find_item(rd->cl, (int)n)) < 0)
-		return add_note(rd->out, _("%s: %s has no item %ld; row not imported"), where,
-				rd->cl->id, n);
+	if ((i = row_item(rd->cl, num)) < 0)
+		return no_item(rd, where, num);
 	if (seen[i]++)
-		return add_note(rd->out, _("%s: item %ld appears twice; this row is not imported"),
-				where, n);
+		return add_note(rd->out, _("%s: item %s appears twice; this row is not imported"),
+				where, rd->cl->items[i].label);
 	rd->out->rows_read++;
 	for (size_t k = 0; k < n_cols; k++) {
 		if (map[k] < 0)
@@ -613,7 +640,7 @@ int import_meta_xlsx(const struct xlsx_book *book, const struct checklist *cl,
 		long i;
 		if (!num)
 			break;
-		if ((i = checklist_find_item(cl, (int)item_number(num))) >= 0)
+		if ((i = row_item(cl, num)) >= 0)
 			(*times)[i] = when;
 	}
 	meta->times = *times;

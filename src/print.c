@@ -248,8 +248,13 @@ static void print_item(FILE *out, const struct checklist *cl, const struct answe
 	char prefix[32];
 	struct outline_ctx ctx = {out, width};
 
-	snprintf(prefix, sizeof prefix, "%3d  ", it->number);
+	snprintf(prefix, sizeof prefix, "%3s  ", it->label);
 	print_wrapped(out, 5, prefix, text_get(&it->goal, lang), width);
+	if (it->added) {
+		char mark[256];
+		snprintf(mark, sizeof mark, _("The bank's own item, added by the overlay %s"), cl->id);
+		print_wrapped(out, 5, "     ", mark, width);
+	}
 	print_field(out, _("Target"), text_get(&cl->targets[it->target].name, lang), width);
 	if (it->n_groups || it->n_notes) {
 		/* TRANSLATORS: 手法例, as in the CSV export's header. */

@@ -178,8 +178,8 @@ static void write_item(FILE *out, const struct report *r, const struct report_op
 {
 	const struct checklist *cl = r->cl;
 	const struct item *it = &cl->items[i];
-	struct report_item ri = {it->number, NULL, r->a->status[i], answers_no_status(r->a, i),
-				 NULL,       NULL, fields,          0};
+	struct report_item ri = {it->label, NULL, r->a->status[i], answers_no_status(r->a, i),
+				 NULL,      NULL, fields,          0};
 	char heading[128], mark[4];
 
 	status_mark(ri.status, mark);
@@ -187,7 +187,7 @@ static void write_item(FILE *out, const struct report *r, const struct report_op
 	ri.status_text = ri.no_status ? _("Answered, status not set") : status_name(ri.status);
 
 	/* TRANSLATORS: the heading of an item in a report: its 通番 (No. 7). */
-	snprintf(heading, sizeof heading, _("No. %d"), it->number);
+	snprintf(heading, sizeof heading, _("No. %s"), it->label);
 	ri.heading = heading;
 	fields[ri.n_fields++] =
 		(struct report_field){_("Security goal"), text_get(&it->goal, r->lang), 0};

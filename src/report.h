@@ -62,7 +62,7 @@ struct report_progress {
 
 /* One item as the report shows it. */
 struct report_item {
-	int number;          /* 通番 */
+	const char *number;  /* 通番 as shown: "12", an overlay's "A-1" */
 	const char *heading; /* "No. 7", translated */
 	enum status status;
 	int no_status;                     /* answered, status not set */

@@ -192,7 +192,7 @@ static void text_columns(FILE *out, const struct report_many *r, int width)
 		put_cut(out, head, (size_t)width - 1, 0);
 		fputc('\n', out);
 		for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++) {
-			fprintf(out, "%4d", cl->items[i].number);
+			fprintf(out, "%4s", cl->items[i].label);
 			for (size_t k = 0; k < cs->n; k++) {
 				char mark[4];
 				if (!cs->files[k].a)
@@ -222,7 +222,7 @@ static void text_rows(FILE *out, const struct report_many *r, int width)
 		fprintf(out, "%*s", (int)head, "");
 		for (size_t i = first; i < last; i += 10) {
 			char num[16];
-			snprintf(num, sizeof num, " %d", cl->items[i].number);
+			snprintf(num, sizeof num, " %s", cl->items[i].label);
 			fprintf(out, "%-11s", num);
 		}
 		fputc('\n', out);
@@ -268,7 +268,7 @@ static void gap_part(char *text, size_t *len, const struct connectors *cs, size_
 
 /* Writes an item's line of a list: its number, then text shown safely on
  * one line, wrapped to width under itself. */
-static void item_line(FILE *out, int number, const char *text, int width)
+static void item_line(FILE *out, const char *number, const char *text, int width)
 {
 	struct textwidth_line lines[128];
 	char *clean = textwidth_sanitize_line(text);
@@ -281,7 +281,7 @@ static void item_line(FILE *out, int number, const char *text, int width)
 		if (l)
 			fprintf(out, "%6s", "");
 		else
-			fprintf(out, "%4d  ", number);
+			fprintf(out, "%4s  ", number);
 		fprintf(out, "%.*s\n", (int)lines[l].len, clean + lines[l].start);
 	}
 	free(clean);
@@ -305,7 +305,7 @@ static void text_gap(FILE *out, const struct report_many *r, size_t i, int width
 	for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++)
 		if (counts[gaps[g]])
 			gap_part(text, &len, cs, i, gaps[g], counts[gaps[g]]);
-	item_line(out, r->cl->items[i].number, text, width);
+	item_line(out, r->cl->items[i].label, text, width);
 	free(text);
 }
 
@@ -360,7 +360,7 @@ static int text_verdict(FILE *out, const struct report_many *r, size_t i, int wi
 			}
 	}
 	if (len)
-		item_line(out, r->cl->items[i].number, text, width);
+		item_line(out, r->cl->items[i].label, text, width);
 	free(text);
 	return len != 0;
 }
@@ -476,7 +476,7 @@ int report_many_csv(FILE *out, const struct report_many *r)
 		}
 	fputs("\r\n", out);
 	for (size_t i = 0; i < cl->n_items; i++) {
-		fprintf(out, "%d,", cl->items[i].number);
+		fprintf(out, "%s,", cl->items[i].label);
 		export_csv_field(out, cl->sections[cl->items[i].section].name.ja);
 		for (size_t k = 0; k < cs->n; k++)
 			if (cs->files[k].a) {
@@ -625,7 +625,7 @@ static void html_matrix(FILE *out, const struct report_many *r)
 	for (size_t i = 0; i < cl->n_items; i++) {
 		fprintf(out, "<tr><th scope=\"row\" title=\"");
 		export_html_text(out, text_get(&cl->sections[cl->items[i].section].name, r->lang));
-		fprintf(out, "\">%d</th>", cl->items[i].number);
+		fprintf(out, "\">%s</th>", cl->items[i].label);
 		for (size_t k = 0; k < cs->n; k++)
 			if (cs->files[k].a)
 				html_mark(out, cs->files[k].a->status[i]);
@@ -666,7 +666,7 @@ static void html_gaps(FILE *out, const struct report_many *r)
 		if (!connectors_gap(r->cs, i))
 			continue;
 		connectors_count_item(r->cs, i, counts);
-		snprintf(num, sizeof num, _("No. %d"), r->cl->items[i].number);
+		snprintf(num, sizeof num, _("No. %s"), r->cl->items[i].label);
 		html_el(out, "dt", num);
 		if (counts[STATUS_NOT_IMPLEMENTED])
 			html_gap(out, r, i, STATUS_NOT_IMPLEMENTED);

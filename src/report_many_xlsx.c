@@ -8,6 +8,7 @@
 #include <xlsxwriter.h>
 
 #include "export.h"
+#include "export_xlsx_cell.h"
 #include "gettext.h"
 #include "report_many.h"
 #include "textwidth.h"
@@ -89,7 +90,7 @@ static int matrix_sheet(struct book *b)
 	for (size_t i = 0; i < cl->n_items; i++) {
 		lxw_row_t r = (lxw_row_t)(i + 1);
 		const struct item *it = &cl->items[i];
-		if (check(b, worksheet_write_number(ws, r, 0, it->number, NULL)) ||
+		if (check(b, export_xlsx_item(ws, r, 0, it, NULL)) ||
 		    put(b, ws, r, 1, cl->sections[it->section].name.ja, NULL) ||
 		    put(b, ws, r, 2, it->goal.ja, NULL))
 			return -1;
@@ -157,8 +158,7 @@ static int file_sheet(struct book *b, const struct connector *f, size_t col)
 			lxw_row_t r = (lxw_row_t)(i + 1);
 			char *cell;
 			if (b->cols[k].kind == EXPORT_NUMBER) {
-				if (check(b, worksheet_write_number(ws, r, c, cl->items[i].number,
-								    NULL)))
+				if (check(b, export_xlsx_item(ws, r, c, &cl->items[i], NULL)))
 					return -1;
 				continue;
 			}

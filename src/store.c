@@ -196,6 +196,37 @@ static int meta_set(struct store *st, const char *key, const char *value)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Records the items the checklist asks, by label, one a line: what a
+ * changed overlay is compared with (store_recorded_items). */
+static int record_items(struct store *st)
+{
+	size_t len = 1;
+	char *list, *p;
+	int rc;
+
+	for (size_t i = 0; i < st->cl->n_items; i++)
+		len += strlen(st->cl->items[i].label) + 1;
+	if (!(p = list = malloc(len)))
+		return -1;
+	*p = '\0';
+	for (size_t i = 0; i < st->cl->n_items; i++)
+		p += sprintf(p, "%s%s", i ? "\n" : "", st->cl->items[i].label);
+	rc = meta_set(st, "checklist_items", list);
+	free(list);
+	return rc;
+}
+
+/* Records the checklist file's full path, so that a checklist that is not
+ * bundled (a bank's overlay) is found again without --checklist. */
+static int record_path(struct store *st)
+{
+	char *full = st->cl->path ? realpath(st->cl->path, NULL) : NULL;
+	int rc = full ? meta_set(st, "checklist_path", full) : 0;
+
+	free(full);
+	return rc;
+}
+
 /* Brings a file of schema version `from` up to date, in one transaction. */
 static int migrate(struct store *st, long long from, char *err, size_t errlen)
 {
@@ -209,8 +240,8 @@ static int migrate(struct store *st, long long from, char *err, size_t errlen)
 	if (from == 0) {
 		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", STORE_APPLICATION_ID);
 		if (exec(st, sql, err, errlen) != 0 || meta_set(st, "checklist_id", st->cl->id) ||
-		    meta_set(st, "checklist_hash", st->cl->hash) ||
-		    meta_set(st, "created_by", "tenken " PACKAGE_VERSION)) {
+		    meta_set(st, "checklist_hash", st->cl->hash) || record_items(st) ||
+		    record_path(st) || meta_set(st, "created_by", "tenken " PACKAGE_VERSION)) {
 			db_err(st, err, errlen);
 			goto fail;
 		}
@@ -293,6 +324,7 @@ static int quick_check_ok(sqlite3 *db)
 static long long check_file(struct store *st, char *err, size_t errlen)
 {
 	long long app = 0, version = 0, tables = 0;
+	const struct checklist *answers = st->cl; /* the checklist the file answers */
 	char id[128], msg[512];
 	int rc;
 
@@ -324,7 +356,11 @@ static long long check_file(struct store *st, char *err, size_t errlen)
 			_("the file does not say which checklist it answers"));
 		return -1;
 	}
-	if (strcmp(id, st->cl->id) != 0) {
+	/* An overlay opens the answers of its base: the items they share
+	 * keep their numbers. */
+	if (st->cl->base && strcmp(id, st->cl->base->id) == 0)
+		answers = st->cl->base;
+	if (strcmp(id, answers->id) != 0) {
 		snprintf(msg, sizeof msg,
 			 _("this file answers the checklist \"%s\", not \"%s\"; open it with "
 			   "--checklist %s, or carry its answers over with tenken migrate"),
@@ -333,7 +369,7 @@ static long long check_file(struct store *st, char *err, size_t errlen)
 		return -1;
 	}
 	if (meta_get(st, "checklist_hash", id, sizeof id))
-		st->checklist_changed = strcmp(id, st->cl->hash) != 0;
+		st->checklist_changed = strcmp(id, answers->hash) != 0;
 	return version;
 }
 
@@ -654,6 +690,11 @@ int store_readonly(const struct store *st)
 
 int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, size_t errlen)
 {
+	return store_peek(path, "checklist_id", id, idlen, err, errlen);
+}
+
+int store_peek(const char *path, const char *key, char *id, size_t idlen, char *err, size_t errlen)
+{
 	struct store st = {.path = strdup(path)};
 	long long app = 0;
 	int rc = -1, qrc, found = st.path ? locate(&st, err, errlen) : -1;
@@ -668,7 +709,7 @@ int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, si
 		query_failed(err, errlen, path, st.db, qrc);
 	} else if (app != STORE_APPLICATION_ID) {
 		set_err(err, errlen, path, _("not a tenken answer file; it was left untouched"));
-	} else if (!meta_get(&st, "checklist_id", id, idlen)) {
+	} else if (!meta_get(&st, key, id, idlen)) {
 		set_err(err, errlen, path, _("the file does not say which checklist it answers"));
 	} else {
 		rc = 0;
@@ -767,6 +808,20 @@ int store_item_times(struct store *st, char (*times)[32])
 int store_checklist_changed(const struct store *st)
 {
 	return st->checklist_changed;
+}
+
+char *store_recorded_items(struct store *st)
+{
+	sqlite3_stmt *s;
+	char *list = NULL;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'checklist_items'", -1,
+			       &s, NULL) != SQLITE_OK)
+		return NULL;
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		list = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return list;
 }
 
 /* Reads each item's verdict and latest comment into a. */

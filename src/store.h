@@ -46,12 +46,22 @@ int store_readonly(const struct store *st);
  * or -1 with a message in err if the file cannot be read or is not a tenken file. */
 int store_peek_checklist(const char *path, char *id, size_t idlen, char *err, size_t errlen);
 
+/* Like store_peek_checklist, but writes the meta value key (checklist_path:
+ * the checklist file the answer file was made with) to out. */
+int store_peek(const char *path, const char *key, char *out, size_t outlen, char *err,
+	       size_t errlen);
+
 /* Closes the store. NULL is allowed. */
 void store_close(struct store *st);
 
 /* Returns 1 if the file was made for a different version of the checklist's
  * content (same id, other hash), else 0. */
 int store_checklist_changed(const struct store *st);
+
+/* Returns the labels of the items the checklist asked when the file was
+ * made, one a line, newly allocated; NULL if the file does not say (made
+ * by an older tenken) or memory runs out. */
+char *store_recorded_items(struct store *st);
 
 /* Reads every answer into a (which must be new or cleared). Returns 0, or
  * -1 with a message in err. */

@@ -317,9 +317,9 @@ static void set_status(struct ui *u, size_t item, enum status s)
 		broadcast_changed(u, item);
 		ui_message(
 			u, 1,
-			_("Item %d's status was changed meanwhile in the file, to %s; set it again "
+			_("Item %s's status was changed meanwhile in the file, to %s; set it again "
 			  "to change it"),
-			u->cl->items[item].number, status_name(u->a->status[item]));
+			u->cl->items[item].label, status_name(u->a->status[item]));
 		return;
 	}
 	if (rc != 0) {
@@ -327,7 +327,7 @@ static void set_status(struct ui *u, size_t item, enum status s)
 		return;
 	}
 	broadcast_changed(u, item);
-	ui_message(u, 0, _("Item %d: %s (saved)"), u->cl->items[item].number, status_name(s));
+	ui_message(u, 0, _("Item %s: %s (saved)"), u->cl->items[item].label, status_name(s));
 }
 
 /* Sets the review's verdict of item, as set_status sets a status. */
@@ -339,9 +339,9 @@ static void set_verdict(struct ui *u, size_t item, enum verdict v)
 	if (rc == STORE_CHANGED) {
 		broadcast_changed(u, item);
 		ui_message(u, 1,
-			   _("Item %d's verdict was changed meanwhile in the file, to %s; set it "
+			   _("Item %s's verdict was changed meanwhile in the file, to %s; set it "
 			     "again to change it"),
-			   u->cl->items[item].number,
+			   u->cl->items[item].label,
 			   verdict_shown(u->a->verdict[item], shown, sizeof shown));
 		return;
 	}
@@ -350,7 +350,7 @@ static void set_verdict(struct ui *u, size_t item, enum verdict v)
 		return;
 	}
 	broadcast_changed(u, item);
-	ui_message(u, 0, _("Item %d: verdict %s (saved)"), u->cl->items[item].number,
+	ui_message(u, 0, _("Item %s: verdict %s (saved)"), u->cl->items[item].label,
 		   verdict_shown(v, shown, sizeof shown));
 }
 
@@ -365,14 +365,14 @@ static void set_text(struct ui *u, size_t item, size_t column, const char *text)
 	broadcast_changed(u, item);
 	if (rc == STORE_CHANGED)
 		ui_message(u, 1,
-			   _("Item %d's %s was changed meanwhile in the file; see it, then copy "
+			   _("Item %s's %s was changed meanwhile in the file; see it, then copy "
 			     "again to replace it"),
-			   u->cl->items[item].number, name);
+			   u->cl->items[item].label, name);
 	else if (rc != 0)
 		ui_message(u, 1, "%s", err);
 	else
-		ui_message(u, 0, _("Item %d: %s copied from last time (saved)"),
-			   u->cl->items[item].number, name);
+		ui_message(u, 0, _("Item %s: %s copied from last time (saved)"),
+			   u->cl->items[item].label, name);
 }
 
 /* Adds text to item's review thread; an empty text adds nothing. */
@@ -389,8 +389,8 @@ static void add_comment(struct ui *u, size_t item, const char *text)
 		return;
 	}
 	broadcast_changed(u, item);
-	ui_message(u, 0, _("Item %d: comment added to the review (saved)"),
-		   u->cl->items[item].number);
+	ui_message(u, 0, _("Item %s: comment added to the review (saved)"),
+		   u->cl->items[item].label);
 }
 
 const char *ui_field_name(const struct ui *u, const char *field)
@@ -463,9 +463,9 @@ static void set_marked_status(struct ui *u, enum status s)
 		if (rc == STORE_CHANGED)
 			ui_message(
 				u, 1,
-				_("Item %d's status was changed meanwhile in the file: no status "
+				_("Item %s's status was changed meanwhile in the file: no status "
 				  "set; the items stay marked"),
-				u->cl->items[i].number);
+				u->cl->items[i].label);
 		if (!first && store_last_change(u->st) != before)
 			first = store_last_change(u->st);
 		n++;
@@ -627,8 +627,8 @@ static void say_match(struct ui *u, size_t found, const size_t *in)
 	if (in)
 		/* TRANSLATORS: the search text; which match of how many in the
 		   open item, its number; which item of how many that match. */
-		ui_message(u, 0, _("/%s: %zu of %zu in item %d (item %zu of %zu)"), u->query, in[0],
-			   in[1], u->cl->items[found].number, item_pos, items);
+		ui_message(u, 0, _("/%s: %zu of %zu in item %s (item %zu of %zu)"), u->query, in[0],
+			   in[1], u->cl->items[found].label, item_pos, items);
 	else
 		/* TRANSLATORS: the search text, then which match of how many. */
 		ui_message(u, 0, _("/%s: match %zu of %zu"), u->query, item_pos, items);
@@ -701,6 +701,22 @@ static void cycle_filter(struct ui *u)
 	else
 		ui_message(u, 0, _("Showing the items for %s and common"),
 			   text_get(&u->cl->targets[u->filter - 1].name, u->lang));
+}
+
+/* Shows or hides, in the list, the items a bank's overlay does not ask. */
+static void toggle_not_asked(struct ui *u)
+{
+	if (!u->cl->n_not_asked) {
+		ui_message(u, 0, "%s", _("This checklist asks every item of its base"));
+		return;
+	}
+	u->show_not_asked = !u->show_not_asked;
+	broadcast_changed(u, UI_ALL_ITEMS);
+	ui_message(u, 0,
+		   u->show_not_asked
+			   ? _("Showing the %zu items the overlay does not ask (D hides them)")
+			   : _("Hiding the %zu items the overlay does not ask (D shows them)"),
+		   u->cl->n_not_asked);
 }
 
 static void switch_lang(struct ui *u)
@@ -852,6 +868,9 @@ static void carry_out(struct ui *u, const struct request *req)
 	case REQ_FILTER:
 		cycle_filter(u);
 		break;
+	case REQ_NOT_ASKED:
+		toggle_not_asked(u);
+		break;
 	case REQ_LANG:
 		switch_lang(u);
 		break;
@@ -882,6 +901,7 @@ static int shared_action(struct ui *u, enum action act, struct request *req)
 		{ACT_PREV_MATCH, REQ_PREV_MATCH},
 		{ACT_UNANSWERED, REQ_NEXT_UNANSWERED},
 		{ACT_FILTER, REQ_FILTER},
+		{ACT_NOT_ASKED, REQ_NOT_ASKED},
 		{ACT_LANG, REQ_LANG},
 		{ACT_HELP, REQ_HELP},
 		{ACT_QUIT, REQ_QUIT},

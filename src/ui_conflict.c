@@ -93,8 +93,8 @@ static void conflict_draw(struct ui *u, void *state)
 
 	werase(c->w);
 	ui_box(c->w);
-	snprintf(line, sizeof line, _("Item %d, %s changed in the file while you edited it"),
-		 u->cl->items[c->item].number, text_get(&u->cl->columns[c->column].name, u->lang));
+	snprintf(line, sizeof line, _("Item %s, %s changed in the file while you edited it"),
+		 u->cl->items[c->item].label, text_get(&u->cl->columns[c->column].name, u->lang));
 	y = draw_title(c->w, y, line);
 	y = draw_text(c->w, y, _("Theirs, in the file now:"),
 		      answers_text(u->a, c->item, c->column), rows < 1 ? 1 : rows);

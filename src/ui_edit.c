@@ -175,7 +175,7 @@ static int save(struct ui *u, struct editor_state *e, int flags, struct request 
 		ui_message(u, 1, "%s", err);
 		return UI_HANDLED;
 	}
-	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[e->item].number,
+	ui_message(u, 0, _("Item %s: %s saved"), u->cl->items[e->item].label,
 		   text_get(&u->cl->columns[e->column].name, u->lang));
 	req->type = REQ_CHANGED;
 	req->item = e->item;
@@ -341,7 +341,7 @@ static void draw_head(struct ui *u, struct editor_state *e, int w)
 	struct textwidth_line lines[2];
 	const char *goal = text_get(&it->goal, u->lang);
 
-	snprintf(title, sizeof title, _("Item %d: %s"), it->number,
+	snprintf(title, sizeof title, _("Item %s: %s"), it->label,
 		 text_get(&u->cl->columns[e->column].name, u->lang));
 	ui_put(e->w, 0, 0, title, strlen(title), u->cols, u->attrs[ATTR_TITLE]);
 	size_t n = textwidth_wrap(goal, w, lines, 2);

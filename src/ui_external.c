@@ -176,7 +176,7 @@ static enum external_result take_external(struct ui *u, size_t item, size_t colu
 		ui_message(u, 1, "%s", err);
 		return EXTERNAL_NONE;
 	}
-	ui_message(u, 0, _("Item %d: %s saved"), u->cl->items[item].number,
+	ui_message(u, 0, _("Item %s: %s saved"), u->cl->items[item].label,
 		   text_get(&u->cl->columns[column].name, u->lang));
 	return EXTERNAL_SAVED;
 }

@@ -71,8 +71,8 @@ static void history_build(struct ui *u, struct history_state *h)
 	if (st)
 		c = store_history(st, u->cl->items[h->item].number, &n);
 	doc_block(&h->page.doc, BLOCK_TEXT, 0, 0);
-	snprintf(title, sizeof title, _("History of item %d, newest first"),
-		 u->cl->items[h->item].number);
+	snprintf(title, sizeof title, _("History of item %s, newest first"),
+		 u->cl->items[h->item].label);
 	doc_text(&h->page.doc, 1, title, ATTR_HEADING);
 	if (!n)
 		doc_text(&h->page.doc, 1, _("No change recorded for this item."), ATTR_DIM);

@@ -203,10 +203,17 @@ static void lay_title(struct build *b, const struct part *p)
 		snprintf(name, sizeof name, _("%s (name supplied by tenken)"), "\1");
 	else
 		snprintf(name, sizeof name, "%s", "\1");
-	snprintf(buf, sizeof buf, _("Item %d  (section %d: %s)"), it->number, sec->number, name);
+	snprintf(buf, sizeof buf, _("Item %s  (section %d: %s)"), it->label, sec->number, name);
 	after = split(buf);
 	doc_block(&b->is->doc, BLOCK_PART, 0, 1);
 	lay_part(b, p, 0, 0, buf, after, ATTR_TITLE);
+	if (it->added) {
+		/* TRANSLATORS: under an item a bank's overlay added; %s is the
+		   overlay's id. */
+		snprintf(buf, sizeof buf, _("The bank's own item, added by the overlay %s"),
+			 b->u->cl->id);
+		doc_text(&b->is->doc, 3, buf, ATTR_DIM);
+	}
 }
 
 static void lay_status(struct build *b)
@@ -277,8 +284,8 @@ static void lay_comment(struct build *b, const struct part *p)
 	doc_block(d, BLOCK_PART, 0, 1);
 	/* TRANSLATORS: the label of the review's latest comment in the item
 	   view, and the command that shows the whole thread. */
-	snprintf(label, sizeof label, _("Latest comment (tenken review %d shows all)"),
-		 b->u->cl->items[b->is->item].number);
+	snprintf(label, sizeof label, _("Latest comment (tenken review %s shows all)"),
+		 b->u->cl->items[b->is->item].label);
 	doc_text(d, 1, label, ATTR_LABEL);
 	lay_part(b, p, 3, 3, "", "", ATTR_NORMAL);
 }

@@ -74,6 +74,8 @@ const struct binding ui_bindings[] = {
 	 N_("copy last year's answer or status here (--compare)")},
 	{'x', ACT_EXPORT, IN_BROWSE, 0, "x",
 	 N_("export: the workbook or CSV for the bank, or a report")},
+	{'D', ACT_NOT_ASKED, IN_BROWSE, 0, "D",
+	 N_("show or hide the items a bank's overlay does not ask, with its reasons")},
 	{'H', ACT_HISTORY, IN_BROWSE, 0, "H",
 	 N_("the item's history: who changed what, when, newest first")},
 	{'o', ACT_NOTES, IN_ITEM, 0, "o", N_("open or fold all notes")},

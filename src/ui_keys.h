@@ -42,6 +42,7 @@ enum action {
 	ACT_EDIT,
 	ACT_EXTERNAL,
 	ACT_EXPORT,
+	ACT_NOT_ASKED,
 	/* Showing */
 	ACT_HISTORY,
 	ACT_NOTES,

@@ -50,7 +50,7 @@ static void mark_item(struct ui *u, struct doc *d, size_t r, size_t i)
 	char prefix[32];
 	int no_status = answers_no_status(u->a, i);
 
-	snprintf(prefix, sizeof prefix, "%3d%c%s", u->cl->items[i].number, u->marked[i] ? '*' : ' ',
+	snprintf(prefix, sizeof prefix, "%3s%c%s", u->cl->items[i].label, u->marked[i] ? '*' : ' ',
 		 no_status ? "[?]" : "");
 	doc_decorate(d, r, 1, prefix, ATTR_NORMAL, d->rows[r].suffix);
 	d->rows[r].mark = no_status ? 0 : (int)u->a->status[i] + 1;
@@ -73,6 +73,29 @@ static void build_item(struct ui *u, struct doc *d, size_t i, int tw)
 	mark_item(u, d, r, i);
 }
 
+/* The items of base section s that the overlay does not ask, dimmed, with
+ * the bank's reason: shown only when asked for (D). */
+static void build_not_asked(struct ui *u, struct doc *d, size_t s, int tw)
+{
+	const struct checklist *cl = u->cl;
+	char line[1024], prefix[32];
+
+	for (size_t k = 0; u->show_not_asked && k < cl->n_not_asked; k++) {
+		const struct not_asked *na = &cl->not_asked[k];
+		if (na->item->section != s)
+			continue;
+		doc_block(d, BLOCK_TEXT, 0, 0);
+		size_t r =
+			doc_text_right(d, 9, tw + 2, text_get(&na->item->goal, u->lang), ATTR_DIM);
+		snprintf(prefix, sizeof prefix, "%3s ---", na->item->label);
+		/* TRANSLATORS: shown in the list for an item a bank's overlay
+		   does not ask, then the bank's reason. */
+		doc_decorate(d, r, 1, prefix, ATTR_DIM, _("not asked"));
+		snprintf(line, sizeof line, _("Reason: %s"), text_get(&na->reason, u->lang));
+		doc_text(d, 9, line, ATTR_DIM);
+	}
+}
+
 static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 {
 	const struct section *sec = &u->cl->sections[s];
@@ -81,6 +104,8 @@ static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 
 	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
 		shown += ui_item_visible(u, i);
+	for (size_t k = 0; u->show_not_asked && k < u->cl->n_not_asked; k++)
+		shown += u->cl->not_asked[k].item->section == s;
 	if (!shown)
 		return;
 	snprintf(head, sizeof head, "%d", sec->number);
@@ -96,6 +121,7 @@ static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
 		if (ui_item_visible(u, i))
 			build_item(u, d, i, tw);
+	build_not_asked(u, d, s, tw);
 }
 
 /* Selects item, or the next one shown after it, or the last. */

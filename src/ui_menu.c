@@ -52,14 +52,14 @@ static void menu_close(struct ui *u, void *state)
 static void menu_title(const struct ui *u, const struct menu_state *m, char *out, size_t len)
 {
 	if (m->verdict)
-		snprintf(out, len, _("Review verdict of item %d"), u->cl->items[m->item].number);
+		snprintf(out, len, _("Review verdict of item %s"), u->cl->items[m->item].label);
 	else if (m->marked)
 		snprintf(out, len,
 			 ngettext("Status of %d marked item", "Status of %d marked items",
 				  (unsigned long)m->marked),
 			 m->marked);
 	else
-		snprintf(out, len, _("Status of item %d"), u->cl->items[m->item].number);
+		snprintf(out, len, _("Status of item %s"), u->cl->items[m->item].label);
 }
 
 static void menu_layout(struct ui *u, void *state)

@@ -73,8 +73,8 @@ static void prompt_draw(struct ui *u, void *state)
 	/* TRANSLATORS: before a comment being typed on the footer line; the
 	   item's number. */
 	if (p->comment)
-		snprintf(label, sizeof label, _("Comment on item %d: "),
-			 u->cl->items[p->item].number);
+		snprintf(label, sizeof label, _("Comment on item %s: "),
+			 u->cl->items[p->item].label);
 	lw = (int)textwidth_str(label);
 	w = getmaxx(p->w) - 1 - lw;
 	werase(p->w);

@@ -83,7 +83,7 @@ static void recover_draw(struct ui *u, void *state)
 	ui_put(r->w, 1, 2, line, strlen(line), w - 4, A_BOLD);
 	/* TRANSLATORS: item number, answer column, and when the draft was
 	   kept, in local time with the zone (2026-12-02 03:54 JST). */
-	snprintf(line, sizeof line, _("Item %d, %s, kept %s"), it->number,
+	snprintf(line, sizeof line, _("Item %s, %s, kept %s"), it->label,
 		 text_get(&u->cl->columns[d->column].name, u->lang),
 		 timefmt_local(d->time, when, sizeof when));
 	ui_put(r->w, 2, 2, line, strlen(line), w - 4, A_NORMAL);

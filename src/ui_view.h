@@ -73,8 +73,9 @@ enum request_type {
 	REQ_FILTER, /* the next target filter */
 	REQ_LANG,   /* the checklist text in the other language */
 	REQ_HELP,
-	REQ_EXPORT,  /* the export dialog */
-	REQ_SECTION, /* the list at section number */
+	REQ_EXPORT,    /* the export dialog */
+	REQ_NOT_ASKED, /* show or hide the items an overlay does not ask */
+	REQ_SECTION,   /* the list at section number */
 	REQ_QUIT,
 };
 
@@ -151,6 +152,7 @@ struct ui {
 	enum lang iface;       /* the interface's, gettext's: the labels' */
 	int original;          /* English shown with its Japanese original (J) */
 	int filter;            /* 0: all; k: targets[k-1] and common */
+	int show_not_asked;    /* the list shows the items an overlay does not ask */
 	unsigned char *marked; /* per item index: marked for a bulk status (Space, m) */
 	size_t n_marked;
 	/* The history ids of this session's last bulk change (or undo), which

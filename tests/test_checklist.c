@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <locale.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "checklist.h"
@@ -576,6 +577,214 @@ static void test_missing_file(void **state)
 	assert_non_null(strstr(err, "/nonexistent/x.yaml: "));
 }
 
+/* ---- Overlays ---- */
+
+static char overlay_dir[64];
+
+/* Writes the mini checklist to a new directory, where overlays find it. */
+static int make_overlay_dir(void **state)
+{
+	char path[128];
+	FILE *f;
+
+	(void)state;
+	snprintf(overlay_dir, sizeof overlay_dir, "/tmp/tenken-overlay-XXXXXX");
+	if (!mkdtemp(overlay_dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/mini.yaml", overlay_dir);
+	if (!(f = fopen(path, "w")))
+		return -1;
+	fputs(FIXTURE_YAML, f);
+	return fclose(f);
+}
+
+static int remove_overlay_dir(void **state)
+{
+	char path[128];
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/mini.yaml", overlay_dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/bank.yaml", overlay_dir);
+	unlink(path);
+	return rmdir(overlay_dir);
+}
+
+/* The SHA-256 of the mini checklist, as the overlay names it. */
+static void mini_hash(char out[65])
+{
+	char err[1024];
+	struct checklist *cl = checklist_load_buffer("mini.yaml", FIXTURE_YAML,
+						     strlen(FIXTURE_YAML), err, sizeof err);
+
+	assert_non_null(cl);
+	memcpy(out, cl->hash, 65);
+	checklist_free(cl);
+}
+
+/* An overlay of the mini checklist: A-1 after item 1, B-1 in a new section
+ * 3, item 3 not asked, a column of the bank's. */
+static const char overlay_yaml[] = "format: tenken-overlay 1\n"          /* 1 */
+				   "id: bank\n"                          /* 2 */
+				   "title: 銀行の小さなチェックリスト\n" /* 3 */
+				   "base:\n"                             /* 4 */
+				   "  id: mini\n"                        /* 5 */
+				   "  sha256: %s\n"                      /* 6 */
+				   "columns:\n"                          /* 7 */
+				   "  - id: explanation\n"               /* 8 */
+				   "    name: ② 説明欄\n"                /* 9 */
+				   "sections:\n"                         /* 10 */
+				   "  - number: 3\n"                     /* 11 */
+				   "    name: 当行独自\n"                /* 12 */
+				   "items:\n"                            /* 13 */
+				   "  - number: A-1\n"                   /* 14 */
+				   "    section: 1\n"                    /* 15 */
+				   "    after: 1\n"                      /* 16 */
+				   "    goal: 同意の範囲内で利用する\n"  /* 17 */
+				   "    target: connector\n"             /* 18 */
+				   "  - number: B-1\n"                   /* 19 */
+				   "    section: 3\n"                    /* 20 */
+				   "    goal: 当行の確認\n"              /* 21 */
+				   "    target: bank\n"                  /* 22 */
+				   "not-asked:\n"                        /* 23 */
+				   "  - number: 3\n"                     /* 24 */
+				   "    reason: 委託していない\n";       /* 25 */
+
+/* Loads the overlay text yaml (with %s for the hash) patched from → to, as
+ * bank.yaml beside the mini checklist. err gets the loader's message. */
+static struct checklist *load_overlay(const char *from, const char *to, char *err, size_t errlen)
+{
+	char hash[65], text[4096], patched_text[4096], path[128];
+	const char *at;
+	FILE *f;
+
+	mini_hash(hash);
+	snprintf(text, sizeof text, overlay_yaml, hash);
+	at = from ? strstr(text, from) : NULL;
+	if (from)
+		assert_non_null(at);
+	if (at)
+		snprintf(patched_text, sizeof patched_text, "%.*s%s%s", (int)(at - text), text, to,
+			 at + strlen(from));
+	else
+		snprintf(patched_text, sizeof patched_text, "%s", text);
+	snprintf(path, sizeof path, "%s/bank.yaml", overlay_dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(patched_text, f);
+	assert_int_equal(fclose(f), 0);
+	return checklist_load_file(path, err, errlen);
+}
+
+static void test_overlay_adds_and_drops(void **state)
+{
+	char err[1024] = "";
+	struct checklist *cl = load_overlay(NULL, NULL, err, sizeof err);
+	long a1, b1;
+
+	(void)state;
+	if (!cl)
+		fail_msg("%s", err);
+	assert_string_equal(cl->id, "bank");
+	assert_non_null(cl->base);
+	/* 1, A-1, 2 | (3 not asked) | B-1 */
+	assert_int_equal(cl->n_items, 4);
+	assert_int_equal(cl->n_sections, 3);
+	assert_string_equal(cl->items[0].label, "1");
+	assert_string_equal(cl->items[1].label, "A-1");
+	assert_string_equal(cl->items[2].label, "2");
+	assert_string_equal(cl->items[3].label, "B-1");
+	assert_int_equal(cl->sections[0].n_items, 3);
+	assert_int_equal(cl->sections[1].n_items, 0);
+	assert_int_equal(cl->sections[2].first_item, 3);
+	assert_int_equal(cl->items[3].section, 2);
+	assert_true(cl->items[1].added && !cl->items[0].added);
+	/* Typed labels find their items; a dropped one is not there. */
+	a1 = checklist_find_label(cl, "A-1");
+	b1 = checklist_find_label(cl, " B-1 ");
+	assert_int_equal(a1, 1);
+	assert_int_equal(b1, 3);
+	assert_int_equal(checklist_find_label(cl, "2"), 2);
+	assert_int_equal(checklist_find_label(cl, "3"), -1);
+	assert_int_equal(checklist_find_label(cl, "a-1"), -1);
+	/* The key stands for the label in the answer file, the same in every
+	 * load, above any published number. */
+	assert_true(cl->items[a1].number >= CHECKLIST_KEY_BASE);
+	assert_int_equal(cl->items[a1].number, checklist_label_key("A-1"));
+	assert_int_equal(checklist_find_item(cl, cl->items[b1].number), b1);
+	/* The items not asked, with the bank's reason. */
+	assert_int_equal(cl->n_not_asked, 1);
+	assert_int_equal(cl->not_asked[0].item->number, 3);
+	assert_string_equal(cl->not_asked[0].reason.ja, "委託していない");
+	/* The bank's column after the base's; the base's targets. */
+	assert_int_equal(cl->n_columns, 3);
+	assert_string_equal(cl->columns[2].id, "explanation");
+	assert_string_equal(cl->targets[cl->items[3].target].id, "bank");
+	checklist_free(cl);
+}
+
+static const struct {
+	const char *from, *to, *where, *what;
+} overlay_errors[] = {
+	/* A number of the base's, or one that could be taken for one. */
+	{"number: A-1\n", "number: 2\n", "bank.yaml:14:13:", "is the base checklist's item 2"},
+	{"number: A-1\n", "number: 77\n", "bank.yaml:14:13:", "at least one letter"},
+	{"number: B-1\n", "number: A-1\n", "bank.yaml:19:5:", "item number A-1 appears twice"},
+	{"number: A-1\n", "number: \"A 1\"\n", "bank.yaml:14:13:", "found \"A 1\""},
+	/* The base, not the version the overlay was written for. */
+	{"  sha256: ", "  sha256: 0", "bank.yaml:6:11:", "not the version the overlay was written"},
+	{"  id: mini\n", "  id: nowhere\n", "bank.yaml:5:7:", "no checklist \"nowhere\""},
+	{"id: bank\n", "id: mini\n", "bank.yaml:2:5:", "id of its own"},
+	/* What it drops, where it adds. */
+	{"  - number: 3\n    reason", "  - number: 9\n    reason",
+	 "bank.yaml:24:13:", "has no item 9"},
+	{"    after: 1\n", "    after: 3\n", "bank.yaml:16:12:", "section 1 has no item 3"},
+	{"    section: 3\n", "    section: 4\n", "bank.yaml:20:14:", "no section 4"},
+	{"  - number: 3\n    name", "  - number: 2\n    name",
+	 "bank.yaml:11:5:", "section number 2 appears twice"},
+	{"  - id: explanation\n", "  - id: plan\n", "bank.yaml:8:5:", "id \"plan\""},
+	{"    reason: 委託していない\n", "", "bank.yaml:24:5:", "missing required key \"reason\""},
+	{"    target: bank\n", "    target: regulator\n",
+	 "bank.yaml:22:13:", "target \"regulator\""},
+};
+
+static void test_overlay_errors(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof overlay_errors / sizeof overlay_errors[0]; i++) {
+		char err[1024] = "";
+		struct checklist *cl =
+			load_overlay(overlay_errors[i].from, overlay_errors[i].to, err, sizeof err);
+		const char *at = strstr(err, "bank.yaml:");
+		if (cl)
+			fail_msg("case %zu: loaded, expected %s", i, overlay_errors[i].what);
+		if (!at || strncmp(at, overlay_errors[i].where, strlen(overlay_errors[i].where)) ||
+		    !strstr(err, overlay_errors[i].what))
+			fail_msg("case %zu: error \"%s\", expected \"%s…%s\"", i, err,
+				 overlay_errors[i].where, overlay_errors[i].what);
+	}
+}
+
+static void test_overlay_compare_labels(void **state)
+{
+	char err[1024] = "", *added = NULL, *gone = NULL;
+	struct checklist *cl = load_overlay(NULL, NULL, err, sizeof err);
+
+	(void)state;
+	assert_non_null(cl);
+	/* Recorded when the file was made: 1, 2, 3 and C-1. */
+	assert_int_equal(checklist_compare_labels(cl, "1\n2\n3\nC-1", &added, &gone), 0);
+	assert_string_equal(added, "A-1, B-1");
+	assert_string_equal(gone, "3, C-1");
+	free(added);
+	free(gone);
+	assert_int_equal(checklist_compare_labels(cl, "1\nA-1\n2\nB-1", &added, &gone), 0);
+	assert_string_equal(added, "");
+	assert_string_equal(gone, "");
+	free(added);
+	free(gone);
+	checklist_free(cl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest trial_tests[] = {
@@ -602,10 +811,17 @@ int main(void)
 		cmocka_unit_test(test_empty_and_not_a_mapping),
 		cmocka_unit_test(test_missing_file),
 	};
+	const struct CMUnitTest overlay_tests[] = {
+		cmocka_unit_test(test_overlay_adds_and_drops),
+		cmocka_unit_test(test_overlay_errors),
+		cmocka_unit_test(test_overlay_compare_labels),
+	};
 	int failed;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
 	failed = cmocka_run_group_tests_name("trial edition", trial_tests, load_trial, free_trial);
 	failed += cmocka_run_group_tests_name("bad input", bad_tests, NULL, NULL);
+	failed += cmocka_run_group_tests_name("overlays", overlay_tests, make_overlay_dir,
+					      remove_overlay_dir);
 	return failed ? 1 : 0;
 }

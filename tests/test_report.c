@@ -144,7 +144,7 @@ static void rec_section(FILE *out, int number, const char *heading)
 static void rec_item(FILE *out, const struct report_item *it)
 {
 	(void)out;
-	note('I', it->number);
+	note('I', atoi(it->number));
 }
 
 static void rec_section_end(FILE *out)

@@ -1331,6 +1331,7 @@ static const struct {
 	{IN_BROWSE, ACT_PREV_MATCH, "/パスワード<Enter>nn", "N", ""},
 	{IN_BROWSE, ACT_UNANSWERED, "s2", "u", ""},
 	{IN_BROWSE, ACT_FILTER, "", "f", ""},
+	{IN_BROWSE, ACT_NOT_ASKED, "", "D", ""},
 	{IN_BROWSE, ACT_STATUS, "", "s", "4"},
 	{IN_BROWSE, ACT_EDIT, "", "e", "入力<C-x>"},
 	{IN_ITEM, ACT_NOTES, "", "o", ""},
