@@ -488,8 +488,14 @@ static void json_item(FILE *out, const struct checklist *cl, const struct answer
 {
 	const struct item *it = &cl->items[i];
 
-	fprintf(out, "{\"number\":%d,\"section\":%d,\"target\":", it->number,
-		cl->sections[it->section].number);
+	/* A bank's item has a label of its own and no published number. */
+	if (it->added)
+		fputs("{\"number\":null,\"added\":true", out);
+	else
+		fprintf(out, "{\"number\":%d", it->number);
+	fputs(",\"label\":", out);
+	export_json_string(out, it->label);
+	fprintf(out, ",\"section\":%d,\"target\":", cl->sections[it->section].number);
 	export_json_string(out, cl->targets[it->target].id);
 	fputc(',', out);
 	json_text(out, "goal", &it->goal);

@@ -252,7 +252,8 @@ static void print_item(FILE *out, const struct checklist *cl, const struct answe
 	print_wrapped(out, 5, prefix, text_get(&it->goal, lang), width);
 	if (it->added) {
 		char mark[256];
-		snprintf(mark, sizeof mark, _("The bank's own item, added by the overlay %s"), cl->id);
+		snprintf(mark, sizeof mark, _("The bank's own item, added by the overlay %s"),
+			 cl->id);
 		print_wrapped(out, 5, "     ", mark, width);
 	}
 	print_field(out, _("Target"), text_get(&cl->targets[it->target].name, lang), width);

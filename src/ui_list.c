@@ -12,7 +12,15 @@
 #include "ui_doc.h"
 #include "ui_view.h"
 
+/* The list's columns: the numbers' width (the widest label, 3 at least),
+ * then a space or *, the status mark, and the goal; the target at the
+ * right, tw wide. */
+struct cols {
+	int label, tw;
+};
+
 struct list_state {
+	struct cols cols; /* as last built */
 	WINDOW *w;
 	struct doc doc;
 };
@@ -35,6 +43,17 @@ static int target_width(const struct ui *u)
 	return w;
 }
 
+/* The widest item number (a bank's A-1 or Sec-12 too), 3 at least. */
+static int label_width(const struct checklist *cl)
+{
+	size_t w = 3;
+
+	for (size_t i = 0; i < cl->n_items; i++)
+		if (strlen(cl->items[i].label) > w)
+			w = strlen(cl->items[i].label);
+	return (int)w;
+}
+
 static void progress_text(const struct ui *u, size_t s, char *out, size_t len)
 {
 	const struct section *sec = &u->cl->sections[s];
@@ -42,22 +61,32 @@ static void progress_text(const struct ui *u, size_t s, char *out, size_t len)
 	ui_progress(u, sec->first_item, sec->n_items, out, len);
 }
 
+static int mark_x(const struct cols *c)
+{
+	return 1 + c->label + 1;
+}
+
+static int text_x(const struct cols *c)
+{
+	return 1 + c->label + 5;
+}
+
 /* An item's number and marks on its first row r: * when it is marked for
  * a bulk status; the status's mark, or [?] for an answer without a status
  * (in the prefix: the document draws only the statuses' marks). */
-static void mark_item(struct ui *u, struct doc *d, size_t r, size_t i)
+static void mark_item(struct ui *u, struct doc *d, size_t r, size_t i, const struct cols *c)
 {
-	char prefix[32];
+	char prefix[48];
 	int no_status = answers_no_status(u->a, i);
 
-	snprintf(prefix, sizeof prefix, "%3s%c%s", u->cl->items[i].label, u->marked[i] ? '*' : ' ',
-		 no_status ? "[?]" : "");
+	snprintf(prefix, sizeof prefix, "%*s%c%s", c->label, u->cl->items[i].label,
+		 u->marked[i] ? '*' : ' ', no_status ? "[?]" : "");
 	doc_decorate(d, r, 1, prefix, ATTR_NORMAL, d->rows[r].suffix);
 	d->rows[r].mark = no_status ? 0 : (int)u->a->status[i] + 1;
-	d->rows[r].mark_x = 5;
+	d->rows[r].mark_x = mark_x(c);
 }
 
-static void build_item(struct ui *u, struct doc *d, size_t i, int tw)
+static void build_item(struct ui *u, struct doc *d, size_t i, const struct cols *c)
 {
 	const struct item *it = &u->cl->items[i];
 
@@ -66,48 +95,65 @@ static void build_item(struct ui *u, struct doc *d, size_t i, int tw)
 	doc_block(d, BLOCK_ITEM, i, 1);
 	/* The goal, what the last search found in it highlighted. */
 	ui_runs_text(u, &rs, text_get(&it->goal, u->lang), NULL, u->lang, ATTR_NORMAL, ATTR_NORMAL);
-	size_t r = ui_runs_lay(d, 9, tw + 2, &rs, ATTR_NORMAL);
+	size_t r = ui_runs_lay(d, text_x(c), c->tw + 2, &rs, ATTR_NORMAL);
 	ui_runs_free(&rs);
 	doc_decorate(d, r, 1, NULL, ATTR_NORMAL,
 		     text_get(&u->cl->targets[it->target].name, u->lang));
-	mark_item(u, d, r, i);
+	mark_item(u, d, r, i, c);
 }
 
-/* The items of base section s that the overlay does not ask, dimmed, with
- * the bank's reason: shown only when asked for (D). */
-static void build_not_asked(struct ui *u, struct doc *d, size_t s, int tw)
+/* The reason the overlay gives for not asking base item k, or NULL if it
+ * asks it. */
+static const struct text *not_asked_reason(const struct checklist *cl, size_t k)
 {
-	const struct checklist *cl = u->cl;
-	char line[1024], prefix[32];
+	for (size_t n = 0; n < cl->n_not_asked; n++)
+		if (cl->not_asked[n].item == &cl->base->items[k])
+			return &cl->not_asked[n].reason;
+	return NULL;
+}
 
-	for (size_t k = 0; u->show_not_asked && k < cl->n_not_asked; k++) {
-		const struct not_asked *na = &cl->not_asked[k];
-		if (na->item->section != s)
+/* The base's items from *next up to (not including) end that the overlay
+ * does not ask, dimmed, with the bank's reason; *next moves to end. */
+static void build_not_asked(struct ui *u, struct doc *d, size_t *next, size_t end,
+			    const struct cols *c)
+{
+	char line[1024], prefix[48];
+
+	for (; *next < end; ++*next) {
+		const struct item *it = &u->cl->base->items[*next];
+		const struct text *why = not_asked_reason(u->cl, *next);
+		if (!why)
 			continue;
 		doc_block(d, BLOCK_TEXT, 0, 0);
-		size_t r =
-			doc_text_right(d, 9, tw + 2, text_get(&na->item->goal, u->lang), ATTR_DIM);
-		snprintf(prefix, sizeof prefix, "%3s ---", na->item->label);
+		size_t r = doc_text_right(d, text_x(c), c->tw + 2, text_get(&it->goal, u->lang),
+					  ATTR_DIM);
+		snprintf(prefix, sizeof prefix, "%*s ---", c->label, it->label);
 		/* TRANSLATORS: shown in the list for an item a bank's overlay
 		   does not ask, then the bank's reason. */
 		doc_decorate(d, r, 1, prefix, ATTR_DIM, _("not asked"));
-		snprintf(line, sizeof line, _("Reason: %s"), text_get(&na->reason, u->lang));
-		doc_text(d, 9, line, ATTR_DIM);
+		snprintf(line, sizeof line, _("Reason: %s"), text_get(why, u->lang));
+		doc_text(d, text_x(c), line, ATTR_DIM);
 	}
 }
 
-static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
+/* The base section s's items range [*next, *end), when the list shows the
+ * items the overlay does not ask (D); else an empty range. */
+static void base_range(const struct ui *u, size_t s, size_t *next, size_t *end)
+{
+	const struct checklist *b = u->cl->base;
+
+	*next = *end = 0;
+	if (u->show_not_asked && u->cl->n_not_asked && s < b->n_sections) {
+		*next = b->sections[s].first_item;
+		*end = *next + b->sections[s].n_items;
+	}
+}
+
+static void section_heading(struct ui *u, struct doc *d, size_t s)
 {
 	const struct section *sec = &u->cl->sections[s];
-	size_t shown = 0;
 	char head[64], progress[64], name[512];
 
-	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
-		shown += ui_item_visible(u, i);
-	for (size_t k = 0; u->show_not_asked && k < u->cl->n_not_asked; k++)
-		shown += u->cl->not_asked[k].item->section == s;
-	if (!shown)
-		return;
 	snprintf(head, sizeof head, "%d", sec->number);
 	progress_text(u, s, progress, sizeof progress);
 	doc_block(d, BLOCK_SECTION, s, 0);
@@ -118,10 +164,34 @@ static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 		snprintf(name, sizeof name, "%s", text_get(&sec->name, u->lang));
 	size_t r = doc_text_right(d, 4, (int)strlen(progress) + 2, name, ATTR_HEADING);
 	doc_decorate(d, r, 1, head, ATTR_HEADING, progress);
+}
+
+/* A section: its heading and its items shown; with D, the base's items the
+ * overlay does not ask, each in its place among the base's others. */
+static void build_section(struct ui *u, struct doc *d, size_t s, const struct cols *c)
+{
+	const struct section *sec = &u->cl->sections[s];
+	size_t shown = 0, next, end;
+
+	base_range(u, s, &next, &end);
 	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++)
+		shown += ui_item_visible(u, i);
+	for (size_t k = next; k < end; k++)
+		shown += not_asked_reason(u->cl, k) != NULL;
+	if (!shown)
+		return;
+	section_heading(u, d, s);
+	for (size_t i = sec->first_item; i < sec->first_item + sec->n_items; i++) {
+		const struct item *it = &u->cl->items[i];
+		long k = end && !it->added ? checklist_find_item(u->cl->base, it->number) : -1;
+		if (k >= 0)
+			build_not_asked(u, d, &next, (size_t)k, c);
 		if (ui_item_visible(u, i))
-			build_item(u, d, i, tw);
-	build_not_asked(u, d, s, tw);
+			build_item(u, d, i, c);
+		if (k >= 0)
+			next = (size_t)k + 1;
+	}
+	build_not_asked(u, d, &next, end, c);
 }
 
 /* Selects item, or the next one shown after it, or the last. */
@@ -160,12 +230,11 @@ static void build(struct ui *u, struct list_state *l)
 	struct doc *d = &l->doc;
 	size_t keep = 0;
 	int had = list_current(u, l, &keep);
-	int tw = target_width(u);
-
+	l->cols = (struct cols){label_width(u->cl), target_width(u)};
 	doc_clear(d);
 	d->width = u->cols;
 	for (size_t s = 0; s < u->cl->n_sections; s++)
-		build_section(u, d, s, tw);
+		build_section(u, d, s, &l->cols);
 	if (!d->n_blocks) {
 		doc_block(d, BLOCK_TEXT, 0, 0);
 		doc_text(d, 1, _("No item matches the filter."), ATTR_DIM);
@@ -196,7 +265,7 @@ static int list_changed(struct ui *u, void *state, size_t item)
 			doc_decorate(d, bl->first, r->prefix_x, r->prefix, r->prefix_attr,
 				     progress);
 		else if (bl->kind == BLOCK_ITEM && bl->ref == item)
-			mark_item(u, d, bl->first, item);
+			mark_item(u, d, bl->first, item, &l->cols);
 	}
 	return UI_REDRAW;
 }
