@@ -113,6 +113,27 @@ static int migrate_write(struct cmd_data *old, struct cmd_data *new, const struc
 	return 0;
 }
 
+/* A bank's overlay is migrated to through its base: the published
+ * mappings lead to published editions. The new file answers the base, and
+ * the overlay opens it (its own items start unanswered). */
+static int to_base(struct cmd_data *d, const char *out)
+{
+	struct checklist *base = d->cl->base;
+
+	if (!base)
+		return 0;
+	/* TRANSLATORS: the first %s is the new answer file, the second a
+	   published checklist's id, the third an overlay's id, the fourth the
+	   overlay's file. */
+	cmd_error(_("note: %s will answer %s, the checklist the overlay %s is made from; open it "
+		    "with --checklist %s"),
+		  out, base->id, d->cl->id, d->cl->path);
+	d->cl->base = NULL;
+	checklist_free(d->cl);
+	d->cl = base;
+	return 0;
+}
+
 int cmd_migrate(struct cmd *c, int argc, char **argv)
 {
 	struct migrate_args args = {0};
@@ -129,8 +150,8 @@ int cmd_migrate(struct cmd *c, int argc, char **argv)
 	}
 	if (cmd_load_checklist(c, &old, args.from, NULL) == 0 &&
 	    cmd_open_answers(&old, args.from, STORE_READONLY) == 0 &&
-	    cmd_load_checklist(c, &new, NULL, args.to) == 0 && (m = load_mapping(old.cl, new.cl)) &&
-	    (new.a = answers_new(new.cl)) &&
+	    cmd_load_checklist(c, &new, NULL, args.to) == 0 && to_base(&new, args.out) == 0 &&
+	    (m = load_mapping(old.cl, new.cl)) && (new.a = answers_new(new.cl)) &&
 	    (new.st = create_new(args.out, new.cl, partial, sizeof partial)) &&
 	    migrate_write(&old, &new, m, partial, args.out, c->g.lang) == 0)
 		rc = EXIT_SUCCESS;

@@ -111,6 +111,13 @@ has "it says so" "$tmp/err" "was answered against another version of the checkli
 has "the item it now asks" "$tmp/err" "items it now asks: A-2"
 has "the item it no longer asks" "$tmp/err" "no longer asks (their answers are kept in the file, not shown): 19"
 
+# ---- last year's trial-edition answers carried into the bank's checklist ----
+"$TENKEN" -c fisc-api-2017-trial -f "$tmp/trial.db" set 1-30 --status implemented -q
+run "migrate to the overlay" 0 "$TENKEN" migrate --from "$tmp/trial.db" --to "$ov" -o "$tmp/m.db"
+has "through its base, said" "$tmp/err" "will answer fisc-api-2018, the checklist the overlay sample-bank-2018 is made from"
+run "the overlay opens the result" 0 "$TENKEN" --lang en --checklist "$ov" -f "$tmp/m.db" status
+has "the carried answers counted over the items asked" "$tmp/out" "Total                                          18/43"
+
 # ---- the overlay's errors, where they are ----
 line=$(grep -n '^  - number: A-1$' "$ov" | cut -d: -f1)
 sed 's/^  - number: A-1$/  - number: 12/' "$ov" >"$tmp/ov2/bad.yaml"
