@@ -14,6 +14,7 @@ void checklist_free(struct checklist *cl)
 		return;
 	checklist_free(cl->base);
 	free(cl->by_number);
+	free(cl->image);
 	arena_free(&cl->arena);
 	free(cl);
 }

@@ -165,6 +165,7 @@ struct checklist {
 	struct checklist *base;
 	struct not_asked *not_asked;
 	size_t n_not_asked;
+	void *image; /* loaded from the cache: the image everything is in (owned) */
 };
 
 /* Frees a checklist and everything in it. NULL is allowed. */

@@ -22,6 +22,7 @@
 #include <nettle/sha2.h>
 #include <yaml.h>
 
+#include "checklist_cache.h"
 #include "fileio.h"
 #include "paths.h"
 #include "gettext.h"
@@ -1429,55 +1430,61 @@ struct checklist *checklist_load_buffer(const char *name, const char *buf, size_
 	return cl;
 }
 
-/* Reads the file at path into a new buffer (NUL-terminated); *len gets its
- * size. Returns the buffer, or NULL with a message in err. */
-static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+/* Reads the open file f (path) into a new buffer (NUL-terminated); *len
+ * gets its size, *sb its status. Returns the buffer, or NULL with a
+ * message in err. */
+static char *read_file(FILE *f, const char *path, size_t *len, struct stat *sb, char *err,
+		       size_t errlen)
 {
-	FILE *f = fileio_fopen_read(path, err, errlen);
-	struct stat st;
 	char *buf;
 
-	if (!f)
-		return NULL;
-	if (fstat(fileno(f), &st) != 0) {
+	if (fstat(fileno(f), sb) != 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		fclose(f);
 		return NULL;
 	}
-	if (st.st_size > CHECKLIST_MAX_FILE) {
+	if (sb->st_size > CHECKLIST_MAX_FILE) {
 		snprintf(err, errlen, _("%s:1:1: the file is larger than %d bytes"), path,
 			 CHECKLIST_MAX_FILE);
-		fclose(f);
 		return NULL;
 	}
-	buf = malloc((size_t)st.st_size + 1);
+	buf = malloc((size_t)sb->st_size + 1);
 	if (!buf) {
 		snprintf(err, errlen, "%s: %s", path, _("out of memory"));
-		fclose(f);
 		return NULL;
 	}
-	*len = fread(buf, 1, (size_t)st.st_size, f);
+	*len = fread(buf, 1, (size_t)sb->st_size, f);
 	if (ferror(f)) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
 		free(buf);
-		fclose(f);
 		return NULL;
 	}
 	buf[*len] = '\0';
-	fclose(f);
 	return buf;
 }
 
 struct checklist *checklist_load_file(const char *path, char *err, size_t errlen)
 {
+	FILE *f = fileio_fopen_read(path, err, errlen);
+	struct checklist *cl = NULL;
+	struct stat sb;
 	size_t len;
-	char *buf = read_file(path, &len, err, errlen);
-	struct checklist *cl;
+	char *buf;
 
+	if (!f)
+		return NULL;
+	/* The compiled form, if it is this file's: no parse, no hash. */
+	if (fstat(fileno(f), &sb) == 0 && (cl = checklist_cache_load(path, &sb))) {
+		fclose(f);
+		return cl;
+	}
+	buf = read_file(f, path, &len, &sb, err, errlen);
+	fclose(f);
 	if (!buf)
 		return NULL;
 	cl = checklist_load_buffer(path, buf, len, err, errlen);
 	free(buf);
+	if (cl && (size_t)sb.st_size == len)
+		checklist_cache_store(path, &sb, cl);
 	return cl;
 }
 
@@ -1537,10 +1544,25 @@ static int to_mapping(struct loader *ld, const struct ynode *root, struct mappin
 	return 1;
 }
 
+/* Reads the file at path into a new buffer (NUL-terminated); *len gets
+ * its size. Returns the buffer, or NULL with a message in err. */
+static char *read_path(const char *path, size_t *len, char *err, size_t errlen)
+{
+	FILE *f = fileio_fopen_read(path, err, errlen);
+	struct stat sb;
+	char *buf;
+
+	if (!f)
+		return NULL;
+	buf = read_file(f, path, len, &sb, err, errlen);
+	fclose(f);
+	return buf;
+}
+
 struct mapping *mapping_load_file(const char *path, char *err, size_t errlen)
 {
-	size_t len;
-	char *buf = read_file(path, &len, err, errlen);
+	size_t len = 0;
+	char *buf = read_path(path, &len, err, errlen);
 	struct mapping *m = buf ? calloc(1, sizeof *m) : NULL;
 	struct loader ld = {.name = path, .buf = buf, .len = len, .err = err, .errlen = errlen};
 	struct ynode *root;

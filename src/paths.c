@@ -138,3 +138,8 @@ int paths_state_file(const char *name, int create, char *out, size_t outlen)
 {
 	return xdg_file("XDG_STATE_HOME", ".local/state", name, create, out, outlen);
 }
+
+int paths_cache_file(const char *name, int create, char *out, size_t outlen)
+{
+	return xdg_file("XDG_CACHE_HOME", ".cache", name, create, out, outlen);
+}

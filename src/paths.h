@@ -35,4 +35,9 @@ int paths_default_answers(const char *id, int create, char *out, size_t outlen);
  * directory (mode 0700) if create is set. Returns 0 or -1 (errno set). */
 int paths_state_file(const char *name, int create, char *out, size_t outlen);
 
+/* Writes the path of tenken's cache file name to out:
+ * $XDG_CACHE_HOME/tenken/NAME (~/.cache/tenken/NAME), creating the
+ * directories (mode 0700) if create is set. Returns 0 or -1 (errno set). */
+int paths_cache_file(const char *name, int create, char *out, size_t outlen);
+
 #endif

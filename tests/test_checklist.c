@@ -10,11 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <locale.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "checklist.h"
+#include "answers.h"
 #include "checklist_yaml.h"
+#include "export.h"
 #include "fixtures.h"
 #include "outline.h"
 #include "textwidth.h"
@@ -785,6 +788,178 @@ static void test_overlay_compare_labels(void **state)
 	checklist_free(cl);
 }
 
+/* ---- The compiled cache ---- */
+
+static char cache_dir[64], cache_src[128];
+
+/* A cache folder of its own, and a copy of the 2018 edition to cache. */
+static int make_cache_dir(void **state)
+{
+	char cmd[512];
+
+	(void)state;
+	snprintf(cache_dir, sizeof cache_dir, "/tmp/tenken-cache-XXXXXX");
+	if (!mkdtemp(cache_dir))
+		return -1;
+	setenv("XDG_CACHE_HOME", cache_dir, 1);
+	snprintf(cache_src, sizeof cache_src, "%s/src.yaml", cache_dir);
+	snprintf(cmd, sizeof cmd, "cp '%s/fisc-api-2018.yaml' '%s'", SRCDATADIR, cache_src);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int remove_cache_dir(void **state)
+{
+	char cmd[256];
+
+	(void)state;
+	unsetenv("XDG_CACHE_HOME");
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", cache_dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* The checklist as JSON (everything it holds), newly allocated. */
+static char *as_json(const struct checklist *cl)
+{
+	struct answers *a = answers_new(cl);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	assert_non_null(a);
+	assert_non_null(f);
+	assert_int_equal(export_json(f, cl, a), 0);
+	fclose(f);
+	answers_free(a);
+	return buf;
+}
+
+/* The one cache file in the cache folder. */
+static void cache_file(char *out, size_t len)
+{
+	char cmd[256];
+	FILE *p;
+
+	snprintf(cmd, sizeof cmd, "ls %s/tenken/checklist-*.bin", cache_dir);
+	assert_non_null(p = popen(cmd, "r"));
+	assert_non_null(fgets(out, (int)len, p));
+	out[strcspn(out, "\n")] = '\0';
+	pclose(p);
+}
+
+/* Loads cache_src; *cached tells whether it came from the cache. */
+static struct checklist *load_src(int *cached)
+{
+	char err[1024] = "";
+	struct checklist *cl = checklist_load_file(cache_src, err, sizeof err);
+
+	if (!cl)
+		fail_msg("%s", err);
+	*cached = cl->image != NULL;
+	return cl;
+}
+
+static void test_cache_same_checklist(void **state)
+{
+	char err[1024], file[256];
+	struct checklist *parsed = checklist_load_buffer(cache_src, "", 0, err, sizeof err), *first,
+			 *second;
+	char *want, *got;
+	struct stat sb;
+	int cached;
+
+	(void)state;
+	assert_null(parsed); /* an empty file is no checklist */
+	first = load_src(&cached);
+	assert_false(cached);
+	second = load_src(&cached);
+	assert_true(cached);
+	/* Everything the checklist holds, and the file's hash, as parsed. */
+	want = as_json(first);
+	got = as_json(second);
+	assert_string_equal(got, want);
+	assert_string_equal(second->hash, first->hash);
+	assert_string_equal(second->path, cache_src);
+	assert_int_equal(checklist_find_label(second, "22"), 21);
+	free(want);
+	free(got);
+	checklist_free(first);
+	checklist_free(second);
+	/* Only its owner reads and writes it. */
+	cache_file(file, sizeof file);
+	assert_int_equal(stat(file, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+}
+
+/* Writes byte c at offset off of file (from its end if off < 0). */
+static void poke(const char *file, long off, int c)
+{
+	FILE *f = fopen(file, "r+b");
+
+	assert_non_null(f);
+	assert_int_equal(fseek(f, off, off < 0 ? SEEK_END : SEEK_SET), 0);
+	fputc(c, f);
+	fclose(f);
+}
+
+static void test_cache_damaged_is_rebuilt(void **state)
+{
+	char file[256];
+	struct checklist *cl;
+	int cached;
+
+	(void)state;
+	checklist_free(load_src(&cached));
+	cache_file(file, sizeof file);
+	/* A byte of the image changed: the CRC fails; parsed, and cached anew. */
+	poke(file, -100, 'X');
+	checklist_free(cl = load_src(&cached));
+	assert_false(cached);
+	checklist_free(cl = load_src(&cached));
+	assert_true(cached);
+	/* Cut short. */
+	assert_int_equal(truncate(file, 1000), 0);
+	checklist_free(cl = load_src(&cached));
+	assert_false(cached);
+	/* Not a cache at all. */
+	poke(file, 0, 'Z');
+	checklist_free(cl = load_src(&cached));
+	assert_false(cached);
+	/* Writable by others: not trusted. */
+	checklist_free(cl = load_src(&cached));
+	assert_true(cached);
+	assert_int_equal(chmod(file, 0622), 0);
+	checklist_free(cl = load_src(&cached));
+	assert_false(cached);
+}
+
+static void test_cache_follows_the_file(void **state)
+{
+	char cmd[512];
+	struct checklist *cl;
+	int cached;
+
+	(void)state;
+	checklist_free(load_src(&cached));
+	checklist_free(cl = load_src(&cached));
+	assert_true(cached);
+	/* The file changed (a revision of the checklist): parsed again. */
+	snprintf(cmd, sizeof cmd, "sed -i 's/^title:$/title:/' '%s' && echo '# edited' >> '%s'",
+		 cache_src, cache_src);
+	assert_int_equal(system(cmd), 0);
+	cl = load_src(&cached);
+	assert_false(cached);
+	checklist_free(cl);
+	/* A cache folder that cannot be written only costs the parse. */
+	snprintf(cmd, sizeof cmd, "rm -rf '%s/tenken' && touch '%s/tenken'", cache_dir, cache_dir);
+	assert_int_equal(system(cmd), 0);
+	checklist_free(cl = load_src(&cached));
+	assert_false(cached);
+	checklist_free(cl = load_src(&cached));
+	assert_false(cached);
+	snprintf(cmd, sizeof cmd, "rm -f '%s/tenken'", cache_dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest trial_tests[] = {
@@ -816,6 +991,11 @@ int main(void)
 		cmocka_unit_test(test_overlay_errors),
 		cmocka_unit_test(test_overlay_compare_labels),
 	};
+	const struct CMUnitTest cache_tests[] = {
+		cmocka_unit_test(test_cache_same_checklist),
+		cmocka_unit_test(test_cache_damaged_is_rebuilt),
+		cmocka_unit_test(test_cache_follows_the_file),
+	};
 	int failed;
 
 	setlocale(LC_CTYPE, "C.UTF-8");
@@ -823,5 +1003,7 @@ int main(void)
 	failed += cmocka_run_group_tests_name("bad input", bad_tests, NULL, NULL);
 	failed += cmocka_run_group_tests_name("overlays", overlay_tests, make_overlay_dir,
 					      remove_overlay_dir);
+	failed += cmocka_run_group_tests_name("the compiled cache", cache_tests, make_cache_dir,
+					      remove_cache_dir);
 	return failed ? 1 : 0;
 }

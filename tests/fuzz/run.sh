@@ -7,7 +7,7 @@
 set -u
 srcdir=${srcdir:-.}
 time=${FUZZ_TIME:-60}
-targets=${FUZZ_TARGETS:-checklist settings textwidth csv xlsx}
+targets=${FUZZ_TARGETS:-checklist settings textwidth csv xlsx cache}
 work=$(mktemp -d "${TMPDIR:-/tmp}/tenken-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 trap 'exit 130' INT TERM
