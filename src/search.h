@@ -35,4 +35,28 @@ size_t search_part_texts(const struct part *p, enum lang lang, const char *out[2
 int search_item_matches(const struct checklist *cl, const struct answers *a,
 			const struct examples *ex, size_t i, enum lang lang, const char *query);
 
+/* Each item's searchable text built once, for searching many items fast:
+ * what search_item_matches looks in, ASCII letters lowered, the parts
+ * apart (a match never spans two). Built for an item when a search first
+ * looks at it, in the language of that search; forgotten when the item's
+ * answers change (search_index_forget). */
+struct search_index;
+
+/* Returns a new, empty index for n_items items, or NULL. */
+struct search_index *search_index_new(size_t n_items);
+
+/* Frees the index. NULL is allowed. */
+void search_index_free(struct search_index *si);
+
+/* Forgets item i's text (its answers changed), or every item's if i is
+ * n_items or more (the language or the older edition changed). */
+void search_index_forget(struct search_index *si, size_t i);
+
+/* Returns 1 if query occurs in what the item view shows of item i in lang,
+ * as search_item_matches does, using (and building) item i's text; -1 if
+ * memory runs out. */
+int search_index_matches(struct search_index *si, const struct checklist *cl,
+			 const struct answers *a, const struct examples *ex, size_t i,
+			 enum lang lang, const char *query);
+
 #endif

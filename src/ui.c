@@ -260,7 +260,20 @@ static int find(struct ui *u, const struct view_ops *ops)
 
 /* Tells every view that item changed; closes those that can no longer
  * show what they showed (the base view stays). */
-static void broadcast_changed(struct ui *u, size_t item)
+/* Forgets whether the last search finds item (every item's for
+ * UI_ALL_ITEMS): its answers, or the search, changed. */
+static void forget_matches(struct ui *u, size_t item)
+{
+	if (!u->matched)
+		return;
+	if (item == UI_ALL_ITEMS)
+		memset(u->matched, 0, u->cl->n_items ? u->cl->n_items : 1);
+	else if (item < u->cl->n_items)
+		u->matched[item] = 0;
+}
+
+/* Tells every view that item (or UI_ALL_ITEMS) changed on screen. */
+static void views_changed(struct ui *u, size_t item)
 {
 	for (int k = u->depth - 1; k >= 0; k--) {
 		struct view_slot *s = &u->stack[k];
@@ -270,6 +283,16 @@ static void broadcast_changed(struct ui *u, size_t item)
 		if (r & UI_REDRAW)
 			u->dirty = 1;
 	}
+}
+
+/* Tells every view that item's answers changed (every item's, for
+ * UI_ALL_ITEMS); what search knows of it is forgotten. */
+static void broadcast_changed(struct ui *u, size_t item)
+{
+	if (u->si)
+		search_index_forget(u->si, item == UI_ALL_ITEMS ? u->cl->n_items : item);
+	forget_matches(u, item);
+	views_changed(u, item);
 }
 
 /* Moves every view to item: the list selects it, an open item shows it. */
@@ -605,10 +628,26 @@ static void undo(struct ui *u)
 }
 
 /* Returns whether item i is shown and shows the last search. */
+/* Whether the last search finds item i (shown or not): asked of the
+ * index once per search and item, then remembered. */
+static int search_finds(struct ui *u, size_t i)
+{
+	int m;
+
+	if (u->matched && u->matched[i])
+		return u->matched[i] > 0;
+	m = u->si ? search_index_matches(u->si, u->cl, u->a, ui_examples(u), i, u->lang, u->query)
+		  : -1;
+	if (m < 0)
+		m = search_item_matches(u->cl, u->a, ui_examples(u), i, u->lang, u->query);
+	if (u->matched)
+		u->matched[i] = m ? 1 : -1;
+	return m;
+}
+
 static int item_matches(struct ui *u, size_t i)
 {
-	return ui_item_visible(u, i) &&
-	       search_item_matches(u->cl, u->a, ui_examples(u), i, u->lang, u->query);
+	return ui_item_visible(u, i) && search_finds(u, i);
 }
 
 /* Says which match of the last search the user is on: found is the item
@@ -854,7 +893,8 @@ static void carry_out(struct ui *u, const struct request *req)
 		if (req->text && *req->text && strcmp(req->text, u->query) != 0) {
 			/* The views highlight what the new search finds. */
 			snprintf(u->query, sizeof u->query, "%s", req->text);
-			broadcast_changed(u, UI_ALL_ITEMS);
+			forget_matches(u, UI_ALL_ITEMS);
+			views_changed(u, UI_ALL_ITEMS);
 		}
 		search_next(u, 0);
 		break;
@@ -1374,8 +1414,8 @@ static void notice_others(struct ui *u)
 		for (long k = 0; k < n; k++)
 			broadcast_changed(u, changed[k]);
 	if (n == 1)
-		ui_message(u, 0, _("Item %d was changed by %s in another session."),
-			   u->cl->items[changed[0]].number, who);
+		ui_message(u, 0, _("Item %s was changed by %s in another session."),
+			   u->cl->items[changed[0]].label, who);
 	else
 		ui_message(u, 0,
 			   ngettext("%ld item was changed by %s in another session.",
@@ -1699,8 +1739,13 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	   checklist in. */
 	u.iface = strcmp(_("en"), "ja") == 0 ? LANG_JA : LANG_EN;
 	u.marked = calloc(o->cl->n_items ? o->cl->n_items : 1, 1);
+	u.matched = calloc(o->cl->n_items ? o->cl->n_items : 1, 1);
+	u.si = search_index_new(o->cl->n_items);
 	stop_signal = 0;
-	if (!u.marked) {
+	if (!u.marked || !u.matched || !u.si) {
+		free(u.marked);
+		free(u.matched);
+		search_index_free(u.si);
 		snprintf(err, errlen, "%s", strerror(ENOMEM));
 		return -1;
 	}
@@ -1737,5 +1782,7 @@ out:
 		fclose(fout);
 	examples_free(u.ex_set);
 	free(u.marked);
+	free(u.matched);
+	search_index_free(u.si);
 	return rc;
 }

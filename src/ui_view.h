@@ -158,8 +158,10 @@ struct ui {
 	/* The history ids of this session's last bulk change (or undo), which
 	 * U undoes whole. */
 	long long undo_first, undo_last;
-	char query[512]; /* the last search */
-	int match_marks; /* the terminal has no reverse video: matches between *s */
+	char query[512];         /* the last search */
+	struct search_index *si; /* each item's searchable text (search.h) */
+	signed char *matched;    /* per item: 1 the last search matches it, -1 not, 0 unknown */
+	int match_marks;         /* the terminal has no reverse video: matches between *s */
 	const struct examples *ex;
 	struct examples_set *ex_set;
 	int ex_tried;
