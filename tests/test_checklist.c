@@ -942,6 +942,16 @@ static void test_cache_follows_the_file(void **state)
 	checklist_free(load_src(&cached));
 	checklist_free(cl = load_src(&cached));
 	assert_true(cached);
+	/* Edited in place: the same file, the same size, another time. */
+	snprintf(cmd, sizeof cmd,
+		 "off=$(grep -b -o '^date: 20' '%s' | head -n 1 | cut -d: -f1) && sleep 0.01 && "
+		 "printf 'date: 19' | dd of='%s' bs=1 seek=$off conv=notrunc status=none",
+		 cache_src, cache_src);
+	assert_int_equal(system(cmd), 0);
+	cl = load_src(&cached);
+	assert_false(cached);
+	assert_string_equal(cl->date, "1918-10-12");
+	checklist_free(cl);
 	/* The file changed (a revision of the checklist): parsed again. */
 	snprintf(cmd, sizeof cmd, "sed -i 's/^title:$/title:/' '%s' && echo '# edited' >> '%s'",
 		 cache_src, cache_src);

@@ -1739,6 +1739,20 @@ static void test_search_everywhere(void **state)
 	free(s);
 }
 
+/* An answer typed after a search is found by the next n: what search knew
+ * of the item is forgotten when its answer changes. */
+static void test_search_after_edit(void **state)
+{
+	struct fx *f = *state;
+	char *s = run(f, "/新しい語句<Enter>");
+
+	assert_screen_has(s, "Not found: 新しい語句");
+	free(s);
+	s = run(f, "/新しい語句<Enter>e新しい語句<C-x>n");
+	assert_screen_has(s, "/新しい語句: match 1 of 1");
+	free(s);
+}
+
 /* The interface in Japanese (1) or as the C locale leaves it, English. */
 static void interface_ja(int ja)
 {
@@ -2370,6 +2384,7 @@ int main(void)
 		T(test_draft_later_is_kept),
 		T(test_filter_keeps_common),
 		T(test_search_everywhere),
+		T(test_search_after_edit),
 		T(test_editor_tab),
 		T(test_header_long_path),
 		T(test_answered_without_status),
