@@ -232,6 +232,17 @@ int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file
 	return 0;
 }
 
+int cmd_load_connectors_checklist(const struct cmd *c, struct cmd_data *d,
+				  const struct connectors *cs, const char *id)
+{
+	const char *file = NULL;
+
+	for (size_t k = 0; !c->g.checklist && !file && k < cs->n; k++)
+		if (cs->files[k].id && strcmp(cs->files[k].id, id) == 0)
+			file = cs->files[k].path;
+	return cmd_load_checklist(c, d, file, c->g.checklist);
+}
+
 /* Says that the answer file at path, given with -f if given, does not
  * exist, and how one comes to be. */
 static void missing_answers(const char *path, int given)

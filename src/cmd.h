@@ -12,6 +12,7 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "connectors.h"
 #include "settings.h"
 #include "store.h"
 
@@ -135,6 +136,12 @@ int cmd_unexpected(const struct cmd *c, const char *arg);
  * else the default. Returns 0, or -1 with the error printed. */
 int cmd_load_checklist(const struct cmd *c, struct cmd_data *d, const char *file,
 		       const char *checklist);
+
+/* Loads the checklist of a report or a files view: --checklist, else the
+ * checklist id that most of the files cs answer, as the first of them was
+ * made with (bundled, or a bank's overlay's file). Returns 0 or -1 (said). */
+int cmd_load_connectors_checklist(const struct cmd *c, struct cmd_data *d,
+				  const struct connectors *cs, const char *id);
 
 /* Opens the answers of d's loaded checklist: file (the default answer file
  * if NULL) with store_open's flags: created unless STORE_READONLY, where a

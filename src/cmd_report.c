@@ -121,14 +121,7 @@ static long load(struct cmd *c, struct connectors *cs)
 		cmd_error("%s", _("report: none of the files can be read"));
 		return -1;
 	}
-	const char *file = NULL;
-
-	/* The checklist most files answer: bundled, or the file the first of
-	 * them was made with (a bank's overlay). */
-	for (size_t k = 0; !c->g.checklist && !file && k < cs->n; k++)
-		if (cs->files[k].id && strcmp(cs->files[k].id, id) == 0)
-			file = cs->files[k].path;
-	if (cmd_load_checklist(c, &c->d, file, c->g.checklist) != 0)
+	if (cmd_load_connectors_checklist(c, &c->d, cs, id) != 0)
 		return -1;
 	out = connectors_load(cs, c->d.cl);
 	for (size_t k = 0; k < cs->n; k++) {

@@ -100,7 +100,7 @@ static int read_dir(struct cmd *c, const char *dir, struct connectors *cs, struc
 	id = connectors_peek(cs);
 	if (!c->g.checklist && !id)
 		return 0; /* no file can be read: each row says why */
-	if (cmd_load_checklist(c, d, NULL, c->g.checklist ? c->g.checklist : id) != 0)
+	if (cmd_load_connectors_checklist(c, d, cs, id) != 0)
 		return -1;
 	connectors_load(cs, d->cl);
 	return 0;

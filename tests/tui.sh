@@ -432,6 +432,14 @@ check "overlay: marked as not asked" " 17 --- Take measures against information 
 keys D
 check "overlay: D again hides them" "Hiding the 2 items the overlay does not ask"
 keys q
+# A folder of connectors' files answered with the overlay: the files view
+# finds the overlay each file was made with.
+mkdir -p "$tmp/bankdir"
+"$TENKEN" --checklist "$ov" -f "$tmp/bankdir/alpha.db" set -q A-1 --status implemented >/dev/null
+start "$TENKEN" "$tmp/bankdir"
+check "overlay: the files view with the overlay's checklist" "sample-bank-2018"
+check "overlay: the file's progress over the items asked" "1/43"
+keys q
 
 before=$fail
 reap
