@@ -270,6 +270,9 @@ static void say_changed(struct cmd_data *d)
 	cmd_error(_("warning: %s was answered against another version of the checklist "
 		    "\"%s\""),
 		  d->path, d->cl->id);
+	/* TRANSLATORS: shown in the interface's message line at the start. */
+	snprintf(d->notice, sizeof d->notice,
+		 _("The checklist changed since this file was made (tenken status says how)"));
 	if (recorded && checklist_compare_labels(d->cl, recorded, &added, &gone) == 0) {
 		if (*added)
 			/* TRANSLATORS: %s is a list of items' 通番: A-2, 17. */

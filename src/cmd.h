@@ -84,6 +84,9 @@ struct cmd_data {
 	struct checklist *cl;
 	struct store *st; /* NULL when read-only and the file does not exist */
 	struct answers *a;
+	/* What opening the file warned about (a changed checklist), for the
+	 * interface to show too; "" if nothing. */
+	char notice[512];
 };
 
 /* Everything a command is given, and the state of its option parsing. */

@@ -74,6 +74,7 @@ static int run(struct cmd *c, struct cmd_data *d, int section, int item)
 	o.file_read_only = !c->g.read_only && d->st && store_readonly(d->st);
 	o.read_only = c->g.read_only || o.file_read_only;
 	o.lang = c->g.lang;
+	o.notice = d->notice;
 	o.section = section;
 	o.item = item;
 	o.remember_place = 1;

@@ -1758,6 +1758,8 @@ int ui_run(const struct ui_options *o, char *err, size_t errlen)
 	init_attrs(&u);
 	layout(&u);
 	start_views(&u);
+	if (o->notice && *o->notice)
+		ui_message(&u, 1, "%s", o->notice);
 	loop(&u);
 	keep_place(&u);
 	if (o->dump) {

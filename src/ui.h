@@ -26,9 +26,10 @@ struct ui_options {
 	/* --compare: last year's answers to the same checklist, only read,
 	 * shown dimmed under this year's where they differ (NULL: none). */
 	const struct answers *last;
-	enum lang lang; /* the checklist's language to start with (L switches) */
-	int section;    /* open at this section number (0: none) */
-	int item;       /* open this item number (0: none) */
+	enum lang lang;     /* the checklist's language to start with (L switches) */
+	const char *notice; /* said in the message line at the start, or NULL */
+	int section;        /* open at this section number (0: none) */
+	int item;           /* open this item number (0: none) */
 	/* Reopen where the officer left this answer file, unless section or
 	 * item is given, and keep the place at the end (place.h). */
 	int remember_place;

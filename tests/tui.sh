@@ -432,6 +432,12 @@ check "overlay: marked as not asked" " 17 --- Take measures against information 
 keys D
 check "overlay: D again hides them" "Hiding the 2 items the overlay does not ask"
 keys q
+# The bank changed its overlay: said on the message line, not only on
+# the terminal the interface then covers.
+sed 's/^not-asked:$/  - number: A-2\n    section: 9\n    target: common\n    goal: 追加\nnot-asked:/' "$ov" >"$tmp/ov2.yaml"
+start "$TENKEN" --checklist "$tmp/ov2.yaml" -f "$tmp/bank.db"
+check "overlay: a changed overlay said in the interface" "The checklist changed since this file was made"
+keys q
 # A folder of connectors' files answered with the overlay: the files view
 # finds the overlay each file was made with.
 mkdir -p "$tmp/bankdir"
