@@ -147,9 +147,27 @@ int textwidth_is_ambiguous(uint32_t cp)
 /* The C library's wcwidth, with East Asian Ambiguous characters two
  * columns wide when the user says the terminal draws them so (whether or
  * not wcwidth.c stands in front of the C library's). */
+/* Whether cp is printable ASCII, or a kana or ideograph of the ranges
+ * every Unicode version since 1.1 has assigned, all wide and none
+ * ambiguous: most of a checklist's text, answered without the C
+ * library's tables. */
+static int common_width(uint32_t cp)
+{
+	if (cp >= 0x20 && cp < 0x7F)
+		return 1;
+	if ((cp >= 0x3041 && cp <= 0x3094) || (cp >= 0x30A1 && cp <= 0x30FA) ||
+	    (cp >= 0x4E00 && cp <= 0x9FA5))
+		return 2;
+	return 0;
+}
+
 static int char_width(uint32_t cp)
 {
-	int w = wcwidth((wchar_t)cp);
+	int w = common_width(cp);
+
+	if (w)
+		return w;
+	w = wcwidth((wchar_t)cp);
 
 	if (w == 1 && ambiguous_width == 2 && is_ambiguous(cp))
 		return 2;
@@ -158,6 +176,8 @@ static int char_width(uint32_t cp)
 
 enum textwidth_kind textwidth_kind(uint32_t cp)
 {
+	if (common_width(cp))
+		return TEXTWIDTH_TEXT;
 	if (cp == '\n')
 		return TEXTWIDTH_NEWLINE;
 	if (cp == '\t')
