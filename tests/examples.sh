@@ -34,6 +34,8 @@ run_all() {
 	home="$tmp/home-$1"
 	rm -rf "$home"
 	mkdir -p "$home/work" "$home/.local/share/tenken" "$home/.config"
+	# The examples run in the source tree: data/examples is there.
+	ln -s "$(cd "$srcdir" && pwd)/data" "$home/work/data"
 	# What the migrate example starts from: answers to the trial edition.
 	HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
 		"$TENKEN" -c fisc-api-2017-trial set 1-3 --status implemented -q
