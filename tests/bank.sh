@@ -132,6 +132,11 @@ print("ok")
 PY
 run "the workbook: the matrix, a sheet per file, the file left out" 0 "$py" "$tmp/check.py" "$tmp/r.xlsx"
 [ "$failed" -gt 0 ] && cat "$tmp/err"
+# 株 is U+682A: its low byte is '*', which a sheet's name may not hold.
+mkdir -p "$tmp/kanji"
+cp "$d/alpha.db" "$tmp/kanji/株式会社あ.db"
+run "report --format xlsx: a kanji name" 0 "$TENKEN" report --format xlsx -o "$tmp/k.xlsx" "$tmp/kanji"
+run "the sheet is named with the kanji whole" 0 "$py" -c 'import sys, openpyxl; n = openpyxl.load_workbook(sys.argv[1]).sheetnames; assert n[1] == "1 株式会社あ", n' "$tmp/k.xlsx"
 
 # ---- errors ----
 run "report without files" 2 "$TENKEN" report
