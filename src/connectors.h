@@ -10,11 +10,16 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "store.h"
 
 /* One answer file of the report. */
 struct connector {
-	char *path;        /* as given, or DIR/NAME.db */
-	char *name;        /* the connector's name: the file's name without .db */
+	char *path; /* as given, or DIR/NAME.db */
+	char *file; /* the file's name without .db */
+	/* the connector's name: the one the file keeps (tenken name), once its
+	 * answers are read, else file's */
+	char *name;
+	int named;         /* the file keeps a connector's name */
 	char *id;          /* the checklist the file says it answers, or NULL */
 	struct answers *a; /* NULL when the file is left out */
 	char why[512];     /* why it is left out (a sentence), or "" */
@@ -56,6 +61,15 @@ size_t connectors_load(struct connectors *cs, const struct checklist *cl);
 
 /* Frees what cs holds and empties it. */
 void connectors_free(struct connectors *cs);
+
+/* The longest connector's name, in characters. */
+enum { CONNECTORS_NAME_MAX = 100 };
+
+/* Checks a connector's name as an answer is checked (textwidth): valid
+ * UTF-8, no control or format character (a bidi override included), and
+ * one line of at most CONNECTORS_NAME_MAX characters. Returns 0, or -1
+ * with a sentence saying what is wrong in err. */
+int connectors_check_name(const char *name, char *err, size_t errlen);
 
 /* One file's progress as the files view of the interface shows it. */
 struct connector_tally {

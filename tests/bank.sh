@@ -138,6 +138,32 @@ cp "$d/alpha.db" "$tmp/kanji/株式会社あ.db"
 run "report --format xlsx: a kanji name" 0 "$TENKEN" report --format xlsx -o "$tmp/k.xlsx" "$tmp/kanji"
 run "the sheet is named with the kanji whole" 0 "$py" -c 'import sys, openpyxl; n = openpyxl.load_workbook(sys.argv[1]).sheetnames; assert n[1] == "1 株式会社あ", n' "$tmp/k.xlsx"
 
+# ---- the connector's name an answer file keeps (tenken name) ----
+mkdir -p "$tmp/named"
+cp "$d/alpha.db" "$tmp/named/alpha.db"
+cp "$d/beta.db" "$tmp/named/beta.db"
+run "name: set" 0 "$TENKEN" -f "$tmp/named/beta.db" name "株式会社サンプルペイ"
+ls -a "$tmp/named" >"$tmp/named-before"
+run "report: named" 0 "$TENKEN" report --lang en "$tmp/named"
+has "report: the progress names the connector" "$tmp/out" "  2 株式会社サンプルペイ    2/44"
+has "report: a file without a name goes by the file's" "$tmp/out" "  1 alpha "
+has "report: the gaps name the connector" "$tmp/out" "Unanswered (1): 株式会社サンプルペイ"
+run "report: named, CSV" 0 "$TENKEN" report --format csv "$tmp/named"
+has "CSV: the connector's name heads its column" "$tmp/out" '"通番","区分","alpha","株式会社サンプルペイ"'
+run "report: named, HTML" 0 "$TENKEN" report --format html -o "$tmp/named.html" "$tmp/named"
+has "HTML: the connector's name" "$tmp/named.html" "株式会社サンプルペイ"
+run "report: named, XLSX" 0 "$TENKEN" report --format xlsx -o "$tmp/named.xlsx" "$tmp/named"
+cat >"$tmp/named.py" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames[:3] == ["一覧", "1 alpha", "2 株式会社サンプルペイ"], wb.sheetnames
+assert [c.value for c in wb["一覧"][1]][3:5] == ["alpha", "株式会社サンプルペイ"]
+print("ok")
+PY
+run "XLSX: the connector's name names its sheet and column" 0 "$py" "$tmp/named.py" "$tmp/named.xlsx"
+ls -a "$tmp/named" >"$tmp/named-after"
+if cmp -s "$tmp/named-before" "$tmp/named-after"; then ok "report of named files made nothing beside them"; else bad "report made files beside named ones"; fi
+
 # ---- errors ----
 run "report without files" 2 "$TENKEN" report
 run "report --format pdf" 2 "$TENKEN" report --format pdf "$d"
