@@ -312,7 +312,8 @@ int connectors_diff_text(const struct answers *old, const struct answers *new_, 
 struct diff_item connectors_diff_item(const struct answers *old, const struct answers *new_,
 				      size_t i)
 {
-	struct diff_item d = {old->status[i] != new_->status[i], 0};
+	struct diff_item d = {old->status[i] != new_->status[i], 0,
+			      old->verdict[i] != new_->verdict[i]};
 
 	for (size_t c = 0; c < old->cl->n_columns; c++)
 		d.n_text += (size_t)connectors_diff_text(old, new_, i, c);
@@ -346,5 +347,44 @@ int connectors_check_name(const char *name, char *err, size_t errlen)
 			 CONNECTORS_NAME_MAX, chars);
 		return -1;
 	}
+	return 0;
+}
+
+size_t connectors_fresh_comments(const struct store_comment *old, size_t n_old,
+				 const struct store_comment *new_, size_t n_new,
+				 unsigned char *fresh)
+{
+	unsigned char *used = n_old ? calloc(n_old, 1) : NULL;
+	size_t n = 0;
+
+	if (n_old && !used) { /* out of memory: none is shown as new */
+		memset(fresh, 0, n_new);
+		return 0;
+	}
+	for (size_t k = 0; k < n_new; k++) {
+		size_t j = 0;
+		while (j < n_old && (used[j] || old[j].item != new_[k].item ||
+				     strcmp(old[j].text, new_[k].text) != 0))
+			j++;
+		fresh[k] = j == n_old;
+		if (j < n_old)
+			used[j] = 1;
+		n += fresh[k];
+	}
+	free(used);
+	return n;
+}
+
+int connectors_comments(const char *path, const struct checklist *cl, struct store_comment **c,
+			size_t *n, char *err, size_t errlen)
+{
+	struct store *st = store_open(path, cl, STORE_READONLY | STORE_NOTOUCH, err, errlen);
+
+	*c = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	*c = store_comments(st, 0, n);
+	store_close(st);
 	return 0;
 }

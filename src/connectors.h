@@ -106,6 +106,7 @@ struct answers *connectors_read(const char *path, const struct checklist *cl, in
 struct diff_item {
 	int status;    /* the status differs */
 	size_t n_text; /* the number of answer columns whose text differs */
+	int verdict;   /* the review's verdict differs */
 };
 
 /* Compares item index i of old and new (answers to the same checklist). */
@@ -114,5 +115,20 @@ struct diff_item connectors_diff_item(const struct answers *old, const struct an
 
 /* Whether the text of item index i, column c differs between old and new. */
 int connectors_diff_text(const struct answers *old, const struct answers *new_, size_t i, size_t c);
+
+/* Marks in fresh[k] (n_new entries) whether comment new_[k] is new: one
+ * that the old thread of its item does not hold. Threads only grow, but a
+ * comment carried over by import has another time and author, so comments
+ * are matched by item and text, each old comment matching one new one at
+ * most. Returns the count of new comments. */
+size_t connectors_fresh_comments(const struct store_comment *old, size_t n_old,
+				 const struct store_comment *new_, size_t n_new,
+				 unsigned char *fresh);
+
+/* Reads the review's comments of the answer file at path, read-only and
+ * touching nothing, oldest first, into *c (store_comments_free) and *n.
+ * Returns 0, or -1 with "path: why" in err. */
+int connectors_comments(const char *path, const struct checklist *cl, struct store_comment **c,
+			size_t *n, char *err, size_t errlen);
 
 #endif

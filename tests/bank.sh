@@ -204,6 +204,32 @@ run "diff of a missing file" 1 "$TENKEN" diff "$tmp/old.db" "$tmp/none.db"
 has "names it" "$tmp/err" "$tmp/none.db"
 run "diff of one file" 2 "$TENKEN" diff "$tmp/old.db"
 
+# ---- diff: the review ----
+mkdir -p "$tmp/rv"
+set2018 "$tmp/rv/rold.db" set 1 --status implemented
+"$TENKEN" -f "$tmp/rv/rold.db" review 1 --verdict query --comment "承認者は誰ですか" >/dev/null
+"$TENKEN" -f "$tmp/rv/rold.db" review 4 --verdict finding >/dev/null
+cp "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+"$TENKEN" -f "$tmp/rv/rnew.db" review 1 --verdict confirmed --comment "部長が承認します" >/dev/null
+"$TENKEN" -f "$tmp/rv/rnew.db" review 3 --comment '<script>y</script>' >/dev/null
+run "diff: the review" 0 "$TENKEN" diff --lang en "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+has "diff: a changed verdict" "$tmp/out" "  Verdict: 要確認 (Query) -> 確認済 (Confirmed)"
+has "diff: a new comment" "$tmp/out" "  New comment ("
+has "diff: its text" "$tmp/out" "    部長が承認します"
+hasnt "diff: an old comment is not new" "$tmp/out" "承認者は誰ですか"
+hasnt "diff: an unchanged verdict is not listed" "$tmp/out" "No. 4 "
+has "diff: a comment alone makes an item changed" "$tmp/out" "No. 3 "
+has "diff: the review counted like answers" "$tmp/out" "2 items changed. 42 items unchanged."
+run "diff: the review in Japanese" 0 "$TENKEN" diff --lang ja "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+has "diff: the verdict in Japanese" "$tmp/out" "要確認 -> 確認済"
+run "diff: the review in Markdown" 0 "$TENKEN" diff --lang en --format md "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+has "Markdown: the verdict" "$tmp/out" "- **Verdict**: 要確認 (Query) → 確認済 (Confirmed)"
+has "Markdown: the comment escaped" "$tmp/out" '\<script\>y'
+run "diff: the review in HTML" 0 "$TENKEN" diff --lang en --format html -o "$tmp/rd.html" "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+run "the review's HTML parses strictly" 0 python3 "$srcdir/tests/check_html.py" "$tmp/rd.html"
+has "HTML: the new comment" "$tmp/rd.html" "<dt>New comment</dt><dd><ins>"
+hasnt "HTML: the comment escaped" "$tmp/rd.html" "<script>y"
+
 # ---- nothing read was touched ----
 ls -a "$d" >"$tmp/after"
 if cmp -s "$tmp/before" "$tmp/after"; then ok "report made nothing beside the files"; else

@@ -244,7 +244,8 @@ static void test_diff(void **state)
 {
 	struct checklist *cl = load();
 	struct answers *old = answers_new(cl), *new_ = answers_new(cl);
-	struct diff_report d = {cl, old, new_, "old.db", "new.db", LANG_JA, "2026-12-02"};
+	struct diff_report d = {cl,      old,          new_, "old.db", "new.db",
+				LANG_JA, "2026-12-02", NULL, NULL,     0};
 	struct diff_item di;
 	char *buf = NULL;
 	size_t len;
@@ -376,13 +377,91 @@ static void test_load_name(void **state)
 	checklist_free(cl);
 }
 
+/* Comments are new when the old thread of their item lacks their text,
+ * each old one matching one new one. */
+static void test_fresh_comments(void **state)
+{
+	static const struct store_comment old[] = {
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 2, .text = (char *)"了解"},
+	};
+	static const struct store_comment new_[] = {
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 3, .text = (char *)"了解"},
+		{.item = 2, .text = (char *)"了解"},
+		{.item = 2, .text = (char *)"部長です"},
+	};
+	static const unsigned char want[] = {0, 0, 1, 1, 0, 1};
+	unsigned char fresh[6];
+
+	(void)state;
+	assert_int_equal(connectors_fresh_comments(old, 3, new_, 6, fresh), 3);
+	assert_memory_equal(fresh, want, sizeof want);
+	assert_int_equal(connectors_fresh_comments(NULL, 0, new_, 2, fresh), 2);
+	assert_true(fresh[0] && fresh[1]);
+}
+
+/* The review in a diff: a verdict changed, a comment added (hostile), an
+ * old comment not repeated; each such item counts as changed. */
+static void test_diff_review(void **state)
+{
+	static const struct store_comment comments[] = {
+		{.item = 1,
+		 .text = (char *)"古い質問",
+		 .time = "2026-04-01T00:00:00Z",
+		 .user = "bank"},
+		{.item = 3,
+		 .text = (char *)HOSTILE,
+		 .time = "2026-12-01T00:00:00Z",
+		 .user = "firm"},
+	};
+	static const unsigned char fresh[] = {0, 1};
+	struct checklist *cl = load();
+	struct answers *old = answers_new(cl), *new_ = answers_new(cl);
+	struct diff_report d = {cl,      old,          new_,     "old.db", "new.db",
+				LANG_JA, "2026-12-02", comments, fresh,    2};
+	char *buf = NULL;
+	size_t len;
+
+	(void)state;
+	old->verdict[0] = VERDICT_QUERY;
+	new_->verdict[0] = VERDICT_CONFIRMED;
+	assert_true(connectors_diff_item(old, new_, 0).verdict);
+	assert_false(connectors_diff_item(old, new_, 1).verdict);
+	assert_int_equal(diff_count(&d), 2);
+	CAPTURE(buf, len, assert_int_equal(diff_text(out_, &d, 80), 0));
+	assert_non_null(strstr(buf, "  Verdict: 要確認 (Query) -> 確認済 (Confirmed)\n"));
+	assert_non_null(strstr(buf, "  New comment (firm, "));
+	assert_non_null(strstr(buf, "    a^[[2J<U+202E><script>"));
+	assert_null(strstr(buf, "古い質問"));
+	assert_null(strstr(buf, "No. 2 "));
+	assert_null(strchr(buf, '\x1b'));
+	assert_non_null(strstr(buf, "2 items changed. 1 item unchanged."));
+	free(buf);
+	CAPTURE(buf, len, assert_int_equal(diff_md(out_, &d), 0));
+	assert_non_null(strstr(buf, "- **Verdict**: 要確認 (Query) → 確認済 (Confirmed)\n"));
+	assert_non_null(strstr(buf, "- **New comment** (firm, "));
+	free(buf);
+	CAPTURE(buf, len, assert_int_equal(diff_html(out_, &d), 0));
+	assert_null(strstr(buf, "<script"));
+	assert_non_null(strstr(buf, "<dt>New comment</dt><dd><ins>"));
+	free(buf);
+	answers_free(old);
+	answers_free(new_);
+	checklist_free(cl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_check_name),  cmocka_unit_test(test_load_name),
-		cmocka_unit_test(test_name),        cmocka_unit_test(test_dir_sorted),
-		cmocka_unit_test(test_gaps),        cmocka_unit_test(test_tally),
-		cmocka_unit_test(test_report_text), cmocka_unit_test(test_report_transposed),
+		cmocka_unit_test(test_check_name),     cmocka_unit_test(test_load_name),
+		cmocka_unit_test(test_fresh_comments), cmocka_unit_test(test_diff_review),
+		cmocka_unit_test(test_name),           cmocka_unit_test(test_dir_sorted),
+		cmocka_unit_test(test_gaps),           cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_report_text),    cmocka_unit_test(test_report_transposed),
 		cmocka_unit_test(test_diff),
 	};
 
