@@ -216,6 +216,10 @@ void cmd_import_usage(FILE *out);
 int cmd_review(struct cmd *c, int argc, char **argv);
 void cmd_review_usage(FILE *out);
 
+/* name: the connector's name the answer file keeps, set or shown. */
+int cmd_name(struct cmd *c, int argc, char **argv);
+void cmd_name_usage(FILE *out);
+
 /* checklists: the bundled checklists, newest first. */
 int cmd_checklists(struct cmd *c, int argc, char **argv);
 void cmd_checklists_usage(FILE *out);

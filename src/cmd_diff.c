@@ -23,9 +23,11 @@ void cmd_diff_usage(FILE *out)
 		"                   OLD.db NEW.db\n"
 		"List, item by item, what changed from the answer file OLD to NEW (last\n"
 		"year's and this year's, say): the status and each answer column, old and\n"
-		"new, under the names the checklist gives them. Items that did not change\n"
-		"are counted, not listed. Both files must answer the same checklist; they\n"
-		"are only read. md (Markdown) and html write a document to read.\n"),
+		"new, under the names the checklist gives them, and the review's verdict\n"
+		"(確認済, 要確認, 指摘あり) and the comments added to its thread. Items that\n"
+		"did not change are counted, not listed. Both files must answer the same\n"
+		"checklist; they are only read. md (Markdown) and html write a document to\n"
+		"read.\n"),
 	      out);
 }
 
@@ -101,6 +103,40 @@ static struct answers *read_answers(const struct cmd *c, const char *path)
 	return a;
 }
 
+/* The review's comments of both files, and which of the new file's are
+ * new. */
+struct threads {
+	struct store_comment *old, *new_;
+	size_t n_old, n_new;
+	unsigned char *fresh;
+};
+
+/* Reads the comments of old and new into t. Returns 0, or -1 with the
+ * message printed. */
+static int read_threads(const struct cmd *c, const char *old, const char *new_, struct threads *t)
+{
+	char err[1024];
+
+	if (connectors_comments(old, c->d.cl, &t->old, &t->n_old, err, sizeof err) != 0 ||
+	    connectors_comments(new_, c->d.cl, &t->new_, &t->n_new, err, sizeof err) != 0) {
+		cmd_error("%s", err);
+		return -1;
+	}
+	if (t->n_new && !(t->fresh = malloc(t->n_new))) {
+		cmd_error("%s", _("out of memory"));
+		return -1;
+	}
+	connectors_fresh_comments(t->old, t->n_old, t->new_, t->n_new, t->fresh);
+	return 0;
+}
+
+static void threads_free(struct threads *t)
+{
+	store_comments_free(t->old, t->n_old);
+	store_comments_free(t->new_, t->n_new);
+	free(t->fresh);
+}
+
 /* What the writer is given: the format and the diff. */
 struct job {
 	const char *format;
@@ -123,6 +159,7 @@ int cmd_diff(struct cmd *c, int argc, char **argv)
 {
 	const char *format = "text", *output = NULL;
 	struct answers *old = NULL, *new_ = NULL;
+	struct threads t = {0};
 	struct diff_report d;
 	struct job j = {.d = &d};
 	char date[16], err[1024];
@@ -133,12 +170,13 @@ int cmd_diff(struct cmd *c, int argc, char **argv)
 	if (diff_options(c, argc, argv, &format, &output) != 0)
 		return c->exit;
 	if (load_checklist(c, argv[optind], argv[optind + 1]) != 0 ||
-	    !(old = read_answers(c, argv[optind])) || !(new_ = read_answers(c, argv[optind + 1])))
+	    !(old = read_answers(c, argv[optind])) || !(new_ = read_answers(c, argv[optind + 1])) ||
+	    read_threads(c, argv[optind], argv[optind + 1], &t) != 0)
 		goto done;
 	if (!localtime_r(&now, &tm) || !strftime(date, sizeof date, "%Y-%m-%d", &tm))
 		date[0] = '\0';
-	d = (struct diff_report){c->d.cl,          old,       new_, argv[optind],
-				 argv[optind + 1], c->g.lang, date};
+	d = (struct diff_report){c->d.cl,   old,  new_,   argv[optind], argv[optind + 1],
+				 c->g.lang, date, t.new_, t.fresh,      t.n_new};
 	j.format = format;
 	if (output && strcmp(output, "-") != 0)
 		rc = outfile_write(output, write_diff, &j, err, sizeof err);
@@ -147,6 +185,7 @@ int cmd_diff(struct cmd *c, int argc, char **argv)
 	if (rc != 0)
 		cmd_error("%s", err);
 done:
+	threads_free(&t);
 	answers_free(old);
 	answers_free(new_);
 	return rc != 0 ? EXIT_FAILURE : EXIT_SUCCESS;

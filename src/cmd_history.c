@@ -108,16 +108,19 @@ static void print_value(FILE *out, const char *label, const char *field, const c
  * after. */
 static void print_change(FILE *out, const struct cmd *c, const struct store_change *ch)
 {
-	char when[64], *who = textwidth_sanitize(ch->user), *src = NULL;
+	char when[64], num[16], *who = textwidth_sanitize(ch->user), *src = NULL;
 
 	timefmt_local(ch->time, when, sizeof when);
-	/* TRANSLATORS: a change in the history: the time, the user, the item's
-	   通番 and the status or the answer column's name. */
-	char num[16];
-
-	fprintf(out, _("%s  %s  item %s  %s"), when, who ? who : ch->user,
-		checklist_key_label(c->d.cl, ch->item, num),
-		field_name(c->d.cl, ch->field, c->g.lang));
+	if (ch->item == 0 && strcmp(ch->field, "connector") == 0)
+		/* TRANSLATORS: a change of the connector's name (tenken name)
+		   in the history: the time, then the user. */
+		fprintf(out, _("%s  %s  the connector's name"), when, who ? who : ch->user);
+	else
+		/* TRANSLATORS: a change in the history: the time, the user, the
+		   item's 通番 and the status or the answer column's name. */
+		fprintf(out, _("%s  %s  item %s  %s"), when, who ? who : ch->user,
+			checklist_key_label(c->d.cl, ch->item, num),
+			field_name(c->d.cl, ch->field, c->g.lang));
 	if (ch->source && (src = textwidth_sanitize(ch->source)))
 		fprintf(out, "  (%s)", src);
 	fputc('\n', out);

@@ -96,6 +96,20 @@ static size_t name_column(const struct checklist *cl, enum lang lang)
 	return name_width > 44 ? 44 : name_width;
 }
 
+/* The line of the connector's name the file keeps (tenken name), if any. */
+static void put_connector(struct store *st)
+{
+	char name[STORE_CONNECTOR_MAX], *clean;
+
+	if (!st || !store_connector(st, name, sizeof name))
+		return;
+	clean = textwidth_sanitize_line(name);
+	/* TRANSLATORS: tenken status's line of the connector's name, under
+	   the answer file's. */
+	printf("%s: %s\n", _("Connector"), clean ? clean : "");
+	free(clean);
+}
+
 int cmd_status(struct cmd *c, int argc, char **argv)
 {
 	const struct checklist *cl;
@@ -108,7 +122,9 @@ int cmd_status(struct cmd *c, int argc, char **argv)
 	cl = c->d.cl;
 	name_width = name_column(cl, c->g.lang);
 	put_padded(text_get(&cl->title, c->g.lang), 0);
-	printf("\n%s: %s\n\n", _("Answer file"), c->d.path);
+	printf("\n%s: %s\n", _("Answer file"), c->d.path);
+	put_connector(c->d.st);
+	putchar('\n');
 	put_padded("", name_width);
 	status_headings();
 	for (int s = 0; s < N_HEADS; s++)

@@ -39,10 +39,10 @@ int connectors_add(struct connectors *cs, const char *path)
 		return -1;
 	cs->files = files;
 	f = &files[cs->n];
-	*f = (struct connector){.path = strdup(path), .name = connectors_name(path)};
-	if (!f->path || !f->name) {
+	*f = (struct connector){.path = strdup(path), .file = connectors_name(path)};
+	if (!f->path || !f->file || !(f->name = strdup(f->file))) {
 		free(f->path);
-		free(f->name);
+		free(f->file);
 		return -1;
 	}
 	cs->n++;
@@ -174,8 +174,10 @@ const char *connectors_peek(struct connectors *cs)
 	return best;
 }
 
-struct answers *connectors_read(const char *path, const struct checklist *cl, int *changed,
-				char *err, size_t errlen)
+/* connectors_read, and the connector's name the file keeps into name
+ * (namelen bytes; "" if none) unless name is NULL. */
+static struct answers *read_named(const char *path, const struct checklist *cl, int *changed,
+				  char *name, size_t namelen, char *err, size_t errlen)
 {
 	struct answers *a = answers_new(cl);
 	struct store *st = NULL;
@@ -191,13 +193,41 @@ struct answers *connectors_read(const char *path, const struct checklist *cl, in
 		return NULL;
 	}
 	*changed = store_checklist_changed(st);
+	if (name)
+		store_connector(st, name, namelen);
 	store_close(st);
 	return a;
 }
 
+struct answers *connectors_read(const char *path, const struct checklist *cl, int *changed,
+				char *err, size_t errlen)
+{
+	return read_named(path, cl, changed, NULL, 0, err, errlen);
+}
+
+/* Reads the answers of f for cl, and the connector's name it keeps. */
+static void load_file(struct connector *f, const struct checklist *cl)
+{
+	char err[1024], name[STORE_CONNECTOR_MAX], *copy;
+
+	if (!(f->a = read_named(f->path, cl, &f->changed, name, sizeof name, err, sizeof err))) {
+		leave_out(f, reason(err, f->path));
+		return;
+	}
+	if (!name[0])
+		return;
+	if (!(copy = strdup(name))) {
+		leave_out(f, _("out of memory"));
+		return;
+	}
+	free(f->name);
+	f->name = copy;
+	f->named = 1;
+}
+
 size_t connectors_load(struct connectors *cs, const struct checklist *cl)
 {
-	char err[1024], why[512];
+	char why[512];
 	size_t out = 0;
 
 	cs->n_read = 0;
@@ -216,8 +246,8 @@ size_t connectors_load(struct connectors *cs, const struct checklist *cl)
 			snprintf(why, sizeof why, _("it answers the checklist \"%s\", not \"%s\""),
 				 f->id, cl->id);
 			leave_out(f, why);
-		} else if (!(f->a = connectors_read(f->path, cl, &f->changed, err, sizeof err))) {
-			leave_out(f, reason(err, f->path));
+		} else {
+			load_file(f, cl);
 		}
 		if (f->why[0])
 			out++;
@@ -232,6 +262,7 @@ void connectors_free(struct connectors *cs)
 	for (size_t k = 0; k < cs->n; k++) {
 		free(cs->files[k].path);
 		free(cs->files[k].name);
+		free(cs->files[k].file);
 		free(cs->files[k].id);
 		answers_free(cs->files[k].a);
 	}
@@ -283,9 +314,79 @@ int connectors_diff_text(const struct answers *old, const struct answers *new_, 
 struct diff_item connectors_diff_item(const struct answers *old, const struct answers *new_,
 				      size_t i)
 {
-	struct diff_item d = {old->status[i] != new_->status[i], 0};
+	struct diff_item d = {old->status[i] != new_->status[i], 0,
+			      old->verdict[i] != new_->verdict[i]};
 
 	for (size_t c = 0; c < old->cl->n_columns; c++)
 		d.n_text += (size_t)connectors_diff_text(old, new_, i, c);
 	return d;
+}
+
+int connectors_check_name(const char *name, char *err, size_t errlen)
+{
+	size_t bad, len = strlen(name), chars = 0;
+	uint32_t cp;
+
+	switch (textwidth_storable(name, len, &bad, &cp)) {
+	case TEXTWIDTH_TEXT:
+		break;
+	case TEXTWIDTH_INVALID:
+		snprintf(err, errlen, _("invalid UTF-8 at byte %zu"), bad + 1);
+		return -1;
+	default:
+		snprintf(err, errlen, _("control character U+%04X at byte %zu"), (unsigned)cp,
+			 bad + 1);
+		return -1;
+	}
+	if (strpbrk(name, "\n\t")) {
+		snprintf(err, errlen, "%s", _("a connector's name is one line, without tabs"));
+		return -1;
+	}
+	for (size_t i = 0; i < len; i += textwidth_decode(name + i, len - i, &cp))
+		chars++;
+	if (chars > CONNECTORS_NAME_MAX) {
+		snprintf(err, errlen, _("a connector's name has at most %d characters, not %zu"),
+			 CONNECTORS_NAME_MAX, chars);
+		return -1;
+	}
+	return 0;
+}
+
+size_t connectors_fresh_comments(const struct store_comment *old, size_t n_old,
+				 const struct store_comment *new_, size_t n_new,
+				 unsigned char *fresh)
+{
+	unsigned char *used = n_old ? calloc(n_old, 1) : NULL;
+	size_t n = 0;
+
+	if (n_old && !used) { /* out of memory: none is shown as new */
+		memset(fresh, 0, n_new);
+		return 0;
+	}
+	for (size_t k = 0; k < n_new; k++) {
+		size_t j = 0;
+		while (j < n_old && (used[j] || old[j].item != new_[k].item ||
+				     strcmp(old[j].text, new_[k].text) != 0))
+			j++;
+		fresh[k] = j == n_old;
+		if (j < n_old)
+			used[j] = 1;
+		n += fresh[k];
+	}
+	free(used);
+	return n;
+}
+
+int connectors_comments(const char *path, const struct checklist *cl, struct store_comment **c,
+			size_t *n, char *err, size_t errlen)
+{
+	struct store *st = store_open(path, cl, STORE_READONLY | STORE_NOTOUCH, err, errlen);
+
+	*c = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	*c = store_comments(st, 0, n);
+	store_close(st);
+	return 0;
 }

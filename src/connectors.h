@@ -10,11 +10,16 @@
 
 #include "answers.h"
 #include "checklist.h"
+#include "store.h"
 
 /* One answer file of the report. */
 struct connector {
-	char *path;        /* as given, or DIR/NAME.db */
-	char *name;        /* the connector's name: the file's name without .db */
+	char *path; /* as given, or DIR/NAME.db */
+	char *file; /* the file's name without .db */
+	/* the connector's name: the one the file keeps (tenken name), once its
+	 * answers are read, else file's */
+	char *name;
+	int named;         /* the file keeps a connector's name */
 	char *id;          /* the checklist the file says it answers, or NULL */
 	struct answers *a; /* NULL when the file is left out */
 	char why[512];     /* why it is left out (a sentence), or "" */
@@ -57,6 +62,15 @@ size_t connectors_load(struct connectors *cs, const struct checklist *cl);
 /* Frees what cs holds and empties it. */
 void connectors_free(struct connectors *cs);
 
+/* The longest connector's name, in characters. */
+enum { CONNECTORS_NAME_MAX = 100 };
+
+/* Checks a connector's name as an answer is checked (textwidth): valid
+ * UTF-8, no control or format character (a bidi override included), and
+ * one line of at most CONNECTORS_NAME_MAX characters. Returns 0, or -1
+ * with a sentence saying what is wrong in err. */
+int connectors_check_name(const char *name, char *err, size_t errlen);
+
 /* One file's progress as the files view of the interface shows it. */
 struct connector_tally {
 	size_t answered;        /* items with a status */
@@ -92,6 +106,7 @@ struct answers *connectors_read(const char *path, const struct checklist *cl, in
 struct diff_item {
 	int status;    /* the status differs */
 	size_t n_text; /* the number of answer columns whose text differs */
+	int verdict;   /* the review's verdict differs */
 };
 
 /* Compares item index i of old and new (answers to the same checklist). */
@@ -100,5 +115,20 @@ struct diff_item connectors_diff_item(const struct answers *old, const struct an
 
 /* Whether the text of item index i, column c differs between old and new. */
 int connectors_diff_text(const struct answers *old, const struct answers *new_, size_t i, size_t c);
+
+/* Marks in fresh[k] (n_new entries) whether comment new_[k] is new: one
+ * that the old thread of its item does not hold. Threads only grow, but a
+ * comment carried over by import has another time and author, so comments
+ * are matched by item and text, each old comment matching one new one at
+ * most. Returns the count of new comments. */
+size_t connectors_fresh_comments(const struct store_comment *old, size_t n_old,
+				 const struct store_comment *new_, size_t n_new,
+				 unsigned char *fresh);
+
+/* Reads the review's comments of the answer file at path, read-only and
+ * touching nothing, oldest first, into *c (store_comments_free) and *n.
+ * Returns 0, or -1 with "path: why" in err. */
+int connectors_comments(const char *path, const struct checklist *cl, struct store_comment **c,
+			size_t *n, char *err, size_t errlen);
 
 #endif

@@ -11,28 +11,69 @@
 #include "export_md.h"
 #include "gettext.h"
 #include "textwidth.h"
+#include "timefmt.h"
 
 /* A format: what it writes for each part, in this order: begin, then for
  * each changed item item, status if it changed, text for each changed
- * column, item_end; then end with the counts. */
+ * column, verdict if the review's changed, comment for each new comment,
+ * item_end; then end with the counts. */
 struct diff_ops {
 	void (*begin)(FILE *out, const struct diff_report *d, const char *title);
 	void (*item)(FILE *out, const struct diff_report *d, size_t i, const char *heading);
 	void (*status)(FILE *out, enum status old, enum status new_);
 	void (*text)(FILE *out, const char *column, const char *old, const char *new_);
+	void (*verdict)(FILE *out, const char *old, const char *new_);
+	void (*comment)(FILE *out, const char *who, const char *text);
 	void (*item_end)(FILE *out);
 	void (*end)(FILE *out, size_t changed, size_t unchanged);
 };
+
+/* Whether comment k of the new file is new and on item index i. */
+static int fresh_on(const struct diff_report *d, size_t k, size_t i)
+{
+	return d->fresh[k] && d->comments[k].item == d->cl->items[i].number;
+}
+
+/* Whether item index i changed: its status, an answer, its verdict, or a
+ * comment added. */
+static int item_changed(const struct diff_report *d, size_t i)
+{
+	struct diff_item di = connectors_diff_item(d->old, d->new_, i);
+	size_t k = 0;
+
+	while (k < d->n_comments && !fresh_on(d, k, i))
+		k++;
+	return di.status || di.n_text || di.verdict || k < d->n_comments;
+}
 
 size_t diff_count(const struct diff_report *d)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < d->cl->n_items; i++) {
-		struct diff_item di = connectors_diff_item(d->old, d->new_, i);
-		n += di.status || di.n_text;
-	}
+	for (size_t i = 0; i < d->cl->n_items; i++)
+		n += (size_t)item_changed(d, i);
 	return n;
+}
+
+/* Writes the review's part of item index i: the verdict if it changed,
+ * then each comment added, "user, time" before it. */
+static void walk_review(FILE *out, const struct diff_report *d, size_t i,
+			const struct diff_ops *ops)
+{
+	char old[128], new_[128], when[64], who[256];
+
+	if (d->old->verdict[i] != d->new_->verdict[i])
+		ops->verdict(out, verdict_shown(d->old->verdict[i], old, sizeof old),
+			     verdict_shown(d->new_->verdict[i], new_, sizeof new_));
+	for (size_t k = 0; k < d->n_comments; k++) {
+		if (!fresh_on(d, k, i))
+			continue;
+		timefmt_local(d->comments[k].time, when, sizeof when);
+		/* TRANSLATORS: who wrote a comment added to the review, and
+		   when, in tenken diff: "hanako, 2026-04-01 10:00 JST". */
+		snprintf(who, sizeof who, _("%s, %s"), d->comments[k].user, when);
+		ops->comment(out, who, d->comments[k].text);
+	}
 }
 
 /* Writes the sentences of the counts to buf (len bytes): "3 items
@@ -67,7 +108,7 @@ static int diff_walk(FILE *out, const struct diff_report *d, const struct diff_o
 	for (size_t i = 0; i < cl->n_items; i++) {
 		struct diff_item di = connectors_diff_item(d->old, d->new_, i);
 		const struct item *it = &cl->items[i];
-		if (!di.status && !di.n_text)
+		if (!item_changed(d, i))
 			continue;
 		changed++;
 		/* TRANSLATORS: the heading of an item in tenken diff: its 通番,
@@ -83,6 +124,7 @@ static int diff_walk(FILE *out, const struct diff_report *d, const struct diff_o
 			if (connectors_diff_text(d->old, d->new_, i, c))
 				ops->text(out, text_get(&cl->columns[c].name, d->lang),
 					  answers_text(d->old, i, c), answers_text(d->new_, i, c));
+		walk_review(out, d, i, ops);
 		ops->item_end(out);
 	}
 	ops->end(out, changed, cl->n_items - changed);
@@ -133,7 +175,7 @@ static void text_status(FILE *out, enum status old, enum status new_)
 static void text_side(FILE *out, const char *label, const char *text)
 {
 	char *clean = textwidth_sanitize(text);
-	int pad = (int)textwidth_str(label) + 1, width = text_width - 4 - pad;
+	int pad = *label ? (int)textwidth_str(label) + 1 : 0, width = text_width - 4 - pad;
 	struct textwidth_line lines[256];
 	size_t n;
 
@@ -141,8 +183,8 @@ static void text_side(FILE *out, const char *label, const char *text)
 		return;
 	n = textwidth_wrap(clean, width < 20 ? 20 : width, lines, sizeof lines / sizeof lines[0]);
 	for (size_t l = 0; l < n && l < sizeof lines / sizeof lines[0]; l++)
-		fprintf(out, "    %s%*s%.*s\n", l ? "" : label, l ? pad : 1, "", (int)lines[l].len,
-			clean + lines[l].start);
+		fprintf(out, "    %s%*s%.*s\n", l ? "" : label, l || !pad ? pad : 1, "",
+			(int)lines[l].len, clean + lines[l].start);
 	free(clean);
 }
 
@@ -155,6 +197,25 @@ static void text_text(FILE *out, const char *column, const char *old, const char
 	   diff's text output; give both the same width. */
 	text_side(out, _("old:"), or_empty(old));
 	text_side(out, _("new:"), or_empty(new_));
+}
+
+static void text_verdict(FILE *out, const char *old, const char *new_)
+{
+	/* TRANSLATORS: the review's verdict (確認済, 要確認, 指摘あり) in tenken
+	   diff, before its old and new value. */
+	fprintf(out, "  %s: %s -> %s\n", _("Verdict"), old, new_);
+}
+
+static void text_comment(FILE *out, const char *who, const char *text)
+{
+	fputs("  ", out);
+	/* TRANSLATORS: tenken diff, before a comment added to the review;
+	   who wrote it and when follow in parentheses. */
+	put_line(out, _("New comment"));
+	fputs(" (", out);
+	put_line(out, who);
+	fputs("):\n", out);
+	text_side(out, "", text);
 }
 
 static void text_item_end(FILE *out)
@@ -172,8 +233,8 @@ static void text_end(FILE *out, size_t changed, size_t unchanged)
 
 int diff_text(FILE *out, const struct diff_report *d, int width)
 {
-	static const struct diff_ops ops = {text_begin, text_item,     text_status,
-					    text_text,  text_item_end, text_end};
+	static const struct diff_ops ops = {text_begin,   text_item,    text_status,   text_text,
+					    text_verdict, text_comment, text_item_end, text_end};
 
 	text_width = width < 40 ? 40 : width;
 	return diff_walk(out, d, &ops);
@@ -241,6 +302,28 @@ static void md_text(FILE *out, const char *column, const char *old, const char *
 	fputc('\n', out);
 }
 
+static void md_verdict(FILE *out, const char *old, const char *new_)
+{
+	fputs("- **", out);
+	export_md_text(out, _("Verdict"), NULL);
+	fputs("**: ", out);
+	export_md_text(out, old, NULL);
+	fputs(" → ", out);
+	export_md_text(out, new_, NULL);
+	fputc('\n', out);
+}
+
+static void md_comment(FILE *out, const char *who, const char *text)
+{
+	fputs("- **", out);
+	export_md_text(out, _("New comment"), NULL);
+	fputs("** (", out);
+	export_md_text(out, who, NULL);
+	fputs(")\n  - ", out);
+	export_md_text(out, text, "    ");
+	fputc('\n', out);
+}
+
 static void md_end(FILE *out, size_t changed, size_t unchanged)
 {
 	char line[256];
@@ -253,8 +336,8 @@ static void md_end(FILE *out, size_t changed, size_t unchanged)
 
 int diff_md(FILE *out, const struct diff_report *d)
 {
-	static const struct diff_ops ops = {md_begin, md_item,       md_status,
-					    md_text,  text_item_end, md_end};
+	static const struct diff_ops ops = {md_begin,   md_item,    md_status,     md_text,
+					    md_verdict, md_comment, text_item_end, md_end};
 
 	return diff_walk(out, d, &ops);
 }
@@ -341,6 +424,26 @@ static void html_text(FILE *out, const char *column, const char *old, const char
 	fputs("</ins></dd>\n", out);
 }
 
+static void html_verdict(FILE *out, const char *old, const char *new_)
+{
+	html_el(out, "dt", _("Verdict"));
+	fputs("<dd>", out);
+	export_html_text(out, old);
+	fputs(" → ", out);
+	export_html_text(out, new_);
+	fputs("</dd>\n", out);
+}
+
+static void html_comment(FILE *out, const char *who, const char *text)
+{
+	html_el(out, "dt", _("New comment"));
+	fputs("<dd><ins><span class=\"side\">", out);
+	export_html_text(out, who);
+	fputs("</span> ", out);
+	export_html_text(out, text);
+	fputs("</ins></dd>\n", out);
+}
+
 static void html_item_end(FILE *out)
 {
 	fputs("</dl>\n</article>\n", out);
@@ -358,8 +461,8 @@ static void html_end(FILE *out, size_t changed, size_t unchanged)
 
 int diff_html(FILE *out, const struct diff_report *d)
 {
-	static const struct diff_ops ops = {html_begin, html_item,     html_status,
-					    html_text,  html_item_end, html_end};
+	static const struct diff_ops ops = {html_begin,   html_item,    html_status,   html_text,
+					    html_verdict, html_comment, html_item_end, html_end};
 
 	return diff_walk(out, d, &ops);
 }

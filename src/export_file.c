@@ -37,35 +37,39 @@ static int write_json(const struct export_job *j, FILE *out)
 	return export_json(out, j->cl, j->a);
 }
 
-/* The report of j as md and html write it, dated today (local time). Its
- * text is in the language tenken shows the checklist in, not in the
- * official forms' Japanese: a report is read, not filed in the official
- * form, and its labels, through gettext, follow that same language. */
-static void report_of(const struct export_job *j, struct report *r, char date[16])
+/* The report of j as md and html write it, dated today (local time), with
+ * the connector's name the file keeps. Its text is in the language tenken
+ * shows the checklist in, not in the official forms' Japanese: a report is
+ * read, not filed in the official form, and its labels, through gettext,
+ * follow that same language. */
+static void report_of(const struct export_job *j, struct report *r, char date[16],
+		      char name[STORE_CONNECTOR_MAX])
 {
 	time_t now = time(NULL);
 	struct tm tm;
 
 	if (!localtime_r(&now, &tm) || !strftime(date, 16, "%Y-%m-%d", &tm))
 		date[0] = '\0';
-	*r = (struct report){j->cl, j->a, j->answer_file, date, j->report_lang, j->filter};
+	if (!j->st || !store_connector(j->st, name, STORE_CONNECTOR_MAX))
+		name[0] = '\0';
+	*r = (struct report){j->cl, j->a, j->answer_file, date, j->report_lang, j->filter, name};
 }
 
 static int write_md(const struct export_job *j, FILE *out)
 {
 	struct report r;
-	char date[16];
+	char date[16], name[STORE_CONNECTOR_MAX];
 
-	report_of(j, &r, date);
+	report_of(j, &r, date, name);
 	return export_md(out, &r);
 }
 
 static int write_html(const struct export_job *j, FILE *out)
 {
 	struct report r;
-	char date[16];
+	char date[16], name[STORE_CONNECTOR_MAX];
 
-	report_of(j, &r, date);
+	report_of(j, &r, date, name);
 	return export_html(out, &r);
 }
 

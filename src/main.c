@@ -38,6 +38,7 @@ static const struct command commands[] = {
 	{"review", cmd_review, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_review_usage},
 	{"report", cmd_report, CMD_CHECKLIST | CMD_READ_ONLY, cmd_report_usage},
 	{"diff", cmd_diff, CMD_CHECKLIST | CMD_READ_ONLY, cmd_diff_usage},
+	{"name", cmd_name, CMD_FILE | CMD_CHECKLIST | CMD_WRITES, cmd_name_usage},
 };
 
 /* The global options: before the command's name, or after it for a command
@@ -141,6 +142,7 @@ static void usage_main(FILE *out)
 		"  migrate    carry answers into a new file for another edition\n"
 		"  report FILE...|DIR  many answer files side by side, only read\n"
 		"  diff OLD NEW  what changed between two answer files\n"
+		"  name [NAME] the connector's name kept in the answer file, set or shown\n"
 		"Without a command, tenken opens the full-screen interface on a terminal\n"
 		"and prints the checklist otherwise. tenken DIR (ui --dir DIR) shows the\n"
 		"answer files of the folder DIR first, one per connector; Enter opens one.\n"),

@@ -69,7 +69,7 @@ static char *statuses_kept(const struct report_filter *f)
 static int write_head(FILE *out, const struct report *r, const struct report_ops *ops)
 {
 	const struct checklist *cl = r->cl;
-	struct report_field about[5];
+	struct report_field about[6];
 	char *ed = edition(cl, r->lang), *sec = NULL, *kept = NULL;
 	size_t n = 0;
 	int rc = -1;
@@ -78,6 +78,8 @@ static int write_head(FILE *out, const struct report *r, const struct report_ops
 		goto done;
 	if (*ed)
 		about[n++] = (struct report_field){_("Edition"), ed, 0};
+	if (r->connector && *r->connector)
+		about[n++] = (struct report_field){_("Connector"), r->connector, 0};
 	about[n++] = (struct report_field){_("Answer file"), r->file, 0};
 	about[n++] = (struct report_field){_("Report date"), r->date, 0};
 	if (r->filter.section >= 0) {

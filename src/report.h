@@ -29,6 +29,7 @@ struct report {
 	const char *date; /* the day of the report, YYYY-MM-DD */
 	enum lang lang;   /* the checklist's text in this language; the labels follow gettext */
 	struct report_filter filter;
+	const char *connector; /* the connector's name the file keeps (tenken name), or NULL */
 };
 
 /* A label and its text: a line of what the report is about, or a field of

@@ -115,8 +115,9 @@ static void sheet_name(char out[SHEET_NAME_MAX * 4 + 1], size_t col, const char 
 	while (i < len && n < SHEET_NAME_MAX) {
 		uint32_t cp;
 		size_t bytes = textwidth_decode(name + i, len - i, &cp);
-		if (cp < 0x20 || cp == 0x7F || strchr("[]:*?/\\'", (int)cp) || cp > 0xFFFF ||
-		    textwidth_kind(cp) != TEXTWIDTH_TEXT) {
+		/* strchr looks at a char: 株 (U+682A) is not '*' (0x2A). */
+		if (cp < 0x20 || cp == 0x7F || (cp < 0x80 && strchr("[]:*?/\\'", (int)cp)) ||
+		    cp > 0xFFFF || textwidth_kind(cp) != TEXTWIDTH_TEXT) {
 			out[o++] = '_';
 		} else {
 			memcpy(out + o, name + i, bytes);

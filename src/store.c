@@ -1538,3 +1538,39 @@ void store_drafts_free(struct store_draft *d, size_t n)
 		free(d[i].text);
 	free(d);
 }
+
+int store_connector(struct store *st, char *out, size_t outlen)
+{
+	if (outlen)
+		out[0] = '\0';
+	return meta_get(st, "connector", out, outlen);
+}
+
+int store_set_connector(struct store *st, const char *name, char *err, size_t errlen)
+{
+	static const char history[] = "INSERT INTO history (item, field, old, new, time, user,"
+				      " source) VALUES (0, 'connector', ?1, ?2,"
+				      " strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?3, ?4)";
+	char held[STORE_CONNECTOR_MAX];
+	int had;
+
+	if (st->readonly) {
+		set_err(err, errlen, st->path, _("opened read-only"));
+		return -1;
+	}
+	if (exec(st, "BEGIN IMMEDIATE", err, errlen) != 0)
+		return -1;
+	had = meta_get(st, "connector", held, sizeof held);
+	if (!same(had ? held : NULL, *name ? name : NULL)) {
+		const char *p[4] = {had ? held : NULL, *name ? name : NULL, st->user, st->source},
+			   *key[1] = {"connector"};
+		if ((*name ? meta_set(st, "connector", name)
+			   : run(st, "DELETE FROM meta WHERE key = ?1", key, 1)) != 0 ||
+		    run(st, history, p, 4) != 0) {
+			db_err(st, err, errlen);
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return exec(st, "COMMIT", err, errlen);
+}

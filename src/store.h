@@ -224,4 +224,19 @@ struct store_draft *store_drafts(struct store *st, size_t *n);
 /* Frees an array returned by store_drafts. */
 void store_drafts_free(struct store_draft *d, size_t n);
 
+/* The longest connector's name an answer file keeps, in bytes with its
+ * NUL (connectors_check_name allows 100 characters). */
+#define STORE_CONNECTOR_MAX 512
+
+/* Reads the name of the API connector whose answers the file holds (kept
+ * in its meta table) into out. Returns 1 if the file names one, else 0
+ * (out ""). */
+int store_connector(struct store *st, char *out, size_t outlen);
+
+/* Keeps name as the file's connector's name ("" removes it), in one
+ * transaction with a line of the history (item 0, field "connector").
+ * The name is not checked here: see connectors_check_name. Returns 0 or
+ * -1 with a message in err. */
+int store_set_connector(struct store *st, const char *name, char *err, size_t errlen);
+
 #endif

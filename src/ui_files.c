@@ -3,7 +3,8 @@
  * progress and the review's open verdicts, or why it cannot be opened.
  * It only shows and chooses: Enter returns the row, and cmd_ui.c opens
  * that file in the interface (ui_run) and comes back to it. Its keys are
- * the list's, from the one table in ui_keys.c. */
+ * rows of the one table in ui_keys.c (IN_FILES), and ? shows their help,
+ * generated from that table. */
 #include "config.h"
 
 #include <errno.h>
@@ -19,7 +20,7 @@
 #include "textwidth.h"
 #include "ui_view.h"
 
-enum { FILES_MIN_COLS = 40, FILES_MIN_ROWS = 10, GAP = 2, N_NUMS = 4 };
+enum { FILES_MIN_COLS = 40, FILES_MIN_ROWS = 10, GAP = 2, N_NUMS = 4, HELP_X = 21 };
 
 struct files_view {
 	const struct ui_files *f;
@@ -28,9 +29,12 @@ struct files_view {
 	size_t cursor, top;
 	char msg[640];
 	int msg_error;
-	/* The columns: the name's width, then each number's (answered,
+	int help;        /* the help is shown (?) */
+	size_t help_top; /* its first row shown */
+	/* The columns: the name's width, the file's (0: not shown, when no
+	 * file keeps a connector's name), then each number's (answered,
 	 * 未対応, 要確認, 指摘あり) and its heading. */
-	int name_w, num_w[N_NUMS];
+	int name_w, file_w, num_w[N_NUMS];
 	const char *heads[N_NUMS];
 };
 
@@ -61,11 +65,35 @@ static void put_right(WINDOW *w, int y, int x, int width, const char *s, int att
 	ui_put(w, y, x + (sw < width ? width - sw : 0), s, strlen(s), width, attr);
 }
 
+/* The widest of heading and of the sanitized texts of cs's files that
+ * field picks (connector's name or file's name), at most max. */
+static int widest(const struct connectors *cs, const char *heading, int file, int max)
+{
+	int w = (int)textwidth_str(heading);
+
+	for (size_t k = 0; k < cs->n; k++) {
+		char *clean = textwidth_sanitize_line(file ? cs->files[k].file : cs->files[k].name);
+		if (clean && (int)textwidth_str(clean) > w)
+			w = (int)textwidth_str(clean);
+		free(clean);
+	}
+	return w < max ? w : max;
+}
+
+/* Whether some file keeps a connector's name: the file's column is shown. */
+static int any_named(const struct connectors *cs)
+{
+	for (size_t k = 0; k < cs->n; k++)
+		if (cs->files[k].named)
+			return 1;
+	return 0;
+}
+
 /* Lays the columns out for the screen's width. */
 static void columns(struct files_view *v)
 {
 	const struct connectors *cs = v->f->cs;
-	int rest = v->cols - 1;
+	int rest = v->cols - 1, cap;
 
 	/* TRANSLATORS: the files view's column headings, over numbers: items
 	   answered out of all (3/188), then items 未対応, then items whose
@@ -80,22 +108,23 @@ static void columns(struct files_view *v)
 			v->num_w[k] = k == 0 ? 9 : 4;
 		rest -= v->num_w[k] + GAP;
 	}
+	/* TRANSLATORS: the files view's heading over the answer files' names,
+	   shown when some file keeps a connector's name. */
+	v->file_w = any_named(cs) ? widest(cs, _("File"), 1, 16) : 0;
+	if (v->file_w)
+		rest -= v->file_w + GAP;
 	/* TRANSLATORS: the files view's heading over the connectors' names. */
-	v->name_w = (int)textwidth_str(_("Connector"));
-	for (size_t k = 0; k < cs->n; k++) {
-		char *clean = textwidth_sanitize_line(cs->files[k].name);
-		if (clean && (int)textwidth_str(clean) > v->name_w)
-			v->name_w = (int)textwidth_str(clean);
-		free(clean);
-	}
-	if (v->name_w > rest / 2)
-		v->name_w = rest / 2 > 8 ? rest / 2 : 8;
+	v->name_w = widest(cs, _("Connector"), 0, INT_MAX);
+	/* The name may take all but a checklist id's dozen columns, or half. */
+	cap = rest - 12 > rest / 2 ? rest - 12 : rest / 2;
+	if (v->name_w > cap)
+		v->name_w = cap > 8 ? cap : 8;
 }
 
 /* The x where number column k starts. */
 static int num_x(const struct files_view *v, int k)
 {
-	int x = 1 + v->name_w + GAP;
+	int x = 1 + v->name_w + GAP + (v->file_w ? v->file_w + GAP : 0);
 
 	for (int j = 0; j < k; j++)
 		x += v->num_w[j] + GAP;
@@ -115,6 +144,8 @@ static void draw_heads(struct files_view *v)
 		 v->f->dir, v->f->cs->n);
 	put_cut(v->w, 0, 0, head, v->cols, A_BOLD);
 	put_cut(v->w, 1, 1, _("Connector"), v->name_w, attr);
+	if (v->file_w)
+		put_cut(v->w, 1, 1 + v->name_w + GAP, _("File"), v->file_w, attr);
 	for (int k = 0; k < N_NUMS; k++)
 		put_right(v->w, 1, num_x(v, k), v->num_w[k], v->heads[k], attr);
 	/* TRANSLATORS: the files view's heading over the checklist's id. */
@@ -130,6 +161,8 @@ static void draw_row(struct files_view *v, size_t k, int y)
 	int x = num_x(v, 0);
 
 	put_cut(v->w, y, 1, f->name, v->name_w, A_NORMAL);
+	if (v->file_w)
+		put_cut(v->w, y, 1 + v->name_w + GAP, f->file, v->file_w, A_DIM);
 	if (!f->a) {
 		put_cut(v->w, y, x, f->why, v->cols - x, A_DIM);
 		return;
@@ -150,9 +183,65 @@ static void draw_row(struct files_view *v, size_t k, int y)
 
 static void draw_footer(struct files_view *v)
 {
-	const char *text = v->msg[0] ? v->msg : _("Enter opens the file  q quits");
+	const char *text = v->msg[0] ? v->msg : _("Enter opens the file  ? help  q quits");
 
 	put_cut(v->w, v->rows - 1, 0, text, v->cols, v->msg_error ? A_BOLD : A_DIM);
+}
+
+/* Draws row k of the help at line y if it is in [top, top+n), wrapping
+ * text at HELP_X under itself, with label (a key, a mark) before it.
+ * Returns the row after it. */
+static size_t help_entry(struct files_view *v, size_t k, const char *label, const char *text,
+			 size_t top, size_t n)
+{
+	struct textwidth_line lines[16];
+	char *clean = textwidth_sanitize_line(text);
+	size_t nl;
+
+	if (!clean)
+		return k;
+	nl = textwidth_wrap(clean, v->cols - HELP_X - 1, lines, sizeof lines / sizeof lines[0]);
+	for (size_t l = 0; l < nl && l < sizeof lines / sizeof lines[0]; l++, k++) {
+		if (k < top || k >= top + n)
+			continue;
+		if (!l)
+			put_cut(v->w, 1 + (int)(k - top), 3, label, HELP_X - 4, A_BOLD);
+		ui_put(v->w, 1 + (int)(k - top), HELP_X, clean + lines[l].start, lines[l].len,
+		       v->cols - HELP_X, A_NORMAL);
+	}
+	free(clean);
+	return k;
+}
+
+/* The help of the files view: the keys of the binding table's IN_FILES
+ * rows, then the mark of a file answered against another version. Draws
+ * the rows [top, top+n) from line 1 and returns how many there are. */
+static size_t help_rows(struct files_view *v, size_t top, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < ui_n_bindings; i++) {
+		const struct binding *b = &ui_bindings[i];
+		if (b->name && (b->where & IN_FILES))
+			k = help_entry(v, k, b->name, _(b->help), top, n);
+	}
+	k++; /* a blank row */
+	return help_entry(v, k, "*",
+			  _("answered against another version of the checklist: items it does "
+			    "not have are left unanswered"),
+			  top, n);
+}
+
+static void draw_help(struct files_view *v)
+{
+	size_t body = (size_t)v->rows - 2, total = help_rows(v, 0, 0);
+
+	if (v->help_top + body > total)
+		v->help_top = total > body ? total - body : 0;
+	/* TRANSLATORS: the title of the files view's help (? in tenken DIR). */
+	put_cut(v->w, 0, 0, _("Keys of the files view"), v->cols, A_BOLD);
+	help_rows(v, v->help_top, body);
+	put_cut(v->w, v->rows - 1, 0, _("q Esc ?:close  j k Space:scroll"), v->cols, A_DIM);
 }
 
 static void draw(struct files_view *v)
@@ -167,6 +256,11 @@ static void draw(struct files_view *v)
 			 _("Terminal too small: %dx%d. tenken needs %dx%d. q quits."), v->cols,
 			 v->rows, FILES_MIN_COLS, FILES_MIN_ROWS);
 		put_cut(v->w, 0, 0, msg, v->cols, A_BOLD);
+		wnoutrefresh(v->w);
+		return;
+	}
+	if (v->help) {
+		draw_help(v);
 		wnoutrefresh(v->w);
 		return;
 	}
@@ -268,12 +362,53 @@ static int act(struct files_view *v, enum action act)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_HELP:
+		v->help = 1;
+		v->help_top = 0;
+		break;
 	case ACT_QUIT:
 		return -1;
 	default:
 		break;
 	}
 	return 0;
+}
+
+/* Carries out action act (a binding of IN_HELP) on the help. */
+static void help_act(struct files_view *v, enum action act)
+{
+	size_t page = v->rows > 3 ? (size_t)v->rows - 3 : 1;
+
+	switch (act) {
+	case ACT_DOWN:
+		v->help_top++; /* draw_help keeps it in bounds */
+		break;
+	case ACT_UP:
+		v->help_top -= v->help_top > 0;
+		break;
+	case ACT_PAGE_DOWN:
+		v->help_top += page;
+		break;
+	case ACT_PAGE_UP:
+		v->help_top = v->help_top > page ? v->help_top - page : 0;
+		break;
+	case ACT_TOP:
+		v->help_top = 0;
+		break;
+	case ACT_BOTTOM:
+		v->help_top = (size_t)-1 / 2;
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case ACT_CLOSE:
+	case ACT_HELP:
+	case ACT_QUIT:
+		v->help = 0;
+		break;
+	default:
+		break;
+	}
 }
 
 /* The keys until a file is chosen or the user quits: 1 or 0. */
@@ -293,7 +428,10 @@ static int loop(struct files_view *v)
 		}
 		if (key == 'q' && (v->cols < FILES_MIN_COLS || v->rows < FILES_MIN_ROWS))
 			return 0;
-		if (key && (b = ui_binding(key, IN_LIST)) && (rc = act(v, b->action)) != 0)
+		if (key && v->help && (b = ui_binding(key, IN_HELP)))
+			help_act(v, b->action);
+		else if (key && !v->help && (b = ui_binding(key, IN_FILES)) &&
+			 (rc = act(v, b->action)) != 0)
 			return rc > 0;
 	}
 }

@@ -89,6 +89,7 @@ enum {
 	IN_RECOVER = 128,
 	IN_CONFLICT = 256,
 	IN_EXPORT = 512,
+	IN_FILES = 1024, /* the files view of tenken DIR (ui_files.c) */
 	IN_BROWSE = IN_LIST | IN_ITEM,
 };
 

@@ -132,6 +132,37 @@ print("ok")
 PY
 run "the workbook: the matrix, a sheet per file, the file left out" 0 "$py" "$tmp/check.py" "$tmp/r.xlsx"
 [ "$failed" -gt 0 ] && cat "$tmp/err"
+# 株 is U+682A: its low byte is '*', which a sheet's name may not hold.
+mkdir -p "$tmp/kanji"
+cp "$d/alpha.db" "$tmp/kanji/株式会社あ.db"
+run "report --format xlsx: a kanji name" 0 "$TENKEN" report --format xlsx -o "$tmp/k.xlsx" "$tmp/kanji"
+run "the sheet is named with the kanji whole" 0 "$py" -c 'import sys, openpyxl; n = openpyxl.load_workbook(sys.argv[1]).sheetnames; assert n[1] == "1 株式会社あ", n' "$tmp/k.xlsx"
+
+# ---- the connector's name an answer file keeps (tenken name) ----
+mkdir -p "$tmp/named"
+cp "$d/alpha.db" "$tmp/named/alpha.db"
+cp "$d/beta.db" "$tmp/named/beta.db"
+run "name: set" 0 "$TENKEN" -f "$tmp/named/beta.db" name "株式会社サンプルペイ"
+ls -a "$tmp/named" >"$tmp/named-before"
+run "report: named" 0 "$TENKEN" report --lang en "$tmp/named"
+has "report: the progress names the connector" "$tmp/out" "  2 株式会社サンプルペイ    2/44"
+has "report: a file without a name goes by the file's" "$tmp/out" "  1 alpha "
+has "report: the gaps name the connector" "$tmp/out" "Unanswered (1): 株式会社サンプルペイ"
+run "report: named, CSV" 0 "$TENKEN" report --format csv "$tmp/named"
+has "CSV: the connector's name heads its column" "$tmp/out" '"通番","区分","alpha","株式会社サンプルペイ"'
+run "report: named, HTML" 0 "$TENKEN" report --format html -o "$tmp/named.html" "$tmp/named"
+has "HTML: the connector's name" "$tmp/named.html" "株式会社サンプルペイ"
+run "report: named, XLSX" 0 "$TENKEN" report --format xlsx -o "$tmp/named.xlsx" "$tmp/named"
+cat >"$tmp/named.py" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames[:3] == ["一覧", "1 alpha", "2 株式会社サンプルペイ"], wb.sheetnames
+assert [c.value for c in wb["一覧"][1]][3:5] == ["alpha", "株式会社サンプルペイ"]
+print("ok")
+PY
+run "XLSX: the connector's name names its sheet and column" 0 "$py" "$tmp/named.py" "$tmp/named.xlsx"
+ls -a "$tmp/named" >"$tmp/named-after"
+if cmp -s "$tmp/named-before" "$tmp/named-after"; then ok "report of named files made nothing beside them"; else bad "report made files beside named ones"; fi
 
 # ---- errors ----
 run "report without files" 2 "$TENKEN" report
@@ -172,6 +203,32 @@ has "saying which each answers" "$tmp/err" "answers the checklist \"fisc-api-201
 run "diff of a missing file" 1 "$TENKEN" diff "$tmp/old.db" "$tmp/none.db"
 has "names it" "$tmp/err" "$tmp/none.db"
 run "diff of one file" 2 "$TENKEN" diff "$tmp/old.db"
+
+# ---- diff: the review ----
+mkdir -p "$tmp/rv"
+set2018 "$tmp/rv/rold.db" set 1 --status implemented
+"$TENKEN" -f "$tmp/rv/rold.db" review 1 --verdict query --comment "承認者は誰ですか" >/dev/null
+"$TENKEN" -f "$tmp/rv/rold.db" review 4 --verdict finding >/dev/null
+cp "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+"$TENKEN" -f "$tmp/rv/rnew.db" review 1 --verdict confirmed --comment "部長が承認します" >/dev/null
+"$TENKEN" -f "$tmp/rv/rnew.db" review 3 --comment '<script>y</script>' >/dev/null
+run "diff: the review" 0 "$TENKEN" diff --lang en "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+has "diff: a changed verdict" "$tmp/out" "  Verdict: 要確認 (Query) -> 確認済 (Confirmed)"
+has "diff: a new comment" "$tmp/out" "  New comment ("
+has "diff: its text" "$tmp/out" "    部長が承認します"
+hasnt "diff: an old comment is not new" "$tmp/out" "承認者は誰ですか"
+hasnt "diff: an unchanged verdict is not listed" "$tmp/out" "No. 4 "
+has "diff: a comment alone makes an item changed" "$tmp/out" "No. 3 "
+has "diff: the review counted like answers" "$tmp/out" "2 items changed. 42 items unchanged."
+run "diff: the review in Japanese" 0 "$TENKEN" diff --lang ja "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+has "diff: the verdict in Japanese" "$tmp/out" "要確認 -> 確認済"
+run "diff: the review in Markdown" 0 "$TENKEN" diff --lang en --format md "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+has "Markdown: the verdict" "$tmp/out" "- **Verdict**: 要確認 (Query) → 確認済 (Confirmed)"
+has "Markdown: the comment escaped" "$tmp/out" '\<script\>y'
+run "diff: the review in HTML" 0 "$TENKEN" diff --lang en --format html -o "$tmp/rd.html" "$tmp/rv/rold.db" "$tmp/rv/rnew.db"
+run "the review's HTML parses strictly" 0 python3 "$srcdir/tests/check_html.py" "$tmp/rd.html"
+has "HTML: the new comment" "$tmp/rd.html" "<dt>New comment</dt><dd><ins>"
+hasnt "HTML: the comment escaped" "$tmp/rd.html" "<script>y"
 
 # ---- nothing read was touched ----
 ls -a "$d" >"$tmp/after"

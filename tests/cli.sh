@@ -982,6 +982,41 @@ run "history 50 on 44 items" 1 h history 50
 run "history: -f typo.db refused" 1 "$TENKEN" -f "$tmp/typo.db" history
 run "history created nothing" 0 test ! -e "$tmp/typo.db"
 
+# --- name: the connector's name an answer file keeps. ---
+nm="$tmp/named.db"
+run "name: a new file" 0 "$TENKEN" -f "$nm" name "株式会社サンプルペイ"
+has "name: says what it kept" "$tmp/out" "The connector's name is now 株式会社サンプルペイ"
+run "name: shown" 0 "$TENKEN" -f "$nm" name
+run "name: printed alone" 0 test "$(cat "$tmp/out")" = "株式会社サンプルペイ"
+run "status: the connector's name under the file's" 0 "$TENKEN" -f "$nm" status
+has "status: the connector's line" "$tmp/out" "Connector: 株式会社サンプルペイ"
+run "export md: the connector under the title" 0 "$TENKEN" -f "$nm" export --format md
+has "export md: the connector" "$tmp/out" "株式会社サンプルペイ"
+run "history: the change of the name" 0 "$TENKEN" -f "$nm" history
+has "history: said as the connector's name" "$tmp/out" "the connector's name"
+has "history: the name kept" "$tmp/out" "after:  株式会社サンプルペイ"
+cp "$nm" "$tmp/named.before"
+run "name: an escape refused" 1 "$TENKEN" -f "$nm" name "$(printf 'x[2J')"
+has "name: says which character" "$tmp/err" "name: control character U+001B at byte 2"
+no_escape "name: the escape not echoed" "$tmp/err"
+run "name: a bidi override refused" 1 "$TENKEN" -f "$nm" name "$(printf 'a\342\200\256b')"
+has "name: says it is U+202E" "$tmp/err" "U+202E"
+run "name: two lines refused" 1 "$TENKEN" -f "$nm" name "$(printf 'a
+b')"
+has "name: says it is one line" "$tmp/err" "one line"
+run "name: refused in Japanese" 1 "$TENKEN" --lang ja -f "$nm" name "$(printf 'a	b')"
+has "name: says so in Japanese" "$tmp/err" "接続先の名前はタブを含まない1行です"
+run "name: a refused name changes nothing" 0 cmp "$nm" "$tmp/named.before"
+run "name: two names refused" 2 "$TENKEN" -f "$nm" name a b
+run "name: removed" 0 "$TENKEN" -f "$nm" name ""
+run "name: none kept" 0 "$TENKEN" -f "$nm" name
+has "name: says the file keeps none" "$tmp/err" "keeps no connector's name"
+run "status: no connector's line without a name" 0 "$TENKEN" -f "$nm" status
+hasnt "status: no connector's line" "$tmp/out" "Connector:"
+run "name: a missing file is refused when shown" 1 "$TENKEN" -f "$tmp/nameless.db" name
+run "name: nothing made" 0 test ! -e "$tmp/nameless.db"
+run "name -R refused" 2 "$TENKEN" -R -f "$nm" name x
+
 # quickstart.sh passes what it is given to tenken, and "check" stays the
 # test suite. Run on stubs: a make, a dpkg-query and a tenken that say what
 # they were asked.

@@ -244,7 +244,8 @@ static void test_diff(void **state)
 {
 	struct checklist *cl = load();
 	struct answers *old = answers_new(cl), *new_ = answers_new(cl);
-	struct diff_report d = {cl, old, new_, "old.db", "new.db", LANG_JA, "2026-12-02"};
+	struct diff_report d = {cl,      old,          new_, "old.db", "new.db",
+				LANG_JA, "2026-12-02", NULL, NULL,     0};
 	struct diff_item di;
 	char *buf = NULL;
 	size_t len;
@@ -283,12 +284,184 @@ static void test_diff(void **state)
 	checklist_free(cl);
 }
 
+/* A connector's name is checked as an answer is, and is one line of at
+ * most 100 characters. */
+static void test_check_name(void **state)
+{
+	static const struct {
+		const char *name;
+		int ok;
+		const char *says;
+	} cases[] = {
+		{"株式会社サンプルペイ", 1, NULL},
+		{"Sample Pay, Inc.", 1, NULL},
+		{"", 1, NULL},
+		{"株式会社\nサンプル", 0, "one line"},
+		{"株式会社\tサンプル", 0, "one line"},
+		{"a\x1b[2J", 0, "U+001B at byte 2"},
+		{"a\xe2\x80\xae", 0, "U+202E at byte 2"},
+		{"a\xe2\x80\x8b", 0, "U+200B"},
+		{"\xff", 0, "invalid UTF-8 at byte 1"},
+	};
+	char err[256], long_name[4 * 102];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		err[0] = '\0';
+		assert_int_equal(connectors_check_name(cases[k].name, err, sizeof err),
+				 cases[k].ok ? 0 : -1);
+		if (cases[k].says && !strstr(err, cases[k].says))
+			fail_msg("%s: \"%s\" does not say \"%s\"", cases[k].name, err,
+				 cases[k].says);
+	}
+	long_name[0] = '\0';
+	for (int k = 0; k < 100; k++)
+		strcat(long_name, "あ");
+	assert_int_equal(connectors_check_name(long_name, err, sizeof err), 0);
+	strcat(long_name, "a");
+	assert_int_equal(connectors_check_name(long_name, err, sizeof err), -1);
+	assert_non_null(strstr(err, "101"));
+}
+
+/* The name an answer file keeps is the connector's name of a report; the
+ * file's name stays beside it, and a file without one goes by its file's
+ * name. Setting it is in the history; setting it again is not. */
+static void test_load_name(void **state)
+{
+	char dir[] = "/tmp/tenken-named.XXXXXX", path[128], other[128], err[512];
+	struct checklist *cl = load();
+	struct connectors cs = {0};
+	struct store *st;
+	struct store_change *ch;
+	size_t n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.db", dir);
+	snprintf(other, sizeof other, "%s/b.db", dir);
+	assert_non_null(st = store_open(path, cl, 0, err, sizeof err));
+	assert_int_equal(store_set_connector(st, "株式会社サンプルペイ", err, sizeof err), 0);
+	assert_int_equal(store_set_connector(st, "株式会社サンプルペイ", err, sizeof err), 0);
+	ch = store_history(st, 0, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(ch[0].item, 0);
+	assert_string_equal(ch[0].field, "connector");
+	assert_null(ch[0].old_value);
+	assert_string_equal(ch[0].new_value, "株式会社サンプルペイ");
+	store_changes_free(ch, n);
+	store_close(st);
+	assert_non_null(st = store_open(other, cl, 0, err, sizeof err));
+	store_close(st);
+	assert_int_equal(connectors_add(&cs, path), 0);
+	assert_int_equal(connectors_add(&cs, other), 0);
+	connectors_peek(&cs);
+	assert_int_equal(connectors_load(&cs, cl), 0);
+	assert_string_equal(cs.files[0].name, "株式会社サンプルペイ");
+	assert_string_equal(cs.files[0].file, "a");
+	assert_true(cs.files[0].named);
+	assert_string_equal(cs.files[1].name, "b");
+	assert_false(cs.files[1].named);
+	connectors_free(&cs);
+	/* "" takes it back; read-only refuses. */
+	assert_non_null(st = store_open(path, cl, 0, err, sizeof err));
+	assert_int_equal(store_set_connector(st, "", err, sizeof err), 0);
+	assert_int_equal(store_connector(st, err, sizeof err), 0);
+	store_close(st);
+	assert_non_null(st = store_open(path, cl, STORE_READONLY, err, sizeof err));
+	assert_int_equal(store_set_connector(st, "x", err, sizeof err), -1);
+	assert_non_null(strstr(err, "read-only"));
+	store_close(st);
+	unlink(path);
+	unlink(other);
+	rmdir(dir);
+	checklist_free(cl);
+}
+
+/* Comments are new when the old thread of their item lacks their text,
+ * each old one matching one new one. */
+static void test_fresh_comments(void **state)
+{
+	static const struct store_comment old[] = {
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 2, .text = (char *)"了解"},
+	};
+	static const struct store_comment new_[] = {
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 1, .text = (char *)"承認者は誰ですか"},
+		{.item = 3, .text = (char *)"了解"},
+		{.item = 2, .text = (char *)"了解"},
+		{.item = 2, .text = (char *)"部長です"},
+	};
+	static const unsigned char want[] = {0, 0, 1, 1, 0, 1};
+	unsigned char fresh[6];
+
+	(void)state;
+	assert_int_equal(connectors_fresh_comments(old, 3, new_, 6, fresh), 3);
+	assert_memory_equal(fresh, want, sizeof want);
+	assert_int_equal(connectors_fresh_comments(NULL, 0, new_, 2, fresh), 2);
+	assert_true(fresh[0] && fresh[1]);
+}
+
+/* The review in a diff: a verdict changed, a comment added (hostile), an
+ * old comment not repeated; each such item counts as changed. */
+static void test_diff_review(void **state)
+{
+	static const struct store_comment comments[] = {
+		{.item = 1,
+		 .text = (char *)"古い質問",
+		 .time = "2026-04-01T00:00:00Z",
+		 .user = "bank"},
+		{.item = 3,
+		 .text = (char *)HOSTILE,
+		 .time = "2026-12-01T00:00:00Z",
+		 .user = "firm"},
+	};
+	static const unsigned char fresh[] = {0, 1};
+	struct checklist *cl = load();
+	struct answers *old = answers_new(cl), *new_ = answers_new(cl);
+	struct diff_report d = {cl,      old,          new_,     "old.db", "new.db",
+				LANG_JA, "2026-12-02", comments, fresh,    2};
+	char *buf = NULL;
+	size_t len;
+
+	(void)state;
+	old->verdict[0] = VERDICT_QUERY;
+	new_->verdict[0] = VERDICT_CONFIRMED;
+	assert_true(connectors_diff_item(old, new_, 0).verdict);
+	assert_false(connectors_diff_item(old, new_, 1).verdict);
+	assert_int_equal(diff_count(&d), 2);
+	CAPTURE(buf, len, assert_int_equal(diff_text(out_, &d, 80), 0));
+	assert_non_null(strstr(buf, "  Verdict: 要確認 (Query) -> 確認済 (Confirmed)\n"));
+	assert_non_null(strstr(buf, "  New comment (firm, "));
+	assert_non_null(strstr(buf, "    a^[[2J<U+202E><script>"));
+	assert_null(strstr(buf, "古い質問"));
+	assert_null(strstr(buf, "No. 2 "));
+	assert_null(strchr(buf, '\x1b'));
+	assert_non_null(strstr(buf, "2 items changed. 1 item unchanged."));
+	free(buf);
+	CAPTURE(buf, len, assert_int_equal(diff_md(out_, &d), 0));
+	assert_non_null(strstr(buf, "- **Verdict**: 要確認 (Query) → 確認済 (Confirmed)\n"));
+	assert_non_null(strstr(buf, "- **New comment** (firm, "));
+	free(buf);
+	CAPTURE(buf, len, assert_int_equal(diff_html(out_, &d), 0));
+	assert_null(strstr(buf, "<script"));
+	assert_non_null(strstr(buf, "<dt>New comment</dt><dd><ins>"));
+	free(buf);
+	answers_free(old);
+	answers_free(new_);
+	checklist_free(cl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_name),        cmocka_unit_test(test_dir_sorted),
-		cmocka_unit_test(test_gaps),        cmocka_unit_test(test_tally),
-		cmocka_unit_test(test_report_text), cmocka_unit_test(test_report_transposed),
+		cmocka_unit_test(test_check_name),     cmocka_unit_test(test_load_name),
+		cmocka_unit_test(test_fresh_comments), cmocka_unit_test(test_diff_review),
+		cmocka_unit_test(test_name),           cmocka_unit_test(test_dir_sorted),
+		cmocka_unit_test(test_gaps),           cmocka_unit_test(test_tally),
+		cmocka_unit_test(test_report_text),    cmocka_unit_test(test_report_transposed),
 		cmocka_unit_test(test_diff),
 	};
 

@@ -78,8 +78,8 @@ static void free_answers(struct answers *a)
 
 static struct report mini_report(const struct answers *a, long section, unsigned statuses)
 {
-	return (struct report){a->cl,        a,       "/tmp/回答.db",
-			       "2026-04-01", LANG_JA, {section, statuses}};
+	return (struct report){a->cl, a, "/tmp/回答.db", "2026-04-01", LANG_JA, {section, statuses},
+			       NULL};
 }
 
 static void test_report_keeps(void **state)

@@ -1459,7 +1459,9 @@ static void test_every_binding(void **state)
 			int known = 0;
 			for (size_t c = 0; c < sizeof contexts / sizeof contexts[0]; c++)
 				known |= contexts[c].where;
-			if (bd->where & ~known & ~IN_HELP)
+			/* The files view of tenken DIR runs before ui_run, on a
+			   terminal of its own: tests/tui.sh drives its keys. */
+			if (bd->where & ~known & ~IN_HELP & ~IN_FILES)
 				fail_msg(
 					"binding %zu (%s) is in a context the test does not reach: "
 					"add it to contexts[]",

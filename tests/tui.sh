@@ -361,6 +361,14 @@ check "files: a's progress, 未対応 and query" " a               2/44         
 check "files: b's progress" " b               1/44          0      0        0  fisc-api-2018"
 check "files: the other edition's file and why" ' trial      it answers the checklist "fisc-api-2017-trial", not "fisc-api-2018"'
 check "files: an escape in a name shown visibly" " x^[[2Jy"
+check "files: the footer names the help" "Enter opens the file  ? help  q quits"
+keys '?'
+check "files: ? shows the files view's keys" "   Enter  l  Right   open the answer file in the interface; q there comes back"
+check "files: the help has the moving keys" "   j  Down           next line or item"
+check "files: the help says what * marks" "   *                 answered against another version of the checklist: items"
+if screen | grep -qF "edit the answer"; then bad "files: the help lists keys the files view does not have"; screen; else ok "files: only the files view's keys"; fi
+keys Escape
+check "files: Esc closes the help" "Connector   Answered  Not impl.  Query  Finding  Checklist"
 keys j j Enter
 check "files: the odd file is not opened" "Cannot open it: it answers the checklist"
 keys g Enter
@@ -378,8 +386,22 @@ start "$TENKEN" --lang ja ui --dir "$dir"
 t resize-window -x 60 -y 20
 check "files: 60x20 in Japanese" "回答済  未対応  要確認  指摘あり  チェックリス…"
 check "files: 60x20, a row whole" " x^[[2Jy       1/44       0       0         0  fisc-api-2018"
-check "files: Japanese footer" "Enter: ファイルを開く  q: 終了"
+check "files: Japanese footer" "Enter: ファイルを開く  ?: ヘルプ  q: 終了"
+keys '?'
+check "files: the help in Japanese" "   Enter  l  Right   回答ファイルを操作画面で開く"
+check "files: the help's title in Japanese" "ファイル一覧のキー"
 keys q
+check "files: q closes the help" "回答済  未対応  要確認  指摘あり"
+keys q
+# A file that keeps a connector's name (tenken name): the name in the
+# Connector column, the file's name in a column of its own.
+"$TENKEN" -f "$dir/b.db" name "株式会社サンプルペイ" >/dev/null
+start "$TENKEN" --lang en "$dir"
+check "files: the File column when a file keeps a name" " Connector             File      Answered  Not impl."
+check "files: the connector's name and its file" " 株式会社サンプルペイ  b             1/44"
+check "files: a file without a name keeps its file's" " a                     a             2/44"
+keys q
+"$TENKEN" -f "$dir/b.db" name "" >/dev/null
 # The terminal going away in the files view, after a file was opened and
 # closed: tenken ends (reap below checks that every tenken did).
 start "$TENKEN" "$dir"
