@@ -1524,6 +1524,18 @@ static char *dump_screen(void)
 	return out;
 }
 
+/* Has curses send each screen update in one write() (while it fits its
+ * buffer), not a write() for every cursor move: ncurses (6.4) flushes at
+ * each move until the screen has once been through endwin() and a
+ * refresh. That is done here, before anything is drawn and before colours
+ * are started (coming back then resets no palette), so nothing shows; only
+ * between the two calls is the terminal in the shell's modes again. */
+static void buffer_output(void)
+{
+	endwin();
+	doupdate();
+}
+
 static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, char *err,
 			  size_t errlen)
 {
@@ -1561,6 +1573,7 @@ static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, c
 	leaveok(stdscr, TRUE);
 	keypad(stdscr, TRUE);
 	wtimeout(stdscr, 0);
+	buffer_output();
 	return 0;
 }
 
