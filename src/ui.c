@@ -965,15 +965,21 @@ static void init_attrs(struct ui *u)
 	/* A terminal without reverse video (vt52) shows a match as *match*;
 	   NO_COLOR leaves the attributes, which are not colours. */
 	u->match_marks = !(termattrs() & A_REVERSE);
-	u->attrs[ATTR_STATUS + STATUS_UNANSWERED] = A_BOLD;
+	/* Unanswered, the commonest mark, is told apart by its blank "[ ]":
+	   drawn plain, it costs no attribute change (15 bytes each). */
+	u->attrs[ATTR_STATUS + STATUS_UNANSWERED] = A_NORMAL;
 	if (!color)
 		return;
 	start_color();
 	use_default_colors();
-	static const short fg[] = {COLOR_GREEN, COLOR_YELLOW, COLOR_RED,
-				   COLOR_BLUE,  COLOR_CYAN,   COLOR_MAGENTA};
-	for (short i = 0; i < 6; i++)
+	static const short fg[] = {COLOR_GREEN, COLOR_YELLOW,  COLOR_RED, COLOR_BLUE,
+				   COLOR_CYAN,  COLOR_MAGENTA, -1};
+	for (short i = 0; i < 7; i++)
 		init_pair(i + 1, fg[i], -1);
+	/* Plain text in an explicit pair of the default colours: from a
+	   coloured mark back to it, curses sends the colour alone, not the
+	   colour and then sgr0 as it does going back to no attribute. */
+	u->attrs[ATTR_NORMAL] = COLOR_PAIR(7);
 	u->attrs[ATTR_STATUS + STATUS_IMPLEMENTED] = COLOR_PAIR(1);
 	u->attrs[ATTR_STATUS + STATUS_PARTIAL] = COLOR_PAIR(2);
 	u->attrs[ATTR_STATUS + STATUS_NOT_IMPLEMENTED] = COLOR_PAIR(3) | A_BOLD;

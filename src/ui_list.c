@@ -83,7 +83,9 @@ static void build_section(struct ui *u, struct doc *d, size_t s, int tw)
 		shown += ui_item_visible(u, i);
 	if (!shown)
 		return;
-	snprintf(head, sizeof head, "%d", sec->number);
+	/* Padded to where the name starts: the heading is one run of its
+	   attribute, not two with a gap between. */
+	snprintf(head, sizeof head, "%-3d", sec->number);
 	progress_text(u, s, progress, sizeof progress);
 	doc_block(d, BLOCK_SECTION, s, 0);
 	if (*sec->name_supplied.ja)

@@ -344,11 +344,38 @@ if shutil.which("strace"):
                 writes.append(0)
             elif line.startswith("write(1,") and writes:
                 writes[-1] += 1
-    check(len(writes) == 7 and writes[:4] == [1, 1, 1, 1],
+    # Keys that come faster than tenken draws are drawn together: a key
+    # may be followed by no write, never by more than one.
+    moves = writes[:4]
+    check(len(writes) >= 6 and max(moves) == 1 and sum(moves) <= 4,
           "a one-line move is one write() to the terminal", str(writes))
     # A page is one write while it fits curses' buffer (about 2 KB at 80x24).
-    check(len(writes) == 7 and max(writes[4:6]) <= 2,
+    check(len(writes) >= 6 and max(writes[4:-1]) <= 2,
           "a page is at most two write()s to the terminal", str(writes))
+
+# --- Drawing costs few bytes besides the text (make bench compares it with
+# less). With this terminal's terminfo: a coloured mark is its colour and
+# back to the default colour, not also a reset of every attribute (sgr0);
+# the commonest mark, unanswered "[ ]", changes no attribute; a section's
+# heading is one run of its attribute, its number and name together.
+path = db("marks.db")
+import subprocess
+for n, status in ((1, "implemented"), (2, "partial"), (3, "not-applicable")):
+    subprocess.run([TENKEN, "-f", path, "set", str(n), "--status", status],
+                   env=ENV, check=True, stdout=subprocess.DEVNULL)
+t = Tenken(path)
+t.send("\x06")
+t.send("q")
+t.wait(10)
+out = t.out
+check(b"[x]\x1b[39m " in out and b"[/]\x1b[39m " in out,
+      "a coloured mark is followed by the default colour alone")
+check(b"\x1b[39m\x1b(B\x1b[m" not in out, "no attribute reset after a colour",
+      repr(out[:600]))
+check(re.search(rb"\d \[ \] \xe3", out) is not None and b"m[ ]" not in out,
+      "an unanswered mark changes no attribute", repr(out[:600]))
+check(re.search(rb"\x1b\[36m1  \xe6", out) is not None,
+      "a section heading is one run: number and name together", repr(out[:600]))
 
 reap_all()
 os.system(f"rm -rf '{TMP}'")
