@@ -13,7 +13,10 @@
  * times, each time measured and reported as NAME. KEYS take C escapes
  * (\r \e \t \xHH \\) and \s for a space. A NAME starting with '.' is sent
  * and waited for but not reported; the line "quit KEYS" ends the program.
- * '#' starts a comment.
+ * '#' starts a comment. The line "NAME wait MS" sends nothing and counts
+ * what the program writes in MS milliseconds on its own (a program that
+ * is idle should send nothing); it is reported as NAME with MS in place
+ * of the microseconds.
  *
  * With -o FILE, everything the program writes goes to FILE too, each
  * key's output after a line "=== NAME", to see what a figure is made of.
@@ -100,6 +103,37 @@ static void die(const char *what)
 	if (child > 0)
 		kill(child, SIGKILL);
 	exit(2);
+}
+
+/* Reads what the program writes for ms milliseconds. Returns the bytes. */
+static long drain_for(long ms)
+{
+	char buf[65536];
+	long total = 0;
+	double end = now_us() + (double)ms * 1e3;
+
+	for (;;) {
+		double left = end - now_us();
+		struct pollfd p = {master, POLLIN, 0};
+		if (left <= 0)
+			return total;
+		int r = poll(&p, 1, (int)(left / 1e3) + 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			die("poll");
+		if (r == 0)
+			continue;
+		ssize_t n = read(master, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return total;
+		total += n;
+		count_control((const unsigned char *)buf, (size_t)n);
+		if (trace)
+			fwrite(buf, 1, (size_t)n, trace);
+	}
 }
 
 /* Reads what the program writes until it has been quiet for quiet_ms,
@@ -331,6 +365,14 @@ int main(int argc, char **argv)
 			memcpy(quit, keys, quit_len);
 			send_keys(quit, quit_len);
 			break;
+		}
+		if (sscanf(line, "%63s wait %d", name, &repeat) == 2 && repeat > 0) {
+			control = 0;
+			if (trace)
+				fprintf(trace, "\n=== %s\n", name);
+			n = drain_for(repeat);
+			printf("%s\t%ld\t%d\t%ld\n", name, n, repeat, control);
+			continue;
 		}
 		if (sscanf(line, "%63s %d %511s", name, &repeat, keys) != 3 || repeat < 1) {
 			fprintf(stderr, "ptyrun: %s:%d: expected NAME REPEAT KEYS\n", scenario,

@@ -24,8 +24,10 @@ ptyrun=bench/ptyrun
 answers=bench/answers
 
 mkdir -p "$out/config"
-# The same terminal, locale and settings for both programs; no user config.
-export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$out/config"
+# The same terminal, locale and settings for both programs; no user config,
+# and no place remembered from the run before (see fresh).
+export TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$out/config" \
+	XDG_STATE_HOME="$out/state" XDG_DATA_HOME="$out/data"
 unset LANGUAGE LESS LESSOPEN LESSCLOSE VISUAL EDITOR NO_COLOR 2>/dev/null || true
 export LESSHISTFILE=-
 
@@ -39,17 +41,39 @@ record() {
 }
 
 # Keys as ptyrun reads them (printf, not echo: some shells' echo would
-# turn \r into a carriage return here).
+# turn \r into a carriage return here). tenken's page key in the list is
+# Ctrl-F (its Space marks an item), less's is Space.
 scenario_tenken=$out/tenken.keys
 {
 	printf '%s\n' "# one-line moves, then pages down and back, in the item list" \
-		'j 30 j' '.top 1 g' 'page 3 \s' 'pageup 3 b' '.first 1 j'
+		'j 30 j' '.top 1 g' 'page 3 \x06' 'pageup 3 b' '.first 1 j'
 	for k in 1 2 3 4 5; do
 		printf '%s\n' 'open 1 \r' 'close 1 h' '.next 1 j'
 	done
+	printf '%s\n' "# nothing typed: nothing should be sent" 'idle_list wait 2000'
+	printf '%s\n' "# the search prompt: typing ASCII, then waiting" \
+		'.search 1 /' 'type_prompt 10 a' 'idle_prompt wait 2000' '.cancel 1 \e'
 	printf '%s\n' "# the inline editor on an answer: typing, then Ctrl-X commits" \
-		'.edit 1 e' 'type 20 あ' 'commit 1 \x18' 'quit q'
+		'.edit 1 e' 'type 20 あ' 'idle_editor wait 2000' 'commit 1 \x18' 'quit q'
 } >"$scenario_tenken"
+
+# fresh: no place remembered from the run before, so that every run starts
+# on the first item.
+fresh() {
+	rm -rf "$out/state" "$out/data"
+}
+
+# count_syscalls CALLS KEYS PROGRAM [ARG]...: how many of CALLS (strace's
+# -e trace= list) PROGRAM makes in ptyrun's terminal while KEYS (a
+# scenario file) are typed. Counts do not depend on the machine's load.
+count_syscalls() {
+	calls=$1 keys=$2
+	shift 2
+	fresh
+	$ptyrun -k "$keys" -- strace -f -qq -e trace="$calls" -e signal=none \
+		-o "$out/strace.txt" "$@" >/dev/null || true
+	grep -Ec "^([0-9]+ +)?($(echo "$calls" | tr , '|'))\(1?" "$out/strace.txt" || true
+}
 
 scenario_less=$out/less.keys
 printf '%s\n' 'j 30 j' '.top 1 g' 'page 3 \s' 'pageup 3 b' 'quit q' >"$scenario_less"
@@ -66,6 +90,7 @@ measure() {
 	for r in $(seq "$runs"); do
 		cp "$db" "$out/run.db"
 		rm -f "$out/run.db-wal" "$out/run.db-shm"
+		fresh
 		$ptyrun -k "$scenario_tenken" -- "$tenken" -c "$cl" -f "$out/run.db" --lang ja ui |
 			record tenken "$name"
 		$ptyrun -k "$scenario_less" -- less "$out/$name.txt" | record less "$name"
@@ -73,6 +98,7 @@ measure() {
 			# Without colour (NO_COLOR), as on a slow link one might.
 			cp "$db" "$out/run.db"
 			rm -f "$out/run.db-wal" "$out/run.db-shm"
+			fresh
 			NO_COLOR=1 $ptyrun -k "$scenario_tenken" -- "$tenken" -c "$cl" \
 				-f "$out/run.db" --lang ja ui | record tenken "$name" "NO_COLOR "
 		fi
@@ -84,6 +110,85 @@ measure() {
 		awk -v c="$name" '{ print "tenken\t" c "\tstore commit\t0\t" $1 }' >>"$samples"
 	$ptyrun -t 20 -- "$tenken" -c "$cl" -f "$out/run.db" set 1 --field current=回答 |
 		awk -v c="$name" '{ print "tenken\t" c "\ttenken set\t0\t" $1 }' >>"$samples"
+	rm -f "$out/run.db" "$out/run.db-wal" "$out/run.db-shm"
+	[ "$name" = fisc-api-2018 ] && count "$cl" "$db"
+	return 0
+}
+
+# The figures that are counts, not times, on the bundled checklist: write()
+# calls to the terminal (each may be a packet over SSH), fsyncs per
+# committed answer, and instructions (callgrind) of a `tenken set`.
+# Recorded with the less column where less has the figure.
+count() {
+	cl=$1 db=$2
+	ui="$tenken -c $cl -f $out/run.db --lang ja ui"
+	printf '%s\n' 'quit q' >"$out/c0.keys"
+	printf '%s\n' 'j 3 j' 'page 1 \x06' 'quit q' >"$out/c1.keys"
+	printf '%s\n' 'j 10 j' 'quit q' >"$out/cj.keys"
+	printf '%s\n' 'page 3 \x06' 'quit q' >"$out/cp.keys"
+	printf '%s\n' 'j 3 j' 'page 1 \s' 'quit q' >"$out/l1.keys"
+	printf '%s\n' 'j 10 j' 'quit q' >"$out/lj.keys"
+	printf '%s\n' 'page 3 \s' 'quit q' >"$out/lp.keys"
+	for k in 1 2 3; do
+		printf '%s\n' ".e$k 1 e" ".t$k 1 x" ".c$k 1 \x18" '.next 1 j'
+	done >"$out/c3.keys"
+	printf '%s\n' 'quit q' >>"$out/c3.keys"
+	for p in tenken less; do
+		if [ $p = tenken ]; then
+			set -- c0 c1 cj cp
+		else
+			set -- c0 l1 lj lp
+		fi
+		for k in "$@"; do
+			cp "$db" "$out/run.db"
+			rm -f "$out/run.db-wal" "$out/run.db-shm"
+			if [ $p = tenken ]; then
+				n=$(count_syscalls write "$out/$k.keys" $ui)
+			else
+				n=$(count_syscalls write "$out/$k.keys" less "$out/fisc-api-2018.txt")
+			fi
+			eval "w_${p}_$k=$n"
+		done
+	done
+	{
+		printf 'tenken\tcounts\twrites start + 3 j + page + q\t%s\n' "$w_tenken_c1"
+		printf 'less\tcounts\twrites start + 3 j + page + q\t%s\n' "$w_less_l1"
+		printf 'tenken\tcounts\twrites start + q\t%s\n' "$w_tenken_c0"
+		printf 'less\tcounts\twrites start + q\t%s\n' "$w_less_c0"
+		printf 'tenken\tcounts\twrites per j\t%s\n' \
+			"$(awk "BEGIN { print ($w_tenken_cj - $w_tenken_c0) / 10 }")"
+		printf 'less\tcounts\twrites per j\t%s\n' \
+			"$(awk "BEGIN { print ($w_less_lj - $w_less_c0) / 10 }")"
+		printf 'tenken\tcounts\twrites per page\t%s\n' \
+			"$(awk "BEGIN { print ($w_tenken_cp - $w_tenken_c0) / 3 }")"
+		printf 'less\tcounts\twrites per page\t%s\n' \
+			"$(awk "BEGIN { print ($w_less_lp - $w_less_c0) / 3 }")"
+	} >>"$samples"
+	# fsyncs: a whole `tenken set`, and per answer committed in the
+	# interface (three commits less none).
+	cp "$db" "$out/run.db"
+	rm -f "$out/run.db-wal" "$out/run.db-shm"
+	strace -f -qq -e trace=fsync,fdatasync -e signal=none -o "$out/strace.txt" \
+		"$tenken" -c "$cl" -f "$out/run.db" set 1 --field current=回答 >/dev/null
+	printf 'tenken\tcounts\tfsyncs per tenken set\t%s\n' \
+		"$(grep -Ec '^([0-9]+ +)?f(data)?sync\(' "$out/strace.txt")" >>"$samples"
+	cp "$db" "$out/run.db"
+	rm -f "$out/run.db-wal" "$out/run.db-shm"
+	f0=$(count_syscalls fsync,fdatasync "$out/c0.keys" $ui)
+	cp "$db" "$out/run.db"
+	rm -f "$out/run.db-wal" "$out/run.db-shm"
+	f3=$(count_syscalls fsync,fdatasync "$out/c3.keys" $ui)
+	printf 'tenken\tcounts\tfsyncs per answer committed in the interface\t%s\n' \
+		"$(awk "BEGIN { print ($f3 - $f0) / 3 }")" >>"$samples"
+	printf 'tenken\tcounts\tfsyncs, interface started and quit\t%s\n' "$f0" >>"$samples"
+	if command -v valgrind >/dev/null; then
+		cp "$db" "$out/run.db"
+		rm -f "$out/run.db-wal" "$out/run.db-shm"
+		valgrind --tool=callgrind --callgrind-out-file=/dev/null "$tenken" -c "$cl" \
+			-f "$out/run.db" set 1 --field current=回答 2>"$out/callgrind.txt" >/dev/null
+		printf 'tenken\tcounts\tinstructions per tenken set\t%s\n' \
+			"$(sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' "$out/callgrind.txt")" >>"$samples"
+	fi
 	rm -f "$out/run.db" "$out/run.db-wal" "$out/run.db-shm"
 }
 
@@ -126,6 +231,11 @@ function fmt(x, unit) {
 		return sprintf("%.1f", x / 1024)
 	return sprintf("%d", x)
 }
+function num(x) {
+	if (x == "")
+		return "-"
+	return x == int(x) ? sprintf("%d", x) : sprintf("%.2f", x)
+}
 function add(key, v) {
 	val[key, ++count[key]] = v
 }
@@ -134,6 +244,18 @@ function add(key, v) {
 	if (!(cl in seen)) {
 		seen[cl] = 1
 		order[++ncl] = cl
+	}
+	if (cl == "counts") {
+		cval[prog SUBSEP what] = bytes
+		if (!(what in cseen)) {
+			cseen[what] = 1
+			corder[++ncount] = what
+		}
+		next
+	}
+	if (what ~ /^idle_/) {
+		add(prog SUBSEP cl SUBSEP what " (bytes/s)", us > 0 ? bytes * 1000 / us : 0)
+		next
 	}
 	if (what == "peak_kb") {
 		add(prog SUBSEP cl SUBSEP "peak memory (MB)", bytes)
@@ -149,12 +271,15 @@ END {
 	n = split("start (ms)|start (bytes)|start (control bytes)|j (ms)|j (bytes)|j (control bytes)|" \
 		  "page (ms)|page (bytes)|page (control bytes)|pageup (ms)|pageup (bytes)|" \
 		  "pageup (control bytes)|open (ms)|open (bytes)|close (ms)|close (bytes)|" \
-		  "type (ms)|type (bytes)|" \
+		  "type (ms)|type (bytes)|type_prompt (bytes)|idle_list (bytes/s)|" \
+		  "idle_prompt (bytes/s)|idle_editor (bytes/s)|" \
 		  "NO_COLOR j (bytes)|NO_COLOR j (control bytes)|NO_COLOR page (bytes)|" \
 		  "NO_COLOR page (control bytes)|NO_COLOR pageup (bytes)|" \
 		  "commit (ms)|store commit (ms)|tenken set (ms)|peak memory (MB)", fig, "|")
 	for (c = 1; c <= ncl; c++) {
 		cl = order[c]
+		if (cl == "counts")
+			continue
 		printf "\n### %s\n\n", cl
 		print "| figure | tenken median | tenken p95 | less median | less p95 | tenken/less |"
 		print "| --- | ---: | ---: | ---: | ---: | ---: |"
@@ -170,6 +295,16 @@ END {
 			ratio = (lm != "" && lm > 0) ? sprintf("%.2f", tm / lm) : "-"
 			printf "| %s | %s | %s | %s | %s | %s |\n", fig[f], fmt(tm, unit),
 			       fmt(stat(kt, 0.95), unit), fmt(lm, unit), fmt(stat(kl, 0.95), unit), ratio
+		}
+	}
+	if (ncount) {
+		print "\n### counts (fisc-api-2018)\n"
+		print "| figure | tenken | less |"
+		print "| --- | ---: | ---: |"
+		for (c = 1; c <= ncount; c++) {
+			w = corder[c]
+			t = cval["tenken" SUBSEP w]; l = cval["less" SUBSEP w]
+			printf "| %s | %s | %s |\n", w, num(t), num(l)
 		}
 	}
 }' "$samples"

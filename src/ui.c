@@ -1025,15 +1025,21 @@ static void init_attrs(struct ui *u)
 	/* A terminal without reverse video (vt52) shows a match as *match*;
 	   NO_COLOR leaves the attributes, which are not colours. */
 	u->match_marks = !(termattrs() & A_REVERSE);
-	u->attrs[ATTR_STATUS + STATUS_UNANSWERED] = A_BOLD;
+	/* Unanswered, the commonest mark, is told apart by its blank "[ ]":
+	   drawn plain, it costs no attribute change (15 bytes each). */
+	u->attrs[ATTR_STATUS + STATUS_UNANSWERED] = A_NORMAL;
 	if (!color)
 		return;
 	start_color();
 	use_default_colors();
-	static const short fg[] = {COLOR_GREEN, COLOR_YELLOW, COLOR_RED,
-				   COLOR_BLUE,  COLOR_CYAN,   COLOR_MAGENTA};
-	for (short i = 0; i < 6; i++)
+	static const short fg[] = {COLOR_GREEN, COLOR_YELLOW,  COLOR_RED, COLOR_BLUE,
+				   COLOR_CYAN,  COLOR_MAGENTA, -1};
+	for (short i = 0; i < 7; i++)
 		init_pair(i + 1, fg[i], -1);
+	/* Plain text in an explicit pair of the default colours: from a
+	   coloured mark back to it, curses sends the colour alone, not the
+	   colour and then sgr0 as it does going back to no attribute. */
+	u->attrs[ATTR_NORMAL] = COLOR_PAIR(7);
 	u->attrs[ATTR_STATUS + STATUS_IMPLEMENTED] = COLOR_PAIR(1);
 	u->attrs[ATTR_STATUS + STATUS_PARTIAL] = COLOR_PAIR(2);
 	u->attrs[ATTR_STATUS + STATUS_NOT_IMPLEMENTED] = COLOR_PAIR(3) | A_BOLD;
@@ -1584,6 +1590,17 @@ static char *dump_screen(void)
 	return out;
 }
 
+/* (ui.h) ncurses (6.4) flushes at each cursor move until the screen has
+ * once been through endwin() and a refresh. That is done here, before
+ * anything is drawn and before colours are started (coming back then
+ * resets no palette), so nothing shows; only between the two calls is the
+ * terminal in the shell's modes again. */
+void ui_buffer_output(void)
+{
+	endwin();
+	doupdate();
+}
+
 static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, char *err,
 			  size_t errlen)
 {
@@ -1621,6 +1638,7 @@ static int start_terminal(struct ui *u, SCREEN **scr, FILE **fin, FILE **fout, c
 	leaveok(stdscr, TRUE);
 	keypad(stdscr, TRUE);
 	wtimeout(stdscr, 0);
+	ui_buffer_output();
 	return 0;
 }
 

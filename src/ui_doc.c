@@ -387,19 +387,23 @@ void doc_draw(const int *attrs, struct doc *d, WINDOW *w)
 	int rows = getmaxy(w), cols = getmaxx(w);
 
 	clamp(d, rows);
+	/* Blanks in the attribute of plain text: between a mark and the text
+	   after it, curses then changes no attribute. */
+	wbkgdset(w, (chtype)attrs[ATTR_NORMAL] | ' ');
 	werase(w);
 	for (int y = 0; y < rows && d->top + (size_t)y < d->n_rows; y++) {
 		const struct row *r = &d->rows[d->top + (size_t)y];
 		const struct block *b = &d->blocks[r->block];
-		int sel = b->selectable && r->block == d->cursor ? A_REVERSE : 0;
+		int sel = b->selectable && r->block == d->cursor;
 		int first = d->top + (size_t)y == b->first;
 
-		/* The cursor is a one-column bar in the left margin, not the whole
-		 * row: a move then repaints one cell per row (bench/, BENCHMARKS.md). */
+		/* The cursor is a ">" in the left margin, not the whole row, and
+		 * in the attribute of plain text: a move then repaints one cell
+		 * per row and changes no attribute (bench/, BENCHMARKS.md). */
 		int bar = 1;
-		if (sel) {
-			wattrset(w, attrs[ATTR_NORMAL] | sel);
-			mvwhline(w, y, 0, first ? '>' : ' ', bar);
+		if (sel && first) {
+			wattrset(w, attrs[ATTR_NORMAL]);
+			mvwhline(w, y, 0, '>', bar);
 		}
 		if (d->top + (size_t)y == d->spot) {
 			wattrset(w, attrs[ATTR_NORMAL] | A_REVERSE);
@@ -407,12 +411,12 @@ void doc_draw(const int *attrs, struct doc *d, WINDOW *w)
 		}
 		if (first && r->prefix)
 			ui_put(w, y, r->prefix_x, r->prefix, strlen(r->prefix), cols - r->prefix_x,
-			       attrs[r->prefix_attr] | (r->prefix_x < bar ? sel : 0));
+			       attrs[r->prefix_attr]);
 		if (r->mark) {
 			char m[4];
 			status_mark((enum status)(r->mark - 1), m);
 			ui_put(w, y, r->mark_x, m, 3, cols - r->mark_x,
-			       attrs[ATTR_STATUS + r->mark - 1] | (r->mark_x < bar ? sel : 0));
+			       attrs[ATTR_STATUS + r->mark - 1]);
 		}
 		draw_row_text(attrs, r, w, y, cols);
 		if (first && r->suffix) {

@@ -459,6 +459,7 @@ int ui_files_run(const struct ui_files *f, size_t *cursor, char *err, size_t err
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	keypad(stdscr, TRUE);
+	ui_buffer_output();
 	if (f->msg)
 		snprintf(v.msg, sizeof v.msg, "%s", f->msg), v.msg_error = 1;
 	if (v.cursor >= f->cs->n)

@@ -154,7 +154,9 @@ static void section_heading(struct ui *u, struct doc *d, size_t s)
 	const struct section *sec = &u->cl->sections[s];
 	char head[64], progress[64], name[512];
 
-	snprintf(head, sizeof head, "%d", sec->number);
+	/* Padded to where the name starts: the heading is one run of its
+	   attribute, not two with a gap between. */
+	snprintf(head, sizeof head, "%-3d", sec->number);
 	progress_text(u, s, progress, sizeof progress);
 	doc_block(d, BLOCK_SECTION, s, 0);
 	if (*sec->name_supplied.ja)

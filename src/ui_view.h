@@ -186,6 +186,11 @@ struct ui {
 
 /* ui.c: what views may call. */
 
+/* Has curses send each screen update in one write() (while it fits its
+ * buffer), not one for every cursor move. Call right after newterm(),
+ * before colours start and before anything is drawn. */
+void ui_buffer_output(void);
+
 /* Sets the footer's message (an error in bold red). */
 void ui_message(struct ui *u, int is_error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -12,7 +12,9 @@ tenken it starts is killed and reaped before it returns."""
 import fcntl
 import os
 import pty
+import re
 import select
+import shutil
 import signal
 import sqlite3
 import struct
@@ -57,13 +59,13 @@ class Tenken:
     is not its controlling terminal: closing it sends no SIGHUP, and tenken
     must notice the end of input by itself."""
 
-    def __init__(self, db, session=True, args=()):
+    def __init__(self, db, session=True, args=(), wrap=()):
         self.out = b""
-        argv = [TENKEN, "-f", db, *args]
+        argv = [*wrap, TENKEN, "-f", db, *args]
         if session:
             self.pid, self.fd = pty.fork()
             if self.pid == 0:
-                os.execve(TENKEN, argv, ENV)
+                os.execvpe(argv[0], argv, ENV)
         else:
             self.fd, slave = os.openpty()
             self.pid = os.fork()
@@ -322,6 +324,58 @@ check(b"30x8" in t.out, "a resize while drawing: the last size is drawn, no key 
       t.out[-300:].decode("utf-8", "replace"))
 t.send("q")
 t.wait(10)
+
+# --- One write() per screen update: over SSH each write may be a packet of
+# its own. ncurses 6.4 flushes at every cursor move until the screen has
+# been through endwin(), tens of writes for a page. strace sees every read
+# of a key and every write to the terminal, however fast they come.
+if shutil.which("strace"):
+    trace = os.path.join(TMP, "writes.trace")
+    t = Tenken(db("writes.db"), wrap=("strace", "-qq", "-e", "trace=read,write",
+                                       "-e", "signal=none", "-o", trace))
+    for key in ("j", "j", "j", "k", "\x06", "b"):
+        t.send(key)
+    t.send("q")
+    t.wait(10)
+    writes = []  # the writes after each key read
+    with open(trace, errors="replace") as f:
+        for line in f:
+            if re.match(r'read\(0, ".+", [0-9]+\) += [1-9]', line):
+                writes.append(0)
+            elif line.startswith("write(1,") and writes:
+                writes[-1] += 1
+    # Keys that come faster than tenken draws are drawn together: a key
+    # may be followed by no write, never by more than one.
+    moves = writes[:4]
+    check(len(writes) >= 6 and max(moves) == 1 and sum(moves) <= 4,
+          "a one-line move is one write() to the terminal", str(writes))
+    # A page is one write while it fits curses' buffer (about 2 KB at 80x24).
+    check(len(writes) >= 6 and max(writes[4:-1]) <= 2,
+          "a page is at most two write()s to the terminal", str(writes))
+
+# --- Drawing costs few bytes besides the text (make bench compares it with
+# less). With this terminal's terminfo: a coloured mark is its colour and
+# back to the default colour, not also a reset of every attribute (sgr0);
+# the commonest mark, unanswered "[ ]", changes no attribute; a section's
+# heading is one run of its attribute, its number and name together.
+path = db("marks.db")
+import subprocess
+for n, status in ((1, "implemented"), (2, "partial"), (3, "not-applicable")):
+    subprocess.run([TENKEN, "-f", path, "set", str(n), "--status", status],
+                   env=ENV, check=True, stdout=subprocess.DEVNULL)
+t = Tenken(path)
+t.send("\x06")
+t.send("q")
+t.wait(10)
+out = t.out
+check(b"[x]\x1b[39m " in out and b"[/]\x1b[39m " in out,
+      "a coloured mark is followed by the default colour alone")
+check(b"\x1b[39m\x1b(B\x1b[m" not in out, "no attribute reset after a colour",
+      repr(out[:600]))
+check(re.search(rb"\d \[ \] \xe3", out) is not None and b"m[ ]" not in out,
+      "an unanswered mark changes no attribute", repr(out[:600]))
+check(re.search(rb"\x1b\[36m1  \xe6", out) is not None,
+      "a section heading is one run: number and name together", repr(out[:600]))
 
 reap_all()
 os.system(f"rm -rf '{TMP}'")

@@ -27,6 +27,12 @@ t() { tmux -S "$sock" "$@"; }
 start() { # start command...: each on a server of its own, so that one
 	# shutting down after its program quit cannot race with the next
 	t kill-server 2>/dev/null
+	# The one before has ended (it keeps its place as it goes): up to 5 s.
+	i=0
+	while [ -n "${last_pid:-}" ] && kill -0 "$last_pid" 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
 	# Each check starts where a new user would, unless it is of the place
 	# kept across starts (keep_place=1).
 	[ -n "${keep_place:-}" ] || rm -f "$XDG_STATE_HOME/tenken/places"
@@ -34,7 +40,8 @@ start() { # start command...: each on a server of its own, so that one
 	sock="$tmp/tmux.$n.sock"
 	t -f /dev/null new-session -d -x 80 -y 24 "$@"
 	t set-option -g remain-on-exit off >/dev/null
-	pid_of >>"$tmp/pids" 2>/dev/null
+	last_pid=$(pid_of 2>/dev/null)
+	echo "$last_pid" >>"$tmp/pids"
 }
 # reap: ends every tmux server started here, and waits for each program they
 # ran to end with its terminal; one still running 5 s later is a bug (it
