@@ -114,6 +114,7 @@ int cmd_status(struct cmd *c, int argc, char **argv)
 {
 	const struct checklist *cl;
 	size_t counts[STATUS_COUNT], name_width, no_status;
+	char *path;
 
 	if (cmd_getopt_none(c, argc, argv) != 0)
 		return c->exit;
@@ -122,7 +123,9 @@ int cmd_status(struct cmd *c, int argc, char **argv)
 	cl = c->d.cl;
 	name_width = name_column(cl, c->g.lang);
 	put_padded(text_get(&cl->title, c->g.lang), 0);
-	printf("\n%s: %s\n", _("Answer file"), c->d.path);
+	path = textwidth_sanitize_line(c->d.path);
+	printf("\n%s: %s\n", _("Answer file"), path ? path : "");
+	free(path);
 	put_connector(c->d.st);
 	putchar('\n');
 	put_padded("", name_width);

@@ -1016,6 +1016,11 @@ hasnt "status: no connector's line" "$tmp/out" "Connector:"
 run "name: a missing file is refused when shown" 1 "$TENKEN" -f "$tmp/nameless.db" name
 run "name: nothing made" 0 test ! -e "$tmp/nameless.db"
 run "name -R refused" 2 "$TENKEN" -R -f "$nm" name x
+esc_db="$tmp/$(printf 'x\033[2Jy').db"
+"$TENKEN" -f "$esc_db" set -q 1 --status implemented
+run "status: a file whose name holds an escape" 0 "$TENKEN" -f "$esc_db" status
+no_escape "status: the escape in the file's name shown visibly" "$tmp/out"
+has "status: as ^[" "$tmp/out" "x^[[2Jy.db"
 
 # quickstart.sh passes what it is given to tenken, and "check" stays the
 # test suite. Run on stubs: a make, a dpkg-query and a tenken that say what
