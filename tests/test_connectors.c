@@ -379,20 +379,20 @@ static void test_load_name(void **state)
 
 /* Comments are new when the old thread of their item lacks their text,
  * each old one matching one new one. */
+static char q_who[] = "承認者は誰ですか", ok_text[] = "了解", reply[] = "部長です",
+	    old_question[] = "古い質問", hostile[] = HOSTILE;
+
 static void test_fresh_comments(void **state)
 {
 	static const struct store_comment old[] = {
-		{.item = 1, .text = (char *)"承認者は誰ですか"},
-		{.item = 1, .text = (char *)"承認者は誰ですか"},
-		{.item = 2, .text = (char *)"了解"},
+		{.item = 1, .text = q_who},
+		{.item = 1, .text = q_who},
+		{.item = 2, .text = ok_text},
 	};
 	static const struct store_comment new_[] = {
-		{.item = 1, .text = (char *)"承認者は誰ですか"},
-		{.item = 1, .text = (char *)"承認者は誰ですか"},
-		{.item = 1, .text = (char *)"承認者は誰ですか"},
-		{.item = 3, .text = (char *)"了解"},
-		{.item = 2, .text = (char *)"了解"},
-		{.item = 2, .text = (char *)"部長です"},
+		{.item = 1, .text = q_who},   {.item = 1, .text = q_who},
+		{.item = 1, .text = q_who},   {.item = 3, .text = ok_text},
+		{.item = 2, .text = ok_text}, {.item = 2, .text = reply},
 	};
 	static const unsigned char want[] = {0, 0, 1, 1, 0, 1};
 	unsigned char fresh[6];
@@ -409,14 +409,8 @@ static void test_fresh_comments(void **state)
 static void test_diff_review(void **state)
 {
 	static const struct store_comment comments[] = {
-		{.item = 1,
-		 .text = (char *)"古い質問",
-		 .time = "2026-04-01T00:00:00Z",
-		 .user = "bank"},
-		{.item = 3,
-		 .text = (char *)HOSTILE,
-		 .time = "2026-12-01T00:00:00Z",
-		 .user = "firm"},
+		{.item = 1, .text = old_question, .time = "2026-04-01T00:00:00Z", .user = "bank"},
+		{.item = 3, .text = hostile, .time = "2026-12-01T00:00:00Z", .user = "firm"},
 	};
 	static const unsigned char fresh[] = {0, 1};
 	struct checklist *cl = load();
