@@ -277,7 +277,7 @@ END {
 		  "page (ms)|page (bytes)|page (control bytes)|pageup (ms)|pageup (bytes)|" \
 		  "pageup (control bytes)|open (ms)|open (bytes)|close (ms)|close (bytes)|" \
 		  "type (ms)|type (bytes)|type_prompt (bytes)|idle_list (bytes/s)|" \
-		  "idle_prompt (bytes/s)|idle_editor (bytes/s)|" \
+		  "idle_prompt (bytes/s)|idle_editor (bytes/s)|search (ms)|n (ms)|" \
 		  "NO_COLOR j (bytes)|NO_COLOR j (control bytes)|NO_COLOR page (bytes)|" \
 		  "NO_COLOR page (control bytes)|NO_COLOR pageup (bytes)|" \
 		  "commit (ms)|store commit (ms)|tenken set (ms)|peak memory (MB)", fig, "|")

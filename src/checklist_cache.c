@@ -158,15 +158,20 @@ static void *put_str(struct out *o, const char *s)
 	return OFF(o->strings[k]);
 }
 
+/* The string a pointer field at offset field of the image points to:
+ * written, and the field made its offset. */
+static void out_str(struct out *o, size_t field)
+{
+	void *off = put_str(o, *AT(o, field, const char *));
+
+	if (!o->failed)
+		*AT(o, field, void *) = off;
+}
+
 static void out_text(struct out *o, size_t at)
 {
-	struct text t = *AT(o, at, struct text);
-	void *ja = put_str(o, t.ja), *en = put_str(o, t.en);
-
-	if (o->failed)
-		return;
-	AT(o, at, struct text)->ja = ja;
-	AT(o, at, struct text)->en = en;
+	out_str(o, at + offsetof(struct text, ja));
+	out_str(o, at + offsetof(struct text, en));
 }
 
 /* An array field: the pointer at offset field of the image, count n. */
@@ -193,10 +198,7 @@ static void out_entries(struct out *o, size_t field, size_t n)
 
 	for (size_t i = 0; i < n && !o->failed; i++) {
 		size_t e = arr + i * sizeof(struct entry);
-		void *label = put_str(o, AT(o, e, struct entry)->label);
-		if (o->failed)
-			return;
-		AT(o, e, struct entry)->label = label;
+		out_str(o, e + offsetof(struct entry, label));
 		out_text(o, e + offsetof(struct entry, text));
 		out_entries(o, e + offsetof(struct entry, entries),
 			    AT(o, e, struct entry)->n_entries);
@@ -218,10 +220,7 @@ static void out_revisions(struct out *o, size_t field, size_t n)
 
 	for (size_t i = 0; i < n && !o->failed; i++) {
 		size_t r = arr + i * sizeof(struct revision);
-		void *date = put_str(o, AT(o, r, struct revision)->date);
-		if (o->failed)
-			return;
-		AT(o, r, struct revision)->date = date;
+		out_str(o, r + offsetof(struct revision, date));
 		out_text(o, r + offsetof(struct revision, review));
 		out_marked(o, r + offsetof(struct revision, standard));
 		out_marked(o, r + offsetof(struct revision, passage));
@@ -253,13 +252,9 @@ static void out_groups(struct out *o, size_t field, size_t n)
 static void out_item(struct out *o, size_t at)
 {
 	const struct item *it = AT(o, at, struct item);
-	size_t n_notes = it->n_notes, n_refs = it->n_refs;
-	void *label = put_str(o, it->label);
-	size_t notes, refs;
+	size_t n_notes = it->n_notes, n_refs = it->n_refs, notes, refs;
 
-	if (o->failed)
-		return;
-	AT(o, at, struct item)->label = label;
+	out_str(o, at + offsetof(struct item, label));
 	out_text(o, at + offsetof(struct item, goal));
 	out_text(o, at + offsetof(struct item, refs_note));
 	out_text(o, at + offsetof(struct item, remarks));
@@ -290,10 +285,7 @@ static void out_named(struct out *o, size_t field, size_t n)
 
 	for (size_t i = 0; i < n && !o->failed; i++) {
 		size_t at = arr + i * sizeof(struct named);
-		void *id = put_str(o, AT(o, at, struct named)->id);
-		if (o->failed)
-			return;
-		AT(o, at, struct named)->id = id;
+		out_str(o, at + offsetof(struct named, id));
 		out_text(o, at + offsetof(struct named, name));
 	}
 }
@@ -306,23 +298,17 @@ static void out_checklist(struct out *o, size_t cl)
 		offsetof(struct checklist, remarks),   offsetof(struct checklist, refs_note)};
 	struct checklist c = *AT(o, cl, struct checklist);
 	size_t hist, secs, items;
-	void *id = put_str(o, c.id), *date = put_str(o, c.date), *ex = put_str(o, c.examples_from);
 
-	if (o->failed)
-		return;
-	AT(o, cl, struct checklist)->id = id;
-	AT(o, cl, struct checklist)->date = date;
-	AT(o, cl, struct checklist)->examples_from = ex;
+	out_str(o, cl + offsetof(struct checklist, id));
+	out_str(o, cl + offsetof(struct checklist, date));
+	out_str(o, cl + offsetof(struct checklist, examples_from));
 	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++)
 		out_text(o, cl + texts[t]);
 	hist = out_array(o, cl + offsetof(struct checklist, history), c.n_history,
 			 sizeof(struct history));
 	for (size_t h = 0; h < c.n_history && !o->failed; h++) {
 		size_t at = hist + h * sizeof(struct history);
-		void *hd = put_str(o, AT(o, at, struct history)->date);
-		if (o->failed)
-			return;
-		AT(o, at, struct history)->date = hd;
+		out_str(o, at + offsetof(struct history, date));
 		out_text(o, at + offsetof(struct history, text));
 		out_revisions(o, at + offsetof(struct history, revisions),
 			      AT(o, at, struct history)->n_revisions);

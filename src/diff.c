@@ -363,13 +363,6 @@ static const char style[] =
 	".section{break-before:page;page-break-before:always}"
 	".item{break-inside:avoid;page-break-inside:avoid}}\n";
 
-static void html_el(FILE *out, const char *tag, const char *text)
-{
-	fprintf(out, "<%s>", tag);
-	export_html_text(out, text);
-	fprintf(out, "</%s>", tag);
-}
-
 static void html_begin(FILE *out, const struct diff_report *d, const char *title)
 {
 	char head[1024];
@@ -380,29 +373,29 @@ static void html_begin(FILE *out, const struct diff_report *d, const char *title
 		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 		d->lang == LANG_EN ? "en" : "ja");
-	html_el(out, "title", head);
+	export_html_element(out, "title", head);
 	fprintf(out, "\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", style);
-	html_el(out, "h1", head);
+	export_html_element(out, "h1", head);
 	fputs("\n<dl>\n", out);
-	html_el(out, "dt", _("Old:"));
-	html_el(out, "dd", d->old_path);
-	html_el(out, "dt", _("New:"));
-	html_el(out, "dd", d->new_path);
-	html_el(out, "dt", _("Report date"));
-	html_el(out, "dd", d->date);
+	export_html_element(out, "dt", _("Old:"));
+	export_html_element(out, "dd", d->old_path);
+	export_html_element(out, "dt", _("New:"));
+	export_html_element(out, "dd", d->new_path);
+	export_html_element(out, "dt", _("Report date"));
+	export_html_element(out, "dd", d->date);
 	fputs("\n</dl>\n</header>\n<main>\n", out);
 }
 
 static void html_item(FILE *out, const struct diff_report *d, size_t i, const char *heading)
 {
 	fprintf(out, "<article class=\"item\" id=\"item-%s\">\n", d->cl->items[i].label);
-	html_el(out, "h2", heading);
+	export_html_element(out, "h2", heading);
 	fputs("\n<dl>\n", out);
 }
 
 static void html_status(FILE *out, enum status old, enum status new_)
 {
-	html_el(out, "dt", _("Status"));
+	export_html_element(out, "dt", _("Status"));
 	fputs("<dd>", out);
 	export_html_text(out, status_name(old));
 	fputs(" → ", out);
@@ -412,7 +405,7 @@ static void html_status(FILE *out, enum status old, enum status new_)
 
 static void html_text(FILE *out, const char *column, const char *old, const char *new_)
 {
-	html_el(out, "dt", column);
+	export_html_element(out, "dt", column);
 	fputs("<dd><del><span class=\"side\">", out);
 	export_html_text(out, _("old:"));
 	fputs("</span> ", out);
@@ -426,7 +419,7 @@ static void html_text(FILE *out, const char *column, const char *old, const char
 
 static void html_verdict(FILE *out, const char *old, const char *new_)
 {
-	html_el(out, "dt", _("Verdict"));
+	export_html_element(out, "dt", _("Verdict"));
 	fputs("<dd>", out);
 	export_html_text(out, old);
 	fputs(" → ", out);
@@ -436,7 +429,7 @@ static void html_verdict(FILE *out, const char *old, const char *new_)
 
 static void html_comment(FILE *out, const char *who, const char *text)
 {
-	html_el(out, "dt", _("New comment"));
+	export_html_element(out, "dt", _("New comment"));
 	fputs("<dd><ins><span class=\"side\">", out);
 	export_html_text(out, who);
 	fputs("</span> ", out);

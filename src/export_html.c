@@ -101,6 +101,13 @@ void export_html_text(FILE *out, const char *text)
 	html_text(out, text, 0);
 }
 
+void export_html_element(FILE *out, const char *tag, const char *text)
+{
+	fprintf(out, "<%s>", tag);
+	export_html_text(out, text);
+	fprintf(out, "</%s>", tag);
+}
+
 static void html_begin(FILE *out, const struct report *r, const char *title,
 		       const struct report_field *about, size_t n_about)
 {

@@ -14,6 +14,9 @@
  * references. */
 void export_html_text(FILE *out, const char *text);
 
+/* Writes <tag>text</tag>, the text as export_html_text writes it. */
+void export_html_element(FILE *out, const char *tag, const char *text);
+
 /* Writes the report r as an HTML document in UTF-8. Returns 0, or -1 if
  * memory runs out or out has an error. */
 int export_html(FILE *out, const struct report *r);

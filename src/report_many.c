@@ -517,14 +517,6 @@ static const char style[] =
 	".section{break-before:page;page-break-before:always}"
 	".scroll{overflow:visible}}\n";
 
-/* Writes "<tag>text</tag>", the text escaped. */
-static void html_el(FILE *out, const char *tag, const char *text)
-{
-	fprintf(out, "<%s>", tag);
-	export_html_text(out, text);
-	fprintf(out, "</%s>", tag);
-}
-
 static void html_head(FILE *out, const struct report_many *r)
 {
 	const struct checklist *cl = r->cl;
@@ -534,22 +526,22 @@ static void html_head(FILE *out, const struct report_many *r)
 		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
 		r->lang == LANG_EN ? "en" : "ja");
-	html_el(out, "title", text_get(&cl->title, r->lang));
+	export_html_element(out, "title", text_get(&cl->title, r->lang));
 	fprintf(out, "\n<style>\n%s</style>\n</head>\n<body>\n<header>\n", style);
-	html_el(out, "h1", text_get(&cl->title, r->lang));
+	export_html_element(out, "h1", text_get(&cl->title, r->lang));
 	fputs("\n<dl>\n", out);
-	html_el(out, "dt", _("Checklist"));
-	html_el(out, "dd", cl->id);
+	export_html_element(out, "dt", _("Checklist"));
+	export_html_element(out, "dd", cl->id);
 	if (*text_get(&cl->edition, r->lang)) {
-		html_el(out, "dt", _("Edition"));
-		html_el(out, "dd", text_get(&cl->edition, r->lang));
+		export_html_element(out, "dt", _("Edition"));
+		export_html_element(out, "dd", text_get(&cl->edition, r->lang));
 	}
-	html_el(out, "dt", _("Report date"));
-	html_el(out, "dd", r->date);
+	export_html_element(out, "dt", _("Report date"));
+	export_html_element(out, "dd", r->date);
 	snprintf(files, sizeof files, _("Files: %zu read, %zu left out"), r->cs->n_read,
 		 r->cs->n - r->cs->n_read);
-	html_el(out, "dt", _("Answer files"));
-	html_el(out, "dd", files);
+	export_html_element(out, "dt", _("Answer files"));
+	export_html_element(out, "dd", files);
 	fputs("\n</dl>\n</header>\n<main>\n", out);
 }
 
@@ -560,14 +552,14 @@ static void html_progress(FILE *out, const struct report_many *r)
 	size_t col = 0;
 
 	fputs("<section class=\"progress\">\n", out);
-	html_el(out, "h2", _("Progress per file"));
+	export_html_element(out, "h2", _("Progress per file"));
 	fputs("\n<div class=\"scroll\">\n<table>\n<thead><tr><th scope=\"col\">#</th>", out);
-	html_el(out, "th", _("Connector"));
-	html_el(out, "th", _("Answer file"));
+	export_html_element(out, "th", _("Connector"));
+	export_html_element(out, "th", _("Answer file"));
 	/* TRANSLATORS: a report's column of answered items out of all (3/8). */
-	html_el(out, "th", _("Answered"));
+	export_html_element(out, "th", _("Answered"));
 	for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++)
-		html_el(out, "th", status_name((enum status)s));
+		export_html_element(out, "th", status_name((enum status)s));
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t k = 0; k < cs->n; k++) {
 		const struct connector *f = &cs->files[k];
@@ -589,7 +581,7 @@ static void html_progress(FILE *out, const struct report_many *r)
 			r->cl->n_items);
 		for (int s = STATUS_IMPLEMENTED; s < STATUS_COUNT; s++) {
 			snprintf(num, sizeof num, "%zu", counts[s]);
-			html_el(out, "td", num);
+			export_html_element(out, "td", num);
 		}
 		fputs("</tr>\n", out);
 	}
@@ -615,12 +607,12 @@ static void html_matrix(FILE *out, const struct report_many *r)
 	const struct connectors *cs = r->cs;
 
 	fputs("<section class=\"section\">\n", out);
-	html_el(out, "h2", _("Status per item"));
+	export_html_element(out, "h2", _("Status per item"));
 	fputs("\n<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr>", out);
-	html_el(out, "th", _("No."));
+	export_html_element(out, "th", _("No."));
 	for (size_t k = 0; k < cs->n; k++)
 		if (cs->files[k].a)
-			html_el(out, "th", cs->files[k].name);
+			export_html_element(out, "th", cs->files[k].name);
 	fputs("</tr></thead>\n<tbody>\n", out);
 	for (size_t i = 0; i < cl->n_items; i++) {
 		fprintf(out, "<tr><th scope=\"row\" title=\"");
@@ -659,7 +651,7 @@ static void html_gaps(FILE *out, const struct report_many *r)
 	char num[64];
 
 	fputs("<section class=\"section\">\n", out);
-	html_el(out, "h2", _("Items not implemented or not answered in some file"));
+	export_html_element(out, "h2", _("Items not implemented or not answered in some file"));
 	fputs("\n<dl>\n", out);
 	for (size_t i = 0; i < r->cl->n_items; i++) {
 		size_t counts[STATUS_COUNT];
@@ -667,7 +659,7 @@ static void html_gaps(FILE *out, const struct report_many *r)
 			continue;
 		connectors_count_item(r->cs, i, counts);
 		snprintf(num, sizeof num, _("No. %s"), r->cl->items[i].label);
-		html_el(out, "dt", num);
+		export_html_element(out, "dt", num);
 		if (counts[STATUS_NOT_IMPLEMENTED])
 			html_gap(out, r, i, STATUS_NOT_IMPLEMENTED);
 		if (counts[STATUS_UNANSWERED])
@@ -676,9 +668,9 @@ static void html_gaps(FILE *out, const struct report_many *r)
 	}
 	fputs("</dl>\n", out);
 	if (!n)
-		html_el(out, "p",
-			_("None: every file has every item answered, and none not "
-			  "implemented."));
+		export_html_element(out, "p",
+				    _("None: every file has every item answered, and none not "
+				      "implemented."));
 	fputs("\n</section>\n", out);
 }
 
@@ -689,12 +681,12 @@ static void html_left_out(FILE *out, const struct report_many *r)
 	if (cs->n_read == cs->n)
 		return;
 	fputs("<section class=\"left-out\">\n", out);
-	html_el(out, "h2", _("Files left out"));
+	export_html_element(out, "h2", _("Files left out"));
 	fputs("\n<dl>\n", out);
 	for (size_t k = 0; k < cs->n; k++)
 		if (cs->files[k].why[0]) {
-			html_el(out, "dt", cs->files[k].path);
-			html_el(out, "dd", cs->files[k].why);
+			export_html_element(out, "dt", cs->files[k].path);
+			export_html_element(out, "dd", cs->files[k].why);
 			fputc('\n', out);
 		}
 	fputs("</dl>\n</section>\n", out);
