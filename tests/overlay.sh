@@ -28,6 +28,11 @@ run() { # run NAME EXPECTED-STATUS COMMAND...: output in $tmp/out, $tmp/err
 has() { if grep -qF -- "$3" "$2"; then ok "$1"; else bad "$1: no \"$3\"" "$2"; fi; }
 hasnt() { if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" should not be there" "$2"; else ok "$1"; fi; }
 
+# python3-openpyxl is Debian's package: Debian's python3 finds it.
+py=${PYTHON:-}
+if [ -z "$py" ]; then
+	if [ -x /usr/bin/python3 ]; then py=/usr/bin/python3; else py=python3; fi
+fi
 d=$tmp/conn
 mkdir -p "$d"
 a=$d/alpha.db
@@ -58,16 +63,26 @@ run "the CSV" 0 "$TENKEN" -f "$a" export --format csv -o "$tmp/a.csv"
 has "the bank's column in the header" "$tmp/a.csv" '"② 説明欄"'
 has "A-1's row" "$tmp/a.csv" '"A-1","金融機関・API接続先の協力体制"'
 hasnt "no row of 17" "$tmp/a.csv" '"17",'
+# The bank's item read back from the CSV: its 課題認識 (the 7th column) filled.
+run "A-1's 課題認識 filled in the CSV" 0 "$py" -c "
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))
+col = rows[0].index('課題認識')
+for r in rows:
+    if r and r[0] == 'A-1':
+        r[col] = 'CSVで追記'
+with open(sys.argv[2], 'w', encoding='utf-8-sig', newline='') as f:
+    csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator='\r\n').writerows(rows)
+" "$tmp/a.csv" "$tmp/a2.csv"
+run "import the CSV" 0 "$TENKEN" -f "$a" import --yes "$tmp/a2.csv"
+run "A-1's answer from the CSV" 0 "$TENKEN" -f "$a" history A-1
+has "in its history" "$tmp/out" "CSVで追記"
 rows=$(grep -c '^"[0-9A]' "$tmp/a.csv")
 if [ "$rows" -eq 43 ]; then ok "43 rows"; else bad "$rows rows, expected 43" "$tmp/a.csv"; fi
 
 # ---- the bank's question, the firm's reply, back in one workbook ----
 run "the bank asks about A-1" 0 "$TENKEN" -f "$a" review A-1 --verdict query --comment '同意記録の保存期間を教えてください'
 run "the workbook" 0 "$TENKEN" -f "$a" export --format xlsx -o "$tmp/a.xlsx"
-py=${PYTHON:-}
-if [ -z "$py" ]; then
-	if [ -x /usr/bin/python3 ]; then py=/usr/bin/python3; else py=python3; fi
-fi
 run "A-1 is a text cell, 照会事項 holds the question" 0 "$py" -c "
 import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
