@@ -15,7 +15,7 @@
 set -eu
 cd "$(dirname "$0")"
 
-pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev zlib1g-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev tmux groff-base less python3 python3-openpyxl sqlite3 strace clang-format-14 clang libclang-rt-dev binutils"
+pkgs="autoconf automake autopoint gettext pkg-config make gcc libncurses-dev libyaml-dev libsqlite3-dev nettle-dev libxxhash-dev libzip-dev libexpat1-dev libxlsxwriter-dev libcmocka-dev tmux groff-base less python3 python3-openpyxl sqlite3 strace clang-format-14 clang libclang-rt-dev binutils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

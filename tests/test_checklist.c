@@ -910,7 +910,7 @@ static void test_cache_damaged_is_rebuilt(void **state)
 	(void)state;
 	checklist_free(load_src(&cached));
 	cache_file(file, sizeof file);
-	/* A byte of the image changed: the CRC fails; parsed, and cached anew. */
+	/* A byte of the image changed: the checksum fails; parsed, and cached anew. */
 	poke(file, -100, 'X');
 	checklist_free(cl = load_src(&cached));
 	assert_false(cached);

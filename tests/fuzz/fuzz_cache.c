@@ -1,5 +1,5 @@
 /* fuzz_cache: the compiled cache's image (checklist_cache_image) on any
- * bytes, as if a cache file's CRC had matched: every offset and count is
+ * bytes, as if a cache file's checksum had matched: every offset and count is
  * checked against the image, so a refused image is freed and a loaded one
  * walks (print and JSON export) without reading outside it. */
 #include "config.h"
