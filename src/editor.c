@@ -84,12 +84,20 @@ void editor_free(struct editor *ed)
 	memset(ed, 0, sizeof *ed);
 }
 
+/* What a typed or pasted character becomes in an answer: Enter (CR) a
+ * newline, Tab a space (one rule for every way text comes in). */
+static uint32_t as_typed(uint32_t cp)
+{
+	if (cp == '\r')
+		return '\n';
+	if (cp == '\t')
+		return ' ';
+	return cp;
+}
+
 int editor_insert(struct editor *ed, wchar_t wc)
 {
-	if (wc == '\r')
-		wc = '\n';
-	else if (wc == '\t')
-		wc = ' ';
+	wc = (wchar_t)as_typed((uint32_t)wc);
 	if (!allowed((uint32_t)wc))
 		return 0;
 	return insert_n(ed, &wc, 1);
@@ -104,7 +112,7 @@ int editor_insert_wide(struct editor *ed, const wchar_t *w, size_t n)
 	if (!kept)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		wchar_t wc = w[i] == '\r' ? L'\n' : w[i] == '\t' ? L' ' : w[i];
+		wchar_t wc = (wchar_t)as_typed((uint32_t)w[i]);
 		if (allowed((uint32_t)wc))
 			kept[k++] = wc;
 	}
@@ -126,10 +134,7 @@ int editor_insert_utf8(struct editor *ed, const char *s, size_t len)
 		i += textwidth_decode(s + i, len - i, &cp);
 		if (cp == '\r' && i < len && s[i] == '\n')
 			continue; /* CRLF: the LF follows */
-		if (cp == '\r')
-			cp = '\n';
-		else if (cp == '\t')
-			cp = ' ';
+		cp = as_typed(cp);
 		if (allowed(cp))
 			w[n++] = (wchar_t)cp;
 	}
